@@ -1,0 +1,7 @@
+package dev.burnrate.api;
+
+public enum DeviceType {
+    CPU,
+    GPU,
+    ACCELERATOR
+}
