@@ -13,4 +13,9 @@ public interface FocusSource {
      * source itself could not be read.
      */
     void readInto(ImportSession session) throws IOException;
+
+    /** SHA-256 of the source bytes when the source hashed them while reading (after {@link #readInto}). */
+    default java.util.Optional<String> sourceSha256() {
+        return java.util.Optional.empty();
+    }
 }

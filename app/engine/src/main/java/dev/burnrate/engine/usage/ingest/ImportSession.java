@@ -42,6 +42,11 @@ public final class ImportSession implements AutoCloseable {
         return options;
     }
 
+    /** The import's own allocator (a child of the store's), for sources that read Arrow data. */
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
     /** Starts with a source header (names as found); returns null when the header is fatally wrong. */
     public RowAssembler start(List<String> header) throws IOException {
         ColumnLayout layout = ColumnLayout.fromHeader(header, issues);
@@ -56,11 +61,11 @@ public final class ImportSession implements AutoCloseable {
         return open(ColumnLayout.of(columns), columns.stream().map(FocusColumn::id).toList());
     }
 
-    ColumnLayout layoutFor(List<String> header) {
+    public ColumnLayout layoutFor(List<String> header) {
         return ColumnLayout.fromHeader(header, issues);
     }
 
-    RowAssembler open(ColumnLayout layout, List<String> header) throws IOException {
+    public RowAssembler open(ColumnLayout layout, List<String> header) throws IOException {
         writer = new ImportWriter(layout.columns(), directory.resolve(DATA_FILE), directory.resolve(QUARANTINE_FILE),
                 header, options.batchSize(), allocator);
         assembler = new RowAssembler(layout.columns(), options, issues, writer);

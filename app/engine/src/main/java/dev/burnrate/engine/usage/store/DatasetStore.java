@@ -130,7 +130,11 @@ public final class DatasetStore {
                 return new StagedVersion(this, staging, null, report,
                         new ImportResult(ImportResult.Status.REJECTED, Optional.empty(), report));
             }
-            VersionManifest manifest = manifest(datasetId, written.get(), lineage);
+            Lineage hashed = lineage.sourceSha256() == null && source.sourceSha256().isPresent()
+                    ? new Lineage(lineage.transform(), lineage.sourceFileName(), source.sourceSha256().get(),
+                            lineage.sourceFormat(), lineage.parents(), lineage.actor(), lineage.at(), lineage.detail())
+                    : lineage;
+            VersionManifest manifest = manifest(datasetId, written.get(), hashed);
             Optional<VersionManifest> same = findByContent(datasetId, manifest.contentSha256());
             if (same.isPresent()) {
                 return new StagedVersion(this, staging, null, report,

@@ -47,7 +47,9 @@ final class DigestingChannel implements WritableByteChannel {
 
     @Override
     public void close() throws IOException {
-        file.force(true);
-        file.close();
+        if (file.isOpen()) {
+            file.force(true);
+            file.close();
+        }
     }
 }

@@ -120,12 +120,10 @@ public final class VersionFileWriter implements AutoCloseable {
     public void close() throws IOException {
         try {
             writer.close();
+        } finally {
             root.close();
             emptyDictionaries.forEach(d -> d.getVector().close());
-        } finally {
-            if (!finished && channel.isOpen()) {
-                channel.close();
-            }
+            channel.close();
         }
     }
 

@@ -13,7 +13,7 @@ import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.SeekableReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
 import org.apache.arrow.vector.ipc.message.ArrowFooter;
@@ -83,8 +83,9 @@ final class VersionFiles {
         MappedByteBuffer body = ch.map(FileChannel.MapMode.READ_ONLY,
                 block.getOffset() + block.getMetadataLength(), block.getBodyLength());
         VectorSchemaRoot root = VectorSchemaRoot.create(memory, allocator);
-        try (ArrowBuf bodyBuf = allocator.wrapForeignAllocation(new MappedRegion(body));
-             ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(message, bodyBuf)) {
+        ArrowBuf bodyBuf = allocator.wrapForeignAllocation(new MappedRegion(body));
+        // deserializeRecordBatch takes over the reference to bodyBuf and releases it.
+        try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(message, bodyBuf)) {
             new VectorLoader(root).load(batch);
             return root;
         } catch (IOException | RuntimeException e) {
@@ -96,11 +97,12 @@ final class VersionFiles {
     private static String[][] readDictionaries(FileChannel ch, ArrowFooter footer, List<FocusColumn> columns,
                                                BufferAllocator allocator) throws IOException {
         String[][] out = new String[columns.size()][];
-        ReadChannel in = new ReadChannel(ch);
+        SeekableReadChannel in = new SeekableReadChannel(ch);
         for (ArrowBlock block : footer.getDictionaries()) {
+            in.setPosition(block.getOffset());
             try (ArrowDictionaryBatch batch = MessageSerializer.deserializeDictionaryBatch(in, block, allocator);
-                 VarCharVector values = new VarCharVector("dictionary", allocator);
-                 VectorSchemaRoot root = VectorSchemaRoot.of(values)) {
+                 VectorSchemaRoot root = VectorSchemaRoot.of(new VarCharVector("dictionary", allocator))) {
+                VarCharVector values = (VarCharVector) root.getVector(0);
                 new VectorLoader(root).load(batch.getDictionary());
                 out[(int) batch.getDictionaryId()] = strings(values);
             }
