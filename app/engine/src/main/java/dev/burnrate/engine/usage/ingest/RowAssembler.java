@@ -33,6 +33,7 @@ public final class RowAssembler {
     private final PeriodCheck periods;
     private final List<ValidationIssue> rowProblems = new ArrayList<>();
     private boolean rowBad;
+    private boolean[] absent;
     private long rowNumber;
     private long line;
     private long read;
@@ -56,7 +57,7 @@ public final class RowAssembler {
         this.periods = new PeriodCheck(columns);
     }
 
-    List<FocusColumn> columns() {
+    public List<FocusColumn> columns() {
         return columns;
     }
 
@@ -107,8 +108,14 @@ public final class RowAssembler {
         }
     }
 
-    /** A dimension value by its raw dictionary id (see {@link DictionaryColumn#rawId}). */
-    void dictionaryValue(int c, int rawId) {
+    /** Interns a value into a dimension's dictionary and returns its raw id, for {@link #dictionaryValue}. */
+    public int intern(int c, String value) {
+        char[] chars = value.toCharArray();
+        return rawId(c, chars, 0, chars.length);
+    }
+
+    /** A dimension value by its raw dictionary id (from {@link #intern}). */
+    public void dictionaryValue(int c, int rawId) {
         int id = dictionaries[c].canonicalId(rawId);
         if (id == DictionaryColumn.INVALID) {
             String value = dictionaries[c].dictionary().value(rawId);
@@ -185,6 +192,14 @@ public final class RowAssembler {
         micros(c, timestamps.micros());
     }
 
+    /**
+     * Marks columns the current source does not have (a merge of versions with different columns): their nulls
+     * are not a conformance problem, like a missing column in a lenient import. Null clears the marks.
+     */
+    public void setAbsentColumns(boolean[] absentColumns) {
+        this.absent = absentColumns;
+    }
+
     /** A problem with the whole row (e.g. its field count). */
     public void rowProblem(Rule rule, String message) {
         problem(-1, null, rule, Severity.ERROR, message);
@@ -209,7 +224,7 @@ public final class RowAssembler {
         read++;
         for (int c = 0; c < types.length; c++) {
             FocusColumn col = columns.get(c);
-            if (row.nulls[c] && !col.nullable() && col.isFocus() && !hasProblem(c)) {
+            if (row.nulls[c] && !col.nullable() && col.isFocus() && !hasProblem(c) && (absent == null || !absent[c])) {
                 problem(c, null, Rule.NULLABILITY, Severity.ERROR, col.id() + " must not be null");
             }
         }
