@@ -85,14 +85,14 @@ class FormatsImportTest extends AllocatorTestBase {
              FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              ArrowFileWriter writer = new ArrowFileWriter(root, null, ch)) {
             long t0 = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
-            for (int i = 0; i < 3; i++) {
-                category.setSafe(i, (i == 2 ? "usage" : "Usage").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 4; i++) {
+                category.setSafe(i, (i == 2 ? "usage" : i == 3 ? "Refund" : "Usage").getBytes(StandardCharsets.UTF_8));
                 start.setSafe(i, t0 + i * 3_600_000L);
                 end.setSafe(i, t0 + (i + 1) * 3_600_000L);
                 billed.setSafe(i, 1.25 * (i + 1));
                 effective.setSafe(i, i);
             }
-            root.setRowCount(3);
+            root.setRowCount(4);
             writer.start();
             writer.writeBatch();
             writer.end();
@@ -104,6 +104,15 @@ class FormatsImportTest extends AllocatorTestBase {
         assertThat(v.totals().billedCost()).isEqualTo(7.5);
         assertThat(v.from()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
         assertThat(r.report().warnings()).anySatisfy(w -> assertThat(w.first().value()).isEqualTo("usage"));
+        assertThat(r.report().rowsQuarantined()).isEqualTo(1);
+        assertThat(r.report().errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(4);
+            assertThat(e.column()).isEqualTo("ChargeCategory");
+            assertThat(e.value()).isEqualTo("Refund");
+            assertThat(e.rule()).isEqualTo(Rule.ALLOWED_VALUES);
+        });
+        assertThat(java.nio.file.Files.readAllLines(store.quarantineFile("foreign", v.versionId()).orElseThrow()).get(1))
+                .startsWith("Refund,");
     }
 
     @Test
