@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Collapses per-zone prices into one offering per instance type and region. On-demand prices are the same in every
@@ -22,10 +23,20 @@ public final class OfferingAssembler {
     public static final String ZONES_DISAGREE = "zones-disagree";
 
     private final String providerId;
-    private final String serviceName;
-    private final CommitmentTerms terms;
+    private final Function<PricedRow, String> serviceName;
+    private final Function<PricedRow, CommitmentTerms> terms;
 
+    /** @param terms how committed prices are derived, or {@code null} when the provider has none */
     public OfferingAssembler(String providerId, String serviceName, CommitmentTerms terms) {
+        this(providerId, row -> serviceName, row -> terms);
+    }
+
+    /**
+     * For providers whose instance types differ in billing service or commitment levels (GCP TPUs are billed as
+     * Cloud TPU, with their own committed-use discounts).
+     */
+    public OfferingAssembler(String providerId, Function<PricedRow, String> serviceName,
+                             Function<PricedRow, CommitmentTerms> terms) {
         this.providerId = providerId;
         this.serviceName = serviceName;
         this.terms = terms;
@@ -71,9 +82,11 @@ public final class OfferingAssembler {
             report.note(first.line(), SPOT_NOT_CHEAPER, first.instanceType() + " in " + first.region() + ": spot "
                     + spot + " >= on-demand " + onDemand + " (kept: it is what the provider charges)");
         }
-        Prices prices = terms == null ? new Prices(onDemand, spot, null, null, null) : terms.prices(onDemand, spot);
+        CommitmentTerms commitment = terms.apply(first);
+        Prices prices = commitment == null ? new Prices(onDemand, spot, null, null, null)
+                : commitment.prices(onDemand, spot);
         return new Offering(providerId, first.instanceType(), first.region(), first.acceleratorName(),
-                first.acceleratorCount(), first.vcpus(), first.memoryGib(), serviceName, prices);
+                first.acceleratorCount(), first.vcpus(), first.memoryGib(), serviceName.apply(first), prices);
     }
 
     private static boolean sameShape(PricedRow a, PricedRow b) {
