@@ -13,6 +13,7 @@ import java.util.Map;
 /**
  * Checks the datasheet figures of a {@link HardwareCatalog} for sane ranges, unique names and a cited source.
  * Bounds are wide (a B200 does 4.5 PFLOP/s dense FP8); they catch unit mistakes (GB vs MB, TFLOP/s vs GFLOP/s).
+ * A TDP of 0, and for CPUs a memory bandwidth of 0, mean "not published by the vendor".
  */
 public final class HardwareConformance {
     private static final double MAX_TFLOPS = 50_000;
@@ -57,9 +58,15 @@ public final class HardwareConformance {
         if (Checks.isBlank(spec.source()) || !spec.source().contains("http")) {
             violations.add(new Violation(subject, "cites-source", "source must name the datasheet and its URL"));
         }
-        Checks.range(violations, subject, "sane-tdp", "tdpWatts", spec.tdpWatts(), 1, 2_000);
-        Checks.range(violations, subject, "sane-bandwidth", "memoryBandwidthGbs", spec.memoryBandwidthGbs(), 1,
-                MAX_BANDWIDTH_GBS);
+        // 0 means "not published" (Google publishes no TPU TDP, AWS none for its custom CPUs); anything else
+        // must look like watts.
+        if (spec.tdpWatts() != 0) {
+            Checks.range(violations, subject, "sane-tdp", "tdpWatts", spec.tdpWatts(), 1, 2_000);
+        }
+        if (spec.kind() != HardwareKind.CPU || spec.memoryBandwidthGbs() != 0) {
+            Checks.range(violations, subject, "sane-bandwidth", "memoryBandwidthGbs", spec.memoryBandwidthGbs(), 1,
+                    MAX_BANDWIDTH_GBS);
+        }
         for (Map.Entry<Precision, Double> peak : spec.peakTflops().entrySet()) {
             Checks.range(violations, subject, "sane-peak", "peak " + peak.getKey(), peak.getValue(), 0.001,
                     MAX_TFLOPS);
