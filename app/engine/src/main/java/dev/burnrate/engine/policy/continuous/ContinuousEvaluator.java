@@ -78,13 +78,23 @@ public final class ContinuousEvaluator {
         return keys;
     }
 
-    /** One alert per basis: the highest threshold crossed (lower ones were, or are now, implied by it). */
+    /**
+     * One alert per basis: the highest threshold crossed (lower ones were, or are now, implied by it). A projected
+     * crossing is left out when spend has already crossed that percentage: the forecast adds nothing then.
+     */
     private static List<Alert> thresholdAlerts(Policy policy, BudgetRule rule, BudgetCheck check) {
         List<Alert> alerts = new ArrayList<>();
+        double committedPercent = -1;
         for (BudgetThreshold.Basis basis : BudgetThreshold.Basis.values()) {
-            check.crossed().stream().filter(t -> t.basis() == basis)
-                    .max(Comparator.comparingDouble(BudgetThreshold::percent))
-                    .ifPresent(t -> alerts.add(thresholdAlert(policy, rule, check, t)));
+            var highest = check.crossed().stream().filter(t -> t.basis() == basis)
+                    .max(Comparator.comparingDouble(BudgetThreshold::percent));
+            if (highest.isEmpty() || highest.get().percent() <= committedPercent) {
+                continue;
+            }
+            if (basis == BudgetThreshold.Basis.COMMITTED) {
+                committedPercent = highest.get().percent();
+            }
+            alerts.add(thresholdAlert(policy, rule, check, highest.get()));
         }
         return alerts;
     }

@@ -60,14 +60,13 @@ final class RuleReader {
                     + "'; known types: " + registry.names()));
             return Optional.empty();
         }
-        if (!new SchemaValidator(errors).validateObject(map, type.get().schema().withLeading(COMMON), path)) {
+        // Ids are claimed before the schema check so that a duplicate is reported even next to other errors.
+        String id = uniqueId(map, path, type.get().name(), ids);
+        boolean valid = new SchemaValidator(errors).validateObject(map, type.get().schema().withLeading(COMMON), path);
+        if (!valid || id == null) {
             return Optional.empty();
         }
         RuleConfig config = new RuleConfig(map, path);
-        String id = uniqueId(config, type.get().name(), ids);
-        if (id == null) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(type.get().factory().create(id, config));
         } catch (RuleConfigException e) {
@@ -77,14 +76,17 @@ final class RuleReader {
     }
 
     /** The rule's id: as written, or its type name (numbered when a type repeats). Null after a duplicate. */
-    private String uniqueId(RuleConfig config, String typeName, Set<String> ids) {
-        Optional<String> explicit = config.string("id");
+    private String uniqueId(MappingNode map, String path, String typeName, Set<String> ids) {
+        Optional<Node> explicit = YamlNodes.value(map, "id");
         if (explicit.isPresent()) {
-            if (!ids.add(explicit.get())) {
-                errors.add(config.error("id", "duplicate rule id '" + explicit.get() + "'").error());
+            if (!(explicit.get() instanceof ScalarNode scalar) || YamlNodes.isNull(scalar)) {
+                return null; // the schema check reports it
+            }
+            if (!ids.add(scalar.getValue())) {
+                errors.add(YamlNodes.error(scalar, path + ".id", "duplicate rule id '" + scalar.getValue() + "'"));
                 return null;
             }
-            return explicit.get();
+            return scalar.getValue();
         }
         String id = typeName;
         for (int n = 2; !ids.add(id); n++) {
