@@ -111,8 +111,12 @@ public final class UsageBenchmark {
         Path parquet = dir.resolve("bench.parquet");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
              Statement s = c.createStatement()) {
+            // UTC and plain TIMESTAMP columns: DuckDB's fastest path for day buckets (TIMESTAMPTZ truncation goes
+            // through time-zone calendars and is many times slower, which would flatter Burnrate).
+            s.execute("SET TimeZone = 'UTC'");
             long t0 = System.nanoTime();
-            s.execute("CREATE TABLE t AS SELECT * FROM read_csv('" + csv + "', header=true)");
+            s.execute("CREATE TABLE t AS SELECT * REPLACE (ChargePeriodStart::TIMESTAMP AS ChargePeriodStart) "
+                    + "FROM read_csv('" + csv + "', header=true)");
             m.csvSeconds = seconds(t0);
             s.execute("COPY t TO '" + parquet + "' (FORMAT parquet)");
             t0 = System.nanoTime();
