@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,7 @@ public final class PluginHost implements AutoCloseable {
     private final ExtensionGuard guard;
     private final PluginLifecycle lifecycle;
     private final Map<String, LoadedPlugin> plugins = new TreeMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     public PluginHost(PluginHostConfig config, PluginContextFactory contexts) {
         this(config, contexts, (pluginId, message, suspended) -> { });
@@ -39,6 +41,9 @@ public final class PluginHost implements AutoCloseable {
         this.guard = new ExtensionGuard(config.faultsBeforeSuspend(), (pluginId, message, suspended) -> {
             LOG.log(System.Logger.Level.WARNING, "plugin {0}: {1}{2}", pluginId, message,
                     suspended ? " (suspended)" : "");
+            if (suspended) {
+                generation.incrementAndGet();
+            }
             onFault.onFault(pluginId, message, suspended);
         });
         this.lifecycle = new PluginLifecycle(manager, guard,
@@ -55,6 +60,7 @@ public final class PluginHost implements AutoCloseable {
         for (Path archive : archives) {
             lifecycle.loadFromFolder(archive);
         }
+        generation.incrementAndGet();
         LOG.log(System.Logger.Level.INFO, "plugin host started {0} of {1} plugins from {2}",
                 plugins().stream().filter(p -> p.state() == HostPluginState.STARTED).count(), plugins.size(),
                 config.pluginsDir());
@@ -69,7 +75,11 @@ public final class PluginHost implements AutoCloseable {
      * @throws PluginInstallException    when it clashes with an installed plugin or fails to start
      */
     public synchronized PluginInfo install(String fileName, InputStream content) throws PluginInstallException {
-        return describe(new PluginInstaller(config, lifecycle, plugins).install(fileName, content));
+        try {
+            return describe(new PluginInstaller(config, lifecycle, plugins).install(fileName, content));
+        } finally {
+            generation.incrementAndGet();
+        }
     }
 
     public synchronized List<PluginInfo> plugins() {
@@ -84,6 +94,7 @@ public final class PluginHost implements AutoCloseable {
     public synchronized PluginInfo enable(String id) {
         LoadedPlugin plugin = require(id);
         lifecycle.enable(plugin);
+        generation.incrementAndGet();
         return describe(plugin);
     }
 
@@ -91,6 +102,7 @@ public final class PluginHost implements AutoCloseable {
     public synchronized PluginInfo disable(String id) {
         LoadedPlugin plugin = require(id);
         lifecycle.disable(plugin);
+        generation.incrementAndGet();
         return describe(plugin);
     }
 
@@ -99,6 +111,7 @@ public final class PluginHost implements AutoCloseable {
         LoadedPlugin plugin = require(id);
         lifecycle.remove(plugin);
         plugins.remove(id);
+        generation.incrementAndGet();
     }
 
     /** The guarded extensions of a type from every started, unsuspended plugin, in plugin id order. */
@@ -115,6 +128,14 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * A number that grows whenever the set of usable extensions may have changed (start, install, enable, disable,
+     * uninstall, suspension), so callers can cache what they read from plugins and know when to read again.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     public PluginHostConfig config() {

@@ -22,6 +22,7 @@ class PluginHostIsolationTest extends PluginHostTestBase {
         startHost(Duration.ofMillis(300));
         upload(plugins.plugin("hanging").jar(uploads, "hanging.jar"));
         CloudProvider hanging = provider("hanging-plugin");
+        long generation = host.generation();
 
         long start = System.nanoTime();
         assertThatThrownBy(hanging::offerings).isInstanceOf(PluginCallException.class)
@@ -30,6 +31,7 @@ class PluginHostIsolationTest extends PluginHostTestBase {
 
         PluginInfo info = host.plugin("hanging-plugin").orElseThrow();
         assertThat(info.state()).isEqualTo(HostPluginState.SUSPENDED);
+        assertThat(host.generation()).as("a suspension changes the set of usable extensions").isGreaterThan(generation);
         assertThat(info.error()).contains("did not answer");
         assertThat(host.extensions(CloudProvider.class)).isEmpty();
         assertThatThrownBy(hanging::displayName).hasMessageContaining("is suspended");
@@ -63,7 +65,9 @@ class PluginHostIsolationTest extends PluginHostTestBase {
         startHost();
         upload(plugins.plugin("good").jar(uploads, "good.jar"));
 
+        long generation = host.generation();
         assertThat(host.disable("good-plugin").state()).isEqualTo(HostPluginState.DISABLED);
+        assertThat(host.generation()).isGreaterThan(generation);
         assertThat(host.extensions(CloudProvider.class)).isEmpty();
 
         startHost();
