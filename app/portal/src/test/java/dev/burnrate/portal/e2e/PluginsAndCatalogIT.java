@@ -80,7 +80,11 @@ class PluginsAndCatalogIT extends BrowserTestBase {
         assertThat(page.locator("span[data-plugin='sample-provider']")).hasText("STARTED");
         screenshot("plugins-sample-installed");
         assertThat(host.plugin("sample-provider").orElseThrow().state()).isEqualTo(HostPluginState.STARTED);
-        assertThat(auditActions()).contains("plugin.install");
+        assertThat(auditEntries()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("plugin.install");
+            assertThat(e.target()).isEqualTo("plugin:sample-provider");
+            assertThat(e.actor()).isEqualTo("admin");
+        });
 
         open("catalog");
         chooseInComboBox("#filter-provider", "Sample Cloud");
@@ -108,7 +112,11 @@ class PluginsAndCatalogIT extends BrowserTestBase {
         assertThat(page.locator("span[data-plugin='broken-plugin']")).hasCount(0);
         assertThat(host.plugins()).hasSize(pluginsBefore);
         assertThat(pluginFolder()).isEqualTo(before);
-        assertThat(auditActions()).contains("plugin.install-refused");
+        assertThat(auditEntries()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("plugin.install-refused");
+            assertThat(e.actor()).isEqualTo("admin");
+            assertThat(e.afterJson()).contains("broken-plugin.jar", "Plugin-Requires is missing");
+        });
     }
 
     @Test
@@ -127,9 +135,8 @@ class PluginsAndCatalogIT extends BrowserTestBase {
         waitForVaadin();
     }
 
-    private List<String> auditActions() {
-        return SystemRunner.callAsSystem(() -> audit.find(AuditFilter.none(), 0, 50)).stream()
-                .map(AuditEntry::action).toList();
+    private List<AuditEntry> auditEntries() {
+        return SystemRunner.callAsSystem(() -> audit.find(AuditFilter.none(), 0, 50));
     }
 
     private List<String> pluginFolder() throws IOException {
