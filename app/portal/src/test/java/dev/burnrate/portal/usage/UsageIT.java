@@ -76,8 +76,8 @@ class UsageIT extends BrowserTestBase {
         int renders = Integer.parseInt(chart.getAttribute("data-render-count"));
         screenshot("explorer-before-filter");
 
-        page.locator("#filter-provider input").fill("AWS");
-        page.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions().setHasText("AWS")).first()
+        page.locator("#filter-provider input").fill("Amazon Web Services");
+        page.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions().setHasText("Amazon Web Services")).first()
                 .click();
         page.keyboard().press("Escape");
 

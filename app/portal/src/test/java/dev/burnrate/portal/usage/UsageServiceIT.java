@@ -116,7 +116,7 @@ class UsageServiceIT extends BrowserTestBase {
         VersionSummary parent = as("finance", Role.FINANCE, () -> usage.latest(UsageDemoData.DATASET).orElseThrow());
         UsageRecord metered = new UsageRecord("ba-1", "sub-1", Instant.parse("2026-11-20T10:00:00Z"),
                 Instant.parse("2026-11-20T11:00:00Z"), "Usage", "p5.48xlarge hour", "Standard", 98.32, 98.32, 98.32,
-                98.32, "USD", 1, "Hours", 1, "Hours", "AWS", "Amazon Elastic Compute Cloud", "AI and Machine Learning",
+                98.32, "USD", 1, "Hours", 1, "Hours", "Amazon Web Services", "Amazon Elastic Compute Cloud", "AI and Machine Learning",
                 "us-east-1", "i-metered", "trainer", "GPU Virtual Machine", "p5.48xlarge", Map.of("team", "platform"));
         ImportResult r = as("admin", Role.ADMIN, () -> usage.appendUsage(UsageDemoData.DATASET, List.of(metered),
                 "sandbox-meter"));
