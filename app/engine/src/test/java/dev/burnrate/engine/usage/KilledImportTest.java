@@ -28,7 +28,7 @@ class KilledImportTest extends AllocatorTestBase {
     @Test
     void aKilledImportLeavesNothingVisible() throws Exception {
         Path csv = temp.resolve("big.csv");
-        SyntheticData.write(new GeneratorSpec(7, SyntheticData.START, 30, 2_000, GeneratorSpec.DEFAULT_TEAMS,
+        SyntheticData.write(new GeneratorSpec(7, SyntheticData.START, 30, 600, GeneratorSpec.DEFAULT_TEAMS,
                 SkuSpec.defaults(), 0), csv);
         Path root = temp.resolve("killed-store");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

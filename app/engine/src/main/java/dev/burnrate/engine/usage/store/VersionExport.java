@@ -79,9 +79,21 @@ public final class VersionExport {
         csv.writeRecord(table.columns().stream().map(c -> c.id()).toList());
         String[] cells = new String[n];
         for (int b = 0; b < table.batchCount(); b++) {
+            // NIO views made once per batch, not per cell.
+            FieldVector[] vectors = new FieldVector[n];
+            java.nio.Buffer[] views = new java.nio.Buffer[n];
+            for (int c = 0; c < n; c++) {
+                vectors[c] = table.vector(b, c);
+                views[c] = switch (table.type(c)) {
+                    case STRING, JSON -> table.indices(b, c);
+                    case DECIMAL -> table.doubles(b, c);
+                    case DATETIME -> table.longs(b, c);
+                    case EXTRA -> null;
+                };
+            }
             for (int r = 0; r < table.rows(b); r++) {
                 for (int c = 0; c < n; c++) {
-                    cells[c] = cell(table, b, c, r);
+                    cells[c] = cell(table, c, vectors[c], views[c], r);
                 }
                 csv.writeRecord(cells);
             }
@@ -90,15 +102,14 @@ public final class VersionExport {
         w.flush();
     }
 
-    private static String cell(UsageTable t, int b, int c, int r) {
-        FieldVector v = t.vector(b, c);
+    private static String cell(UsageTable t, int c, FieldVector v, java.nio.Buffer view, int r) {
         if (v.isNull(r)) {
             return "";
         }
         return switch (t.type(c)) {
-            case STRING, JSON -> t.dictionary(c)[t.indices(b, c).get(r)];
-            case DECIMAL -> BigDecimal.valueOf(t.doubles(b, c).get(r)).stripTrailingZeros().toPlainString();
-            case DATETIME -> Micros.toInstant(t.longs(b, c).get(r)).toString();
+            case STRING, JSON -> t.dictionary(c)[((java.nio.IntBuffer) view).get(r)];
+            case DECIMAL -> BigDecimal.valueOf(((java.nio.DoubleBuffer) view).get(r)).stripTrailingZeros().toPlainString();
+            case DATETIME -> Micros.toInstant(((java.nio.LongBuffer) view).get(r)).toString();
             case EXTRA -> new String(((VarCharVector) v).get(r), StandardCharsets.UTF_8);
         };
     }
