@@ -9,13 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers queued webhooks: POST of the JSON payload with a signature header; a non-2xx answer or a network error
- * is retried with exponential back-off (30 s, 1 min, 2 min, ...) up to {@link #MAX_ATTEMPTS} attempts, then the
+ * is retried with exponential back-off (by default 30 s, 1 min, 2 min, ...) up to {@link #MAX_ATTEMPTS} attempts, then the
  * delivery is marked FAILED with the last error. Receivers can de-duplicate by the delivery id header.
  */
 @Component
@@ -28,11 +29,13 @@ public class WebhookDispatcher {
     private final WebhookSecrets secrets;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Duration backoff;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public WebhookDispatcher(WebhookRepository repository, WebhookSecrets secrets, TransactionTemplate tx,
-                             Clock clock) {
+                             Clock clock, @Value("${burnrate.webhooks.backoff-ms:30000}") long backoffMillis) {
+        this.backoff = Duration.ofMillis(backoffMillis);
         this.repository = repository;
         this.secrets = secrets;
         this.tx = tx;
@@ -56,7 +59,7 @@ public class WebhookDispatcher {
                 delivered++;
             } else {
                 boolean giveUp = attempts >= MAX_ATTEMPTS;
-                Instant next = now.plus(Duration.ofSeconds(30L << Math.min(attempts - 1, 10)));
+                Instant next = now.plus(backoff.multipliedBy(1L << Math.min(attempts - 1, 10)));
                 log.warn("Webhook delivery {} attempt {} failed{}: {}", due.id(), attempts,
                         giveUp ? " (giving up)" : "", error);
                 tx.executeWithoutResult(s -> repository.retryLater(due.id(), attempts, error, next, giveUp));

@@ -35,6 +35,7 @@ public class ProvisioningService {
     private final PolicyEvaluator evaluator;
     private final BudgetFigures budgets;
     private final RequestIntake intake;
+    private final dev.burnrate.portal.policy.DecisionLog decisions;
     private final RequestRepository requests;
     private final ProvisioningExecutor executor;
     private final UserService users;
@@ -43,7 +44,9 @@ public class ProvisioningService {
     public ProvisioningService(ProviderCatalog catalog, DraftValidator validator, CostEstimator estimator,
                                ActivePolicies policies, PolicyEvaluator evaluator, BudgetFigures budgets,
                                RequestIntake intake, RequestRepository requests, ProvisioningExecutor executor,
-                               UserService users, CurrentUser currentUser) {
+                               UserService users, CurrentUser currentUser,
+                               dev.burnrate.portal.policy.DecisionLog decisions) {
+        this.decisions = decisions;
         this.catalog = catalog;
         this.validator = validator;
         this.estimator = estimator;
@@ -123,6 +126,20 @@ public class ProvisioningService {
             executor.provision(requestId);
         }
         return requests.find(requestId).orElseThrow();
+    }
+
+    /** Why a request was decided as it was: the deciding violations' messages. */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public String reasons(String requestId) {
+        StoredRequest request = requests.find(requestId).orElseThrow();
+        if (!request.requestedBy().equals(currentUser.actor())) {
+            currentUser.checkTeamAccess(request.teamId());
+        }
+        return request.decisionId() == null ? "" : decisions.findById(request.decisionId())
+                .map(d -> d.violations().stream().filter(v -> request.outcome().equals(v.get("outcome")))
+                        .map(v -> String.valueOf(v.get("message"))).collect(java.util.stream.Collectors.joining(" ")))
+                .orElse("");
     }
 
     /** The user's own requests, newest first. */
