@@ -19,7 +19,7 @@ public class BudgetsView extends VerticalLayout {
 
     public BudgetsView(BudgetService service) {
         addClassName("budgets-view");
-        setSizeFull();
+        setWidthFull();
         Grid<BudgetRow> grid = new Grid<>(BudgetRow.class, false);
         grid.setId("budgets-grid");
         grid.addColumn(r -> r.check().key().budgetId()).setHeader("Budget").setAutoWidth(true);
@@ -42,6 +42,7 @@ public class BudgetsView extends VerticalLayout {
             }
             return badge;
         }).setHeader("Status").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
         var rows = service.status();
         grid.setItems(rows);
         add(new H2("Budgets"), new Paragraph("Actual spend is what was metered or imported this period; committed is "

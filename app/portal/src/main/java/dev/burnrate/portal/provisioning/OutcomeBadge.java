@@ -11,8 +11,8 @@ public final class OutcomeBadge {
     public static Span of(String value) {
         Span badge = new Span(value == null ? "" : value.replace('_', ' '));
         String theme = switch (value == null ? "" : value) {
-            case "ALLOW", "APPROVED", "PROVISIONED", "RUNNING", "DELIVERED" -> "badge success";
-            case "DENY", "DENIED", "REJECTED", "FAILED", "DELETED" -> "badge error";
+            case "ALLOW", "APPROVED", "PROVISIONED", "RUNNING", "DELIVERED", "ENABLED" -> "badge success";
+            case "DENY", "DENIED", "REJECTED", "FAILED", "DELETED", "DISABLED" -> "badge error";
             case "WARN", "REQUIRE_APPROVAL", "PENDING_APPROVAL", "PROVISIONING", "STOPPED" -> "badge warning";
             default -> "badge";
         };

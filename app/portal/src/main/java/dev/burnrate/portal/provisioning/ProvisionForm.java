@@ -68,7 +68,8 @@ public class ProvisionForm extends FormLayout {
         durationHours.setMin(0);
         project.setValueChangeMode(ValueChangeMode.LAZY);
         name.setValueChangeMode(ValueChangeMode.LAZY);
-        tags.setValueChangeMode(ValueChangeMode.LAZY);
+        // multi-line: sync when the user leaves the field, not on every pause while typing
+        tags.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         add(team, project, name, provider, region, offering, count, purchaseOption, durationHours,
                 dataClassification, tags, encrypted, privateNetwork, checkpointing, deadlineCritical);
         setColspan(offering, 2);
