@@ -28,9 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Continuous evaluation in the running portal: a running resource that breaks the (audit-mode) tagging policy raises
@@ -65,17 +62,11 @@ class AlertsAndWebhooksIT extends ProvisioningTestBase {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger(1);
 
-    static <T> T as(String user, Supplier<T> work, Role... roles) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+    @Autowired
+    org.springframework.context.ApplicationContext app;
+
+    <T> T as(String user, Supplier<T> work, Role... roles) {
+        return dev.burnrate.portal.support.RunAs.user(app, user, work, roles);
     }
 
     @BeforeEach

@@ -27,9 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Provisioning through the services of the running portal (demo users, demo policies, the test cloud): idempotent
@@ -62,17 +59,11 @@ class ProvisioningServiceIT extends ProvisioningTestBase {
     @Autowired
     DSLContext dsl;
 
-    static <T> T as(String user, Supplier<T> work, Role... roles) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+    @Autowired
+    org.springframework.context.ApplicationContext app;
+
+    <T> T as(String user, Supplier<T> work, Role... roles) {
+        return dev.burnrate.portal.support.RunAs.user(app, user, work, roles);
     }
 
     @BeforeEach
