@@ -39,4 +39,30 @@ public record KernelLaunch(String kernel, int size, Map<String, Buffer> buffers,
         }
         return value;
     }
+
+    /** A {@code double} scalar. */
+    public double doubleScalar(String name) throws KernelException {
+        return scalar(name).doubleValue();
+    }
+
+    /** A {@code long} scalar; rejects a value with a fractional part. */
+    public long longScalar(String name) throws KernelException {
+        Number value = scalar(name);
+        if (value instanceof Double || value instanceof Float) {
+            double d = value.doubleValue();
+            if (d != Math.rint(d) || Math.abs(d) > 0x1p53) {
+                throw new KernelException(kernel + ": scalar '" + name + "' must be an integer but is " + value);
+            }
+        }
+        return value.longValue();
+    }
+
+    /** An {@code int} scalar; rejects a fractional value or one outside the {@code int} range. */
+    public int intScalar(String name) throws KernelException {
+        long value = longScalar(name);
+        if (value != (int) value) {
+            throw new KernelException(kernel + ": scalar '" + name + "' is out of the int range: " + value);
+        }
+        return (int) value;
+    }
 }

@@ -1,10 +1,143 @@
 package dev.burnrate.api;
 
+import java.util.List;
+
 /**
- * The names of the kernels backends implement. Each constant documents the kernel's buffers, scalars and result;
- * the reference backend in the engine is the definition of the result.
+ * The names of the kernels backends implement, and each kernel's contract: its parallel range ({@code size}), its
+ * buffers, its scalars and its result. The reference backend in the engine is the definition of every result; the
+ * conformance suite checks each backend against it with the tolerances stated here.
+ *
+ * <p>Conventions for every kernel:
+ * <ul>
+ *   <li>Buffers are NIO buffers in native byte order (direct buffers sliced from Arrow vectors pass with zero
+ *       copies). Elements are addressed absolutely from index 0; the buffer's position is ignored, so pass a
+ *       {@code slice()} for a sub-range. A buffer must hold at least the stated number of elements.</li>
+ *   <li>Matrices and per-item tables are flat and row-major: element {@code (r, c)} of an {@code R x C} table is at
+ *       {@code r * C + c}.</li>
+ *   <li>Output buffers are only written, never read; every element of the stated range is written.</li>
+ *   <li>Scalars are {@link Number}s; {@code long}/{@code int} scalars must be integral, {@code double} scalars are
+ *       read with {@link Number#doubleValue()}.</li>
+ *   <li>Randomness is counter-based: draw {@code d} (0, 1, 2, ...) of scenario {@code s} under {@code seed} is
+ *       {@code mix64(key + (d + 1) * 0x9E3779B97F4A7C15)} with {@code key = mix64(seed ^ mix64(s))} and
+ *       {@code mix64} the SplitMix64 finaliser ({@code z ^= z >>> 30; z *= 0xBF58476D1CE4E5B9; z ^= z >>> 27;
+ *       z *= 0x94D049BB133111EB; z ^= z >>> 31}, arithmetic mod 2^64). Its uniform in [0, 1) is
+ *       {@code (bits >>> 11) * 2^-53}. Results therefore do not depend on the backend or on how the range is
+ *       split across threads.</li>
+ *   <li>{@code ln} in a kernel is the engine's reproducible logarithm ({@code KernelMath.ln}), built from IEEE
+ *       +, -, *, / only and written out identically in every backend, never the platform's {@code log}, so that
+ *       floating-point results, and every decision taken on them, agree bit for bit.</li>
+ * </ul>
  */
 public final class KernelNames {
+
+    /**
+     * Monte Carlo of a training job on interruptible (spot) capacity with checkpoints, restarts and an optional
+     * deadline that triggers a fallback to on-demand capacity.
+     *
+     * <p>The job is {@code segments} segments of work run one after another. Every segment but the last lasts
+     * {@code segmentHours} (work between checkpoints plus writing the checkpoint); the last lasts
+     * {@code lastSegmentHours} (no checkpoint after it). On spot capacity an attempt at a segment is interrupted
+     * iff draw {@code (bits >>> 11) < failThreshold} of that segment (an exponential interruption time
+     * falls inside the segment); the hours lost are then {@code -ln(1 - u * failProbability) / interruptionsPerHour}
+     * with {@code u} the uniform of the next draw (the exponential, conditioned to fall inside the segment). After
+     * an interruption the job restarts ({@code restartHours}, billed) from the last checkpoint, on spot again, or
+     * on on-demand capacity for the rest of the run when the deadline is at risk:
+     * {@code deadlineHours > 0 && deadlineHours - (t + restartHours + remaining) < fallbackSlackHours}, where
+     * {@code t} is the wall time so far and {@code remaining = (segments - 1 - segment) * segmentHours +
+     * lastSegmentHours}, or when the job has been interrupted {@code maxInterruptions} times. On-demand capacity
+     * is never interrupted and uses no draws. Wall time is billed at the price of the capacity it runs on.
+     *
+     * <ul>
+     *   <li>size: number of scenarios S.</li>
+     *   <li>scalars: {@code seed} (long); {@code segments} (int &ge; 1); {@code segmentHours},
+     *       {@code lastSegmentHours} (double &gt; 0); {@code segmentFailThreshold},
+     *       {@code lastSegmentFailThreshold} (long in [0, 2^53]); {@code segmentFailProbability},
+     *       {@code lastSegmentFailProbability} (double in [0, 1], equal to the threshold / 2^53 up to rounding);
+     *       {@code interruptionsPerHour} (double &ge; 0; &gt; 0 when a threshold is &gt; 0);
+     *       {@code restartHours} (double &ge; 0); {@code spotPrice}, {@code onDemandPrice} (double &ge; 0, per
+     *       hour of the whole job's capacity); {@code deadlineHours} (double; &le; 0 or NaN: no deadline);
+     *       {@code fallbackSlackHours} (double &ge; 0); {@code maxInterruptions} (int &ge; 1).</li>
+     *   <li>buffers out: {@code wallHours} DoubleBuffer[S], {@code cost} DoubleBuffer[S], {@code onDemandHours}
+     *       DoubleBuffer[S] (hours billed on-demand after a fallback), {@code interruptions} IntBuffer[S].</li>
+     *   <li>tolerance: {@code interruptions} exactly; doubles within 1e-12 relative (identical in practice).</li>
+     * </ul>
+     */
+    public static final String SPOT_TRAINING_MONTE_CARLO = "spot-training-mc";
+
+    /**
+     * Inference capacity and cost: instances needed per hour and offering for a load curve, and the cost of
+     * buying them on-demand, as a spot/on-demand mix, or as a committed baseline plus on-demand burst.
+     *
+     * <p>For offering {@code o} and hour {@code h}: {@code instances = max(minInstances, ceil(requestsPerSecond[h]
+     * * tokensPerRequest / (tokensPerSecond[o] * utilisationTarget)))} (saturating at {@code Integer.MAX_VALUE});
+     * of those, {@code floor(instances * spotShare)} run on spot. The committed baseline is the smallest hourly
+     * instance count over the curve (always fully used); the rest is on-demand burst.
+     *
+     * <ul>
+     *   <li>size: number of offerings O.</li>
+     *   <li>scalars: {@code hours} (int H &ge; 1); {@code tokensPerRequest} (double &gt; 0);
+     *       {@code utilisationTarget} (double in (0, 1], the SLA headroom: 0.7 runs instances at &le; 70% of
+     *       their throughput); {@code spotShare} (double in [0, 1]); {@code minInstances} (int &ge; 0).</li>
+     *   <li>buffers in: {@code requestsPerSecond} DoubleBuffer[H]; {@code tokensPerSecond} DoubleBuffer[O] (per
+     *       instance, &gt; 0); {@code onDemandPrice}, {@code spotPrice}, {@code committedPrice} DoubleBuffer[O]
+     *       (per instance-hour; NaN where the offering is not sold that way).</li>
+     *   <li>buffers out: {@code instances} IntBuffer[O*H] (row {@code o}, column {@code h}); {@code totals}
+     *       DoubleBuffer[O*5], per offering: [0] on-demand cost, [1] spot-mix cost, [2] committed-baseline plus
+     *       on-demand-burst cost, [3] baseline instances, [4] instance-hours. A cost is NaN where it needs a
+     *       price that is NaN.</li>
+     *   <li>tolerance: {@code instances} exactly; totals within 1e-12 relative (computed from integer sums).</li>
+     * </ul>
+     */
+    public static final String INFERENCE_CAPACITY = "inference-capacity";
+
+    /**
+     * Commitment coverage: for an hourly usage series, the cost at every coverage level of a commitment, counting
+     * unused commitment. Level {@code l} of {@code L} commits to {@code c = peakUsage * l / (L - 1)} units every
+     * hour; an hour costs {@code c * committedPrice + max(0, usage[h] - c) * onDemandPrice}.
+     *
+     * <ul>
+     *   <li>size: T * L, for T commitment terms (e.g. 1-year and 3-year) and L levels; item {@code i} is term
+     *       {@code i / L}, level {@code i % L}.</li>
+     *   <li>scalars: {@code hours} (int H &ge; 1); {@code levels} (int L &ge; 2); {@code peakUsage} (double &ge; 0);
+     *       {@code onDemandPrice} (double &ge; 0, per unit-hour).</li>
+     *   <li>buffers in: {@code usage} DoubleBuffer[H] (units used per hour, &ge; 0); {@code committedPrices}
+     *       DoubleBuffer[T] (effective price per committed unit-hour of each term).</li>
+     *   <li>buffers out: {@code cost} DoubleBuffer[T*L]; {@code unusedUnitHours} DoubleBuffer[T*L].</li>
+     *   <li>tolerance: 1e-9 relative (hours are summed in order in the reference; identical in practice).</li>
+     * </ul>
+     */
+    public static final String COMMITMENT_COVERAGE = "commitment-coverage";
+
+    /**
+     * Single-precision matrix product {@code C = A * B} (a training proxy for calibration).
+     *
+     * <ul>
+     *   <li>size: M * N (elements of C).</li>
+     *   <li>scalars: {@code m}, {@code n}, {@code k} (int &ge; 1).</li>
+     *   <li>buffers in: {@code a} FloatBuffer[M*K], {@code b} FloatBuffer[K*N]; out: {@code c} FloatBuffer[M*N].</li>
+     *   <li>tolerance: {@code |c - cRef| <= 2 * K * 2^-24 * sum_k |a[i,k] * b[k,j]|} (any summation order, with
+     *       or without fused multiply-add).</li>
+     * </ul>
+     */
+    public static final String SGEMM = "sgemm";
+
+    /**
+     * Batched single-precision matrix-vector products {@code y[b] = A[b] * x[b]} (an inference proxy for
+     * calibration: memory-bound, like decoding).
+     *
+     * <ul>
+     *   <li>size: batch * M (elements of y).</li>
+     *   <li>scalars: {@code batch}, {@code m}, {@code n} (int &ge; 1).</li>
+     *   <li>buffers in: {@code a} FloatBuffer[batch*M*N], {@code x} FloatBuffer[batch*N]; out: {@code y}
+     *       FloatBuffer[batch*M].</li>
+     *   <li>tolerance: as {@link #SGEMM} with N in place of K.</li>
+     * </ul>
+     */
+    public static final String BATCHED_GEMV = "batched-gemv";
+
+    /** Every kernel name, in a stable order. */
+    public static final List<String> ALL = List.of(SPOT_TRAINING_MONTE_CARLO, INFERENCE_CAPACITY,
+            COMMITMENT_COVERAGE, SGEMM, BATCHED_GEMV);
 
     private KernelNames() {
     }

@@ -1,0 +1,276 @@
+package dev.burnrate.engine.kernel.conformance;
+
+import dev.burnrate.api.Availability;
+import dev.burnrate.api.ComputeBackend;
+import dev.burnrate.api.KernelException;
+import dev.burnrate.api.KernelLaunch;
+import dev.burnrate.api.KernelNames;
+import dev.burnrate.engine.kernel.ReferenceBackend;
+import dev.burnrate.engine.kernel.SpotTrainingParams;
+import dev.burnrate.engine.kernel.SpotTrainingPlan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The one conformance suite for compute backends: every kernel on the backend under test against
+ * {@link ReferenceBackend} with seeded inputs. Counter-based Monte Carlo and integer results must match exactly;
+ * floating-point results within the tolerances stated in {@link KernelNames}.
+ *
+ * <p>Extend it with {@link #createBackend()} (a TornadoVM backend plugin can do the same: the class ships in the
+ * engine's test-jar). A backend that is not available here is reported as <em>skipped</em> with its reason, never
+ * passed; a backend named in the system property {@value #REQUIRED_PROPERTY} (comma-separated ids, e.g. CI's
+ * {@code opencl}) must be available, or the suite fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ComputeBackendConformance {
+
+    public static final String REQUIRED_PROPERTY = "burnrate.conformance.required";
+
+    private final ReferenceBackend reference = new ReferenceBackend();
+    private ComputeBackend backend;
+
+    /** The backend under test; closed after the suite. */
+    protected abstract ComputeBackend createBackend();
+
+    @BeforeAll
+    void openBackend() {
+        backend = createBackend();
+    }
+
+    @AfterAll
+    void closeBackend() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    protected ComputeBackend backend() {
+        return backend;
+    }
+
+    private void assumeRuns(String kernel) {
+        Availability availability = backend.availability();
+        boolean required = Arrays.asList(System.getProperty(REQUIRED_PROPERTY, "").split(","))
+                .contains(backend.id());
+        if (required && !availability.available()) {
+            fail("backend '" + backend.id() + "' is required by -D" + REQUIRED_PROPERTY + " but not available: "
+                    + availability.reason());
+        }
+        assumeTrue(availability.available(),
+                () -> "backend '" + backend.id() + "' not available: " + availability.reason());
+        assumeTrue(backend.kernels().contains(kernel),
+                () -> "backend '" + backend.id() + "' does not implement kernel '" + kernel + "'");
+    }
+
+    @Test
+    void spotTrainingMatchesReferenceExactlyWithoutDeadline() throws KernelException {
+        assertSpotTrainingMatches(new SpotTrainingPlan(100, 4, 0.1, 0.5, 0.05, 30, 98, 0, 0, 1000), 10_007);
+    }
+
+    @Test
+    void spotTrainingMatchesReferenceExactlyWithDeadlineFallbackAndCap() throws KernelException {
+        // Frequent interruptions and a tight deadline: many scenarios fall back, some hit the cap of 6.
+        assertSpotTrainingMatches(new SpotTrainingPlan(37.3, 2.5, 0.2, 0.75, 0.3, 12.5, 40, 60, 2, 6), 4_099);
+    }
+
+    @Test
+    void spotTrainingMatchesReferenceWithoutInterruptions() throws KernelException {
+        assertSpotTrainingMatches(new SpotTrainingPlan(10, 3, 0.1, 0.5, 0, 1, 3, 0, 0, 5), 1_031);
+    }
+
+    private void assertSpotTrainingMatches(SpotTrainingPlan plan, int scenarios) throws KernelException {
+        assumeRuns(KernelNames.SPOT_TRAINING_MONTE_CARLO);
+        SpotTrainingParams params = plan.params(0x5EEDL + scenarios);
+        SpotOut expected = SpotOut.run(reference, params, scenarios);
+        SpotOut actual = SpotOut.run(backend, params, scenarios);
+        for (int s = 0; s < scenarios; s++) {
+            assertThat(actual.interruptions.get(s)).as("interruptions of scenario %d", s)
+                    .isEqualTo(expected.interruptions.get(s));
+            assertClose(actual.wallHours.get(s), expected.wallHours.get(s), 1e-12, "wallHours", s);
+            assertClose(actual.cost.get(s), expected.cost.get(s), 1e-12, "cost", s);
+            assertClose(actual.onDemandHours.get(s), expected.onDemandHours.get(s), 1e-12, "onDemandHours", s);
+        }
+    }
+
+    private record SpotOut(DoubleBuffer wallHours, DoubleBuffer cost, DoubleBuffer onDemandHours,
+                           IntBuffer interruptions) {
+
+        static SpotOut run(ComputeBackend backend, SpotTrainingParams params, int scenarios) throws KernelException {
+            SpotOut out = new SpotOut(KernelBuffers.doubles(scenarios), KernelBuffers.doubles(scenarios),
+                    KernelBuffers.doubles(scenarios), KernelBuffers.ints(scenarios));
+            backend.launch(new KernelLaunch(KernelNames.SPOT_TRAINING_MONTE_CARLO, scenarios,
+                    Map.of("wallHours", out.wallHours, "cost", out.cost, "onDemandHours", out.onDemandHours,
+                            "interruptions", out.interruptions), params.scalars()));
+            return out;
+        }
+    }
+
+    @Test
+    void inferenceCapacityMatchesReferenceExactly() throws KernelException {
+        assumeRuns(KernelNames.INFERENCE_CAPACITY);
+        ConformanceInputs.Inference inputs = ConformanceInputs.inference(171, 7, 42);
+        assertThat(launchInference(backend, inputs)).isEqualTo(launchInference(reference, inputs));
+    }
+
+    private static InferenceOut launchInference(ComputeBackend backend, ConformanceInputs.Inference in)
+            throws KernelException {
+        IntBuffer instances = KernelBuffers.ints(in.offerings() * in.hours());
+        DoubleBuffer totals = KernelBuffers.doubles(in.offerings() * 5);
+        Map<String, java.nio.Buffer> buffers = new HashMap<>(in.buffers());
+        buffers.put("instances", instances);
+        buffers.put("totals", totals);
+        backend.launch(new KernelLaunch(KernelNames.INFERENCE_CAPACITY, in.offerings(), buffers, in.scalars()));
+        int[] counts = new int[instances.capacity()];
+        instances.get(0, counts);
+        double[] sums = new double[totals.capacity()];
+        totals.get(0, sums);
+        return new InferenceOut(counts, sums);
+    }
+
+    private record InferenceOut(int[] instances, double[] totals) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof InferenceOut other && Arrays.equals(instances, other.instances)
+                    && Arrays.equals(totals, other.totals);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(instances);
+        }
+
+        @Override
+        public String toString() {
+            return "instances=" + Arrays.toString(instances) + " totals=" + Arrays.toString(totals);
+        }
+    }
+
+    @Test
+    void commitmentCoverageMatchesReference() throws KernelException {
+        assumeRuns(KernelNames.COMMITMENT_COVERAGE);
+        ConformanceInputs.Coverage inputs = ConformanceInputs.coverage(2_003, 101, 7);
+        double[][] expected = launchCoverage(reference, inputs);
+        double[][] actual = launchCoverage(backend, inputs);
+        for (int i = 0; i < expected[0].length; i++) {
+            assertClose(actual[0][i], expected[0][i], 1e-9, "cost", i);
+            assertClose(actual[1][i], expected[1][i], 1e-9, "unusedUnitHours", i);
+        }
+    }
+
+    private static double[][] launchCoverage(ComputeBackend backend, ConformanceInputs.Coverage in)
+            throws KernelException {
+        int size = in.terms() * in.levels();
+        DoubleBuffer cost = KernelBuffers.doubles(size);
+        DoubleBuffer unused = KernelBuffers.doubles(size);
+        Map<String, java.nio.Buffer> buffers = new HashMap<>(in.buffers());
+        buffers.put("cost", cost);
+        buffers.put("unusedUnitHours", unused);
+        backend.launch(new KernelLaunch(KernelNames.COMMITMENT_COVERAGE, size, buffers, in.scalars()));
+        double[][] result = new double[2][size];
+        cost.get(0, result[0]);
+        unused.get(0, result[1]);
+        return result;
+    }
+
+    @Test
+    void sgemmWithinToleranceOnOddShapes() throws KernelException {
+        assertSgemm(67, 45, 33);
+    }
+
+    @Test
+    void sgemmWithinToleranceOnTiledShapes() throws KernelException {
+        assertSgemm(128, 96, 64);
+    }
+
+    private void assertSgemm(int m, int n, int k) throws KernelException {
+        assumeRuns(KernelNames.SGEMM);
+        FloatBuffer a = KernelBuffers.randomFloats(m * k, 1);
+        FloatBuffer b = KernelBuffers.randomFloats(k * n, 2);
+        FloatBuffer expected = KernelBuffers.floats(m * n);
+        FloatBuffer actual = KernelBuffers.floats(m * n);
+        Map<String, Number> scalars = Map.of("m", m, "n", n, "k", k);
+        reference.launch(new KernelLaunch(KernelNames.SGEMM, m * n, Map.of("a", a, "b", b, "c", expected), scalars));
+        backend.launch(new KernelLaunch(KernelNames.SGEMM, m * n, Map.of("a", a, "b", b, "c", actual), scalars));
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double magnitude = 0;
+                for (int p = 0; p < k; p++) {
+                    magnitude += Math.abs((double) a.get(i * k + p) * b.get(p * n + j));
+                }
+                double bound = 2.0 * k * 0x1.0p-24 * magnitude;
+                assertThat((double) Math.abs(actual.get(i * n + j) - expected.get(i * n + j)))
+                        .as("c[%d,%d] of %dx%dx%d", i, j, m, n, k).isLessThanOrEqualTo(bound);
+            }
+        }
+    }
+
+    @Test
+    void batchedGemvWithinTolerance() throws KernelException {
+        assumeRuns(KernelNames.BATCHED_GEMV);
+        int batch = 3;
+        int m = 37;
+        int n = 129;
+        FloatBuffer a = KernelBuffers.randomFloats(batch * m * n, 3);
+        FloatBuffer x = KernelBuffers.randomFloats(batch * n, 4);
+        FloatBuffer expected = KernelBuffers.floats(batch * m);
+        FloatBuffer actual = KernelBuffers.floats(batch * m);
+        Map<String, Number> scalars = Map.of("batch", batch, "m", m, "n", n);
+        reference.launch(new KernelLaunch(KernelNames.BATCHED_GEMV, batch * m,
+                Map.of("a", a, "x", x, "y", expected), scalars));
+        backend.launch(new KernelLaunch(KernelNames.BATCHED_GEMV, batch * m,
+                Map.of("a", a, "x", x, "y", actual), scalars));
+        for (int row = 0; row < batch * m; row++) {
+            double magnitude = 0;
+            for (int j = 0; j < n; j++) {
+                magnitude += Math.abs((double) a.get(row * n + j) * x.get((row / m) * n + j));
+            }
+            assertThat((double) Math.abs(actual.get(row) - expected.get(row))).as("y[%d]", row)
+                    .isLessThanOrEqualTo(2.0 * n * 0x1.0p-24 * magnitude);
+        }
+    }
+
+    @Test
+    void implementsEveryKernel() {
+        assumeRuns(KernelNames.SGEMM);
+        assertThat(backend.kernels()).as("kernels of %s", backend.id()).containsAll(Set.copyOf(KernelNames.ALL));
+        assertThat(backend.devices()).as("devices of %s", backend.id()).isNotEmpty();
+    }
+
+    @Test
+    void rejectsUnknownKernelAndMalformedArguments() {
+        assumeRuns(KernelNames.SGEMM);
+        assertThatThrownBy(() -> backend.launch(new KernelLaunch("no-such-kernel", 1, Map.of(), Map.of())))
+                .isInstanceOf(KernelException.class).hasMessageContaining("no-such-kernel");
+        FloatBuffer small = KernelBuffers.floats(3);
+        assertThatThrownBy(() -> backend.launch(new KernelLaunch(KernelNames.SGEMM, 4,
+                Map.of("a", small, "b", small, "c", small), Map.of("m", 2, "n", 2, "k", 2))))
+                .isInstanceOf(KernelException.class).hasMessageContaining("'a'");
+        assertThatThrownBy(() -> backend.launch(new KernelLaunch(KernelNames.SGEMM, 4,
+                Map.of("a", small, "c", small), Map.of("m", 2, "n", 2, "k", 1))))
+                .isInstanceOf(KernelException.class).hasMessageContaining("'b'");
+    }
+
+    private static void assertClose(double actual, double expected, double relative, String what, int index) {
+        if (Double.compare(actual, expected) == 0) {
+            return;
+        }
+        double allowed = relative * Math.max(Math.abs(expected), 1e-300);
+        assertThat(Math.abs(actual - expected)).as("%s[%d]: %s vs reference %s", what, index, actual, expected)
+                .isLessThanOrEqualTo(allowed);
+    }
+}
