@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cloud provider plugins provisioning may use. A port: the plugin host implements it with the providers it
- * loaded; {@link SpringCloudProviders} serves providers registered as Spring beans until then (and in tests).
+ * The cloud providers provisioning may use; {@link PluginCloudProviders} serves the provider plugins.
  */
 public interface CloudProviders {
 
