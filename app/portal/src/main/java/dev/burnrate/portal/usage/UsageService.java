@@ -122,7 +122,12 @@ public class UsageService {
         try (StagedVersion staged = imports.stage(dataset, file, originalName, format,
                 ImportOptions.defaults().withMode(mode), currentUser.actor())) {
             if (staged.result().isPresent()) {
-                return staged.result().get();
+                ImportResult settled = staged.result().get();
+                if (settled.status() == ImportResult.Status.DUPLICATE && settled.version().isPresent()
+                        && repository.versionId(settled.version().get().versionId()).isEmpty()) {
+                    return adopt(settled, dataset, teamTagKey);
+                }
+                return settled;
             }
             return publishRecorded(staged, dataset, teamTagKey, "usage.import");
         }
@@ -155,6 +160,29 @@ public class UsageService {
             throw e;
         }
         return result[0];
+    }
+
+    /**
+     * The same content is on disk but not in the database: files renamed into place by an import whose commit
+     * never happened (a crash between the two), or left by another database on the same data folder. The files
+     * are immutable and match byte for byte, so the version is recorded instead of being reported as a duplicate
+     * of something no one can see.
+     */
+    private ImportResult adopt(ImportResult duplicate, String dataset, String teamTagKey) {
+        VersionManifest m = duplicate.version().orElseThrow();
+        tx.executeWithoutResult(status -> {
+            long datasetId = repository.findDataset(dataset).map(DatasetSummary::id).orElseGet(() -> {
+                audit.record("usage.dataset.create", "dataset:" + dataset, null, Map.of("teamTagKey", teamTagKey));
+                return repository.insertDataset(dataset, null, teamTagKey, currentUser.actor());
+            });
+            long id = repository.insertVersion(datasetId, m, duplicate.report().warningCount());
+            repository.insertParents(id, m.lineage().parents().stream()
+                    .filter(p -> repository.versionId(p).isPresent()).toList());
+            store.quarantineFile(dataset, m.versionId()).ifPresent(q -> repository.insertQuarantine(id,
+                    q.getFileName().toString(), m.quarantinedRows(), size(q)));
+            audit.record("usage.import.adopt", "dataset:" + dataset + "/version:" + m.versionId(), null, auditView(m));
+        });
+        return new ImportResult(ImportResult.Status.CREATED, duplicate.version(), duplicate.report());
     }
 
     private void unpublish(String dataset, String versionId) {

@@ -43,6 +43,9 @@ class UsageServiceIT extends BrowserTestBase {
     @Autowired
     AuditService audit;
 
+    @Autowired
+    dev.burnrate.engine.usage.store.FileImports engineImports;
+
     @AfterEach
     void clearUser() {
         SecurityContextHolder.clearContext();
@@ -144,5 +147,32 @@ class UsageServiceIT extends BrowserTestBase {
         });
         assertThat(as("finance", Role.FINANCE, () -> usage.latest(UsageDemoData.DATASET).orElseThrow().tier()))
                 .isEqualTo(Tier.HOT);
+    }
+
+    @Test
+    void filesPublishedWithoutADatabaseRowAreAdoptedOnReimport() throws Exception {
+        Path csv = Path.of("target", "it-data", "orphan-sample.csv");
+        java.nio.file.Files.createDirectories(csv.getParent());
+        try (var in = UsageServiceIT.class.getResourceAsStream("/usage/focus_1.0_sample_500.csv")) {
+            java.nio.file.Files.copy(in, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        // As if an import crashed between the rename and the commit: files visible to the store, no row.
+        ImportResult orphan = engineImports.importFile("orphans", csv, "orphan-sample.csv",
+                dev.burnrate.engine.usage.ingest.SourceFormat.CSV,
+                dev.burnrate.engine.usage.ingest.ImportOptions.defaults().withMode(ValidationMode.LENIENT), "crashed");
+        assertThat(orphan.status()).isEqualTo(ImportResult.Status.CREATED);
+        assertThat(as("finance", Role.FINANCE, () -> usage.versions("orphans"))).isEmpty();
+
+        ImportResult again = as("finance", Role.FINANCE, () -> usage.importFile("orphans", csv, "orphan-sample.csv",
+                ValidationMode.LENIENT, "team"));
+        assertThat(again.status()).isEqualTo(ImportResult.Status.CREATED);
+        List<VersionSummary> versions = as("finance", Role.FINANCE, () -> usage.versions("orphans"));
+        assertThat(versions).singleElement().satisfies(v -> {
+            assertThat(v.key()).isEqualTo(orphan.version().orElseThrow().versionId());
+            assertThat(v.quarantinedRows()).isEqualTo(1);
+        });
+        ImportResult third = as("finance", Role.FINANCE, () -> usage.importFile("orphans", csv, "orphan-sample.csv",
+                ValidationMode.LENIENT, "team"));
+        assertThat(third.status()).isEqualTo(ImportResult.Status.DUPLICATE);
     }
 }
