@@ -32,15 +32,17 @@ public class MeteringJob {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MeteredUsageFeed feed;
 
     public MeteringJob(ResourceRepository resources, ProviderCatalog catalog, ProviderCalls calls,
-                       TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+                       TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, MeteredUsageFeed feed) {
         this.resources = resources;
         this.catalog = catalog;
         this.calls = calls;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
+        this.feed = feed;
     }
 
     @Scheduled(fixedDelayString = "${burnrate.metering.interval-ms:60000}", initialDelay = 15_000)
@@ -63,7 +65,20 @@ public class MeteringJob {
         if (metered > 0) {
             events.publishEvent(new SpendChanged("metering"));
         }
+        appendToUsageData();
         return metered;
+    }
+
+    /** Once per cycle, the rows that became final go to the usage data as one batch (see MeteredUsageFeed). */
+    private void appendToUsageData() {
+        try {
+            int appended = feed.appendFinalRows();
+            if (appended > 0) {
+                log.debug("Appended {} metered rows to the usage data", appended);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Appending metered usage to the usage data failed (retried next cycle): {}", e.getMessage());
+        }
     }
 
     /** Refreshes one resource's state and stores its usage up to now. */

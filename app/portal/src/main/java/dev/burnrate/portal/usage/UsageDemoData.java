@@ -100,6 +100,9 @@ class UsageDemoData implements DemoDataContributor {
             try (OutputStream out = Files.newOutputStream(csv)) {
                 rows = new SyntheticFocusGenerator(spec).writeCsv(out);
             }
+            // Synthetic history is for exploring; the demo budgets tell their story with the provisioning history
+            // (ML research at 75%), so this dataset does not count toward budgets. Imported billing data does.
+            usage.createDataset(DATASET, "Synthetic demo usage", "team", false);
             var result = usage.importFile(DATASET, csv, "synthetic-demo.csv", ValidationMode.STRICT, "team");
             log.info("Demo usage dataset: {} rows, {}", rows, result.status());
         } catch (IOException e) {

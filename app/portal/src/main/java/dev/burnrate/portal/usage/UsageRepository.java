@@ -47,6 +47,25 @@ class UsageRepository {
                 .fetch(r -> new DatasetSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
+    /** Names of the datasets with at least one version whose spend counts toward budgets. */
+    List<String> budgetDatasets() {
+        return dsl.selectDistinct(USAGE_DATASETS.NAME).from(USAGE_DATASETS).join(USAGE_VERSIONS)
+                .on(USAGE_VERSIONS.DATASET_ID.eq(USAGE_DATASETS.ID))
+                .where(USAGE_DATASETS.COUNTS_TOWARD_BUDGETS.isTrue()).orderBy(USAGE_DATASETS.NAME)
+                .fetch(USAGE_DATASETS.NAME);
+    }
+
+    boolean countsTowardBudgets(String name) {
+        return dsl.select(USAGE_DATASETS.COUNTS_TOWARD_BUDGETS).from(USAGE_DATASETS)
+                .where(USAGE_DATASETS.NAME.eq(name)).fetchOptional(USAGE_DATASETS.COUNTS_TOWARD_BUDGETS)
+                .orElse(true);
+    }
+
+    void setCountsTowardBudgets(String name, boolean counts) {
+        dsl.update(USAGE_DATASETS).set(USAGE_DATASETS.COUNTS_TOWARD_BUDGETS, counts)
+                .where(USAGE_DATASETS.NAME.eq(name)).execute();
+    }
+
     long insertDataset(String name, String description, String teamTagKey, String actor) {
         return dsl.insertInto(USAGE_DATASETS)
                 .set(USAGE_DATASETS.NAME, name)

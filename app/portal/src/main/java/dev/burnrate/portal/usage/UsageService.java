@@ -13,15 +13,18 @@ import dev.burnrate.engine.usage.query.UsageQuery;
 import dev.burnrate.engine.usage.store.DatasetStore;
 import dev.burnrate.engine.usage.store.FileImports;
 import dev.burnrate.engine.usage.store.ImportResult;
+import dev.burnrate.engine.usage.store.Lineage;
 import dev.burnrate.engine.usage.store.StagedVersion;
 import dev.burnrate.engine.usage.store.StorageTiers;
 import dev.burnrate.engine.usage.store.Tier;
+import dev.burnrate.engine.usage.store.Transform;
 import dev.burnrate.engine.usage.store.Transforms;
 import dev.burnrate.engine.usage.store.UsageTable;
 import dev.burnrate.engine.usage.store.VersionExport;
 import dev.burnrate.engine.usage.store.VersionManifest;
 import dev.burnrate.engine.usage.validation.ValidationMode;
 import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.budget.SpendChanged;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.PermitAll;
@@ -40,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,10 +66,11 @@ public class UsageService {
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public UsageService(UsageRepository repository, DatasetStore store, FileImports imports, Transforms transforms,
                         StorageTiers tiers, QueryEngine engine, BufferAllocator allocator, CurrentUser currentUser,
-                        AuditService audit, TransactionTemplate tx, Clock clock) {
+                        AuditService audit, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.store = store;
         this.imports = imports;
@@ -77,6 +82,7 @@ public class UsageService {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     @PermitAll
@@ -125,12 +131,23 @@ public class UsageService {
                 ImportResult settled = staged.result().get();
                 if (settled.status() == ImportResult.Status.DUPLICATE && settled.version().isPresent()
                         && repository.versionId(settled.version().get().versionId()).isEmpty()) {
-                    return adopt(settled, dataset, teamTagKey);
+                    return spendChanged(dataset, adopt(settled, dataset, teamTagKey));
                 }
                 return settled;
             }
-            return publishRecorded(staged, dataset, teamTagKey, "usage.import");
+            return spendChanged(dataset, publishRecorded(staged, dataset, teamTagKey, "usage.import"));
         }
+    }
+
+    /**
+     * Budgets and policies are checked again once a new version of a dataset that counts toward budgets is
+     * committed (the event is published after the transaction, so listeners read the new version).
+     */
+    private ImportResult spendChanged(String dataset, ImportResult result) {
+        if (result.status() == ImportResult.Status.CREATED && repository.countsTowardBudgets(dataset)) {
+            events.publishEvent(new SpendChanged("import"));
+        }
+        return result;
     }
 
     private ImportResult publishRecorded(StagedVersion staged, String dataset, String teamTagKey, String action) {
@@ -376,7 +393,68 @@ public class UsageService {
             unpublish(dataset, m.versionId());
             throw e;
         }
-        return r;
+        return spendChanged(dataset, r);
+    }
+
+    /**
+     * Appends usage records to a dataset, creating it (with its first version made from the records) when it does
+     * not exist or has no version yet. For Burnrate's own datasets, such as the metered usage of the resources it
+     * provisioned: {@code countsTowardBudgets} is set when the dataset is created.
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    public ImportResult appendOrCreate(String dataset, String description, List<UsageRecord> rows, String source,
+                                       String teamTagKey, boolean countsTowardBudgets) {
+        if (repository.findDataset(dataset).map(d -> d.versions() > 0).orElse(false)) {
+            return appendUsage(dataset, rows, source);
+        }
+        createDataset(dataset, description, teamTagKey, countsTowardBudgets);
+        UsageRecordSource source0 = new UsageRecordSource(rows);
+        Lineage lineage = new Lineage(Transform.IMPORT, source, null, source0.format(), List.of(), currentUser.actor(),
+                clock.instant(), rows.size() + " rows");
+        try (StagedVersion staged = store.stage(dataset, source0, lineage, ImportOptions.defaults())) {
+            if (staged.result().isPresent()) {
+                return staged.result().get();
+            }
+            return spendChanged(dataset, publishRecorded(staged, dataset, teamTagKey, "usage.import"));
+        }
+    }
+
+    /** Creates an empty dataset unless one of that name exists; imports and appends then add versions to it. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE})
+    public void createDataset(String dataset, String description, String teamTagKey, boolean countsTowardBudgets) {
+        if (!DatasetStore.isValidId(dataset)) {
+            throw new IllegalArgumentException("A dataset name uses letters, digits, '.', '_' or '-' (at most 64)");
+        }
+        if (repository.findDataset(dataset).isPresent()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            audit.record("usage.dataset.create", "dataset:" + dataset, null,
+                    Map.of("teamTagKey", teamTagKey, "countsTowardBudgets", countsTowardBudgets));
+            repository.insertDataset(dataset, description, teamTagKey, currentUser.actor());
+            repository.setCountsTowardBudgets(dataset, countsTowardBudgets);
+        });
+    }
+
+    /** Whether a dataset's spend counts toward budgets (imported billing does; a copy of metered usage must not). */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE})
+    public void setCountsTowardBudgets(String dataset, boolean counts) {
+        boolean before = repository.countsTowardBudgets(dataset);
+        if (before == counts) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            repository.setCountsTowardBudgets(dataset, counts);
+            audit.record("usage.dataset.budgets", "dataset:" + dataset, Map.of("countsTowardBudgets", before),
+                    Map.of("countsTowardBudgets", counts));
+        });
+        events.publishEvent(new SpendChanged("dataset settings"));
+    }
+
+    /** The datasets (with a version) whose spend budgets count. */
+    @PermitAll
+    public List<String> budgetDatasets() {
+        return repository.budgetDatasets();
     }
 
     private String latestVersion(String dataset) {

@@ -1,0 +1,39 @@
+package dev.burnrate.portal.budget;
+
+import dev.burnrate.engine.policy.budget.BudgetKey;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * The spend budgets judge: imported billing data plus what Burnrate meters from the resources it provisioned.
+ *
+ * <p>Each dollar is counted once. Metered rows live in the {@code metered_usage} table ({@link MeteredSpend}); they
+ * are also copied into the usage data so the cost explorer shows them, but into a dataset of their own that is
+ * created with {@code counts_toward_budgets = false}, and {@link ImportedSpend} reads only the datasets that count.
+ * Excluding one whole dataset is simpler and safer than marking rows: no row-level flag can be forgotten by an
+ * import, and the copy can be rebuilt or appended to without touching budgets. Provider billing exports that
+ * later bill the same resources are the operator's choice to count (the dataset's flag), as they replace the
+ * estimate Burnrate metered.
+ */
+@Primary
+@Component
+public class TotalSpend implements SpendSource {
+
+    private final ImportedSpend imported;
+    private final MeteredSpend metered;
+
+    public TotalSpend(ImportedSpend imported, MeteredSpend metered) {
+        this.imported = imported;
+        this.metered = metered;
+    }
+
+    @Override
+    public double actual(BudgetKey key) {
+        return imported.actual(key) + metered.actual(key);
+    }
+
+    @Override
+    public double runRatePerHour(BudgetKey key) {
+        return imported.runRatePerHour(key) + metered.runRatePerHour(key);
+    }
+}
