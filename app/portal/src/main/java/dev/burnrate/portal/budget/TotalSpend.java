@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * are also copied into the usage data so the cost explorer shows them, but into a dataset of their own that is
  * created with {@code counts_toward_budgets = false}, and {@link ImportedSpend} reads only the datasets that count.
  * Excluding one whole dataset is simpler and safer than marking rows: no row-level flag can be forgotten by an
- * import, and the copy can be rebuilt or appended to without touching budgets. Provider billing exports that
- * later bill the same resources are the operator's choice to count (the dataset's flag), as they replace the
- * estimate Burnrate metered.
+ * import, and the copy can be rebuilt or appended to without touching budgets. (A provider's own billing export
+ * that also bills the resources Burnrate provisioned would overlap with metered spend; such a dataset can be set
+ * not to count, see {@code UsageService.setCountsTowardBudgets}.)
  */
 @Primary
 @Component

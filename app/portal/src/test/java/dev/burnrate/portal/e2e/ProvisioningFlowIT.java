@@ -4,10 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import dev.burnrate.portal.provisioning.MeteredUsageFeed;
+import dev.burnrate.portal.provisioning.MeteringJob;
+import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.ProvisioningTestBase;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The issue's flow in a real browser: an engineer asks for an H100 training job on personal EU data, is denied in
@@ -105,6 +109,23 @@ class ProvisioningFlowIT extends ProvisioningTestBase {
         screenshot("resources-running");
 
         switchUser("finance");
+        assertBudgetShowsMeteredCost();
+
+        // Stopped, its metered hours are final and go to the explorer's metered-usage dataset (metering is run here
+        // rather than waited for); the budget still counts them once.
+        switchUser("engineer");
+        open("resources");
+        page.locator("vaadin-button[id^='stop-']").first().click();
+        waitForVaadin();
+        switchUser("finance");
+        assertExplorerShowsMeteredCost();
+        assertBudgetShowsMeteredCost();
+    }
+
+    @Autowired
+    MeteringJob metering;
+
+    private void assertBudgetShowsMeteredCost() {
         String before = "$37,500.00";
         for (int attempt = 0; attempt < 30; attempt++) {
             open("budgets");
@@ -117,6 +138,27 @@ class ProvisioningFlowIT extends ProvisioningTestBase {
             page.waitForTimeout(1000);
         }
         throw new AssertionError("the metered cost never showed in the ML research budget's actual spend");
+    }
+
+    /** The metered-usage dataset holds the demo history ($37,500) and, once final, the new resource's hours. */
+    private void assertExplorerShowsMeteredCost() {
+        String summary = "";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            SystemRunner.runAsSystem(metering::meterAll);
+            open("explorer");
+            page.locator("#explorer-dataset").click();
+            page.locator("vaadin-select-item").filter(new Locator.FilterOptions()
+                    .setHasText(MeteredUsageFeed.DATASET)).first().click();
+            waitForVaadin();
+            summary = page.locator("#explorer-summary").textContent();
+            if (summary.matches(".*total EffectiveCost 37,5\\d\\d\\.\\d\\d.*") && !summary.contains("37,500.00")) {
+                assertThat(page.locator("#explorer-table")).containsText("Amazon");
+                screenshot("explorer-metered-usage");
+                return;
+            }
+            page.waitForTimeout(500);
+        }
+        throw new AssertionError("the stopped resource's metered cost never showed in the explorer: " + summary);
     }
 
     /** Refreshes the inventory until the new resource shows a cost so far above zero. */
