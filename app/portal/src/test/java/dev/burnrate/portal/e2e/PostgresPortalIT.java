@@ -1,12 +1,22 @@
 package dev.burnrate.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.burnrate.engine.policy.budget.BudgetKey;
+import dev.burnrate.engine.policy.budget.BudgetPeriod;
 import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.budget.SpendSource;
+import dev.burnrate.portal.provisioning.MeteredUsageFeed;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.TestDatabases;
+import dev.burnrate.portal.usage.UsageService;
 import dev.burnrate.portal.user.UserService;
 import java.sql.DatabaseMetaData;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +44,12 @@ class PostgresPortalIT {
     UserService users;
     @Autowired
     AuditService audit;
+    @Autowired
+    MeteredUsageFeed meteredFeed;
+    @Autowired
+    SpendSource spend;
+    @Autowired
+    UsageService usage;
 
     @Test
     void runsOnPostgresWithDemoUsersAndAnIntactAuditChain() throws Exception {
@@ -44,5 +60,25 @@ class PostgresPortalIT {
                     .contains("admin", "finance", "approver", "engineer");
             assertThat(audit.verifyChain().intact()).isTrue();
         });
+    }
+
+    /**
+     * The demo history ($37,500 metered for ML research this month) reaches the metered-usage dataset through
+     * PostgreSQL's row locks, and the team's budget still counts it once (neither that dataset nor the synthetic
+     * demo dataset counts toward budgets).
+     */
+    @Test
+    void meteredUsageReachesTheUsageDataAndCountsOnceInBudgets() {
+        meteredFeed.appendFinalRows();
+        Instant monthStart = ZonedDateTime.now(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS)
+                .toInstant();
+        Instant nextMonth = monthStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+        double inExplorer = SystemRunner.callAsSystem(() -> usage.spendByTeam(MeteredUsageFeed.DATASET, monthStart,
+                nextMonth).get("ml-research"));
+        assertThat(inExplorer).isCloseTo(37_500, within(1e-6));
+        assertThat(meteredFeed.appendFinalRows()).isZero();
+        BudgetKey key = new BudgetKey("ml-research-budget", BudgetKey.Scope.TEAM, "ml-research", BudgetPeriod.MONTH,
+                monthStart, nextMonth);
+        assertThat(spend.actual(key)).isCloseTo(37_500, within(1e-6));
     }
 }
