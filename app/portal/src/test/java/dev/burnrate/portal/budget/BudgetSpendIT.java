@@ -65,28 +65,35 @@ class BudgetSpendIT extends ProvisioningTestBase {
         long teamId = users.insertTeam(team, "budget spend test");
         Instant now = Instant.now();
         Instant start = now.minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String project = "it-project-" + suffix;
         BudgetKey key = new BudgetKey("it-budget", BudgetKey.Scope.TEAM, team, BudgetPeriod.MONTH, start,
+                now.plus(1, ChronoUnit.DAYS));
+        BudgetKey projectKey = new BudgetKey("it-budget", BudgetKey.Scope.PROJECT, project, BudgetPeriod.MONTH, start,
                 now.plus(1, ChronoUnit.DAYS));
         assertThat(spend.actual(key)).isZero();
 
         // Imported billing: three rows of the team in the period (600.25), one before it and one of another team.
         Instant t = start.plus(2, ChronoUnit.DAYS);
-        List<UsageRecord> billing = List.of(row(team, t, 100), row(team, t.plusSeconds(3600), 200),
-                row(team, t.plusSeconds(7200), 300.25), row(team, start.minus(1, ChronoUnit.DAYS), 1000),
-                row("it-other-" + suffix, t, 50));
+        // The project tag is on two of them (300).
+        List<UsageRecord> billing = List.of(row(team, null, t, 100), row(team, project, t.plusSeconds(3600), 200),
+                row(team, project, t.plusSeconds(7200), 100), row(team, null, t.plusSeconds(9000), 200.25),
+                row(team, project, start.minus(1, ChronoUnit.DAYS), 1000), row("it-other-" + suffix, null, t, 50));
         importAsCsv("it-billing-" + suffix, billing);
         assertThat(spend.actual(key)).isCloseTo(600.25, within(1e-9));
+        assertThat(spend.actual(projectKey)).isCloseTo(300, within(1e-9));
         assertThat(events.stream(SpendChanged.class).map(SpendChanged::source)).contains("import");
 
         // Metered: a finished resource of the team, 42.50 in two final hours.
-        String resourceId = meteredResource(team, teamId, suffix, t, List.of(40.0, 2.5));
+        String resourceId = meteredResource(team, teamId, project, suffix, t, List.of(40.0, 2.5));
         assertThat(spend.actual(key)).isCloseTo(642.75, within(1e-9));
+        assertThat(spend.actual(projectKey)).isCloseTo(342.5, within(1e-9));
 
         // Copied into the usage data (the scheduled metering may have done it already): counted once there too,
         // and budgets still count it once.
         feed.appendFinalRows();
         assertThat(meteredInExplorer(team, start, now)).isCloseTo(42.5, within(1e-9));
         assertThat(spend.actual(key)).isCloseTo(642.75, within(1e-9));
+        assertThat(spend.actual(projectKey)).isCloseTo(342.5, within(1e-9));
 
         // Idempotent: nothing of this resource is appended again.
         String versionBefore = latestMeteredVersion();
@@ -97,11 +104,12 @@ class BudgetSpendIT extends ProvisioningTestBase {
         assertThat(versionBefore).isNotNull();
     }
 
-    private static UsageRecord row(String team, Instant from, double cost) {
+    private static UsageRecord row(String team, String project, Instant from, double cost) {
+        Map<String, String> tags = project == null ? Map.of("team", team) : Map.of("team", team, "project", project);
         return new UsageRecord("acct-1", team, from, from.plusSeconds(3600), "Usage", "GPU hour", "Standard", cost,
                 cost, cost, cost, "USD", 1, "Hours", 1, "Hours", "AWS", "Amazon Elastic Compute Cloud", "Compute",
                 "eu-north-1", "i-" + UUID.randomUUID(), "trainer", "Virtual Machine", "p5.48xlarge",
-                Map.of("team", team));
+                tags);
     }
 
     /** A real file import: the rows written as FOCUS CSV (through a scratch dataset that does not count). */
@@ -125,11 +133,12 @@ class BudgetSpendIT extends ProvisioningTestBase {
         }
     }
 
-    private String meteredResource(String team, long teamId, String suffix, Instant from, List<Double> costs) {
+    private String meteredResource(String team, long teamId, String project, String suffix, Instant from,
+                                   List<Double> costs) {
         String requestId = "it-once-req-" + suffix;
         String resourceId = "it-once-res-" + suffix;
         tx.executeWithoutResult(s -> {
-            RequestDraft draft = new RequestDraft(Template.GPU_TRAINING, team, null, "it-once", "aws", "eu-north-1",
+            RequestDraft draft = new RequestDraft(Template.GPU_TRAINING, team, project, "it-once", "aws", "eu-north-1",
                     "p5.48xlarge", 1, PurchaseOption.ON_DEMAND, null, "internal", Map.of(), true, true, true, false);
             long decision = decisions.record(DecisionKind.REQUEST, requestId, team, "engineer",
                     Decision.of(List.of(), List.of(), List.of()), Map.of("test", "budget spend"), from);
@@ -139,7 +148,7 @@ class BudgetSpendIT extends ProvisioningTestBase {
             resources.insert(request, new ResourceStatus(resourceId, ResourceState.RUNNING, from, "test"), from);
             List<UsageRecord> rows = new ArrayList<>();
             for (int i = 0; i < costs.size(); i++) {
-                rows.add(row(team, from.plus(i, ChronoUnit.HOURS), costs.get(i)));
+                rows.add(row(team, project, from.plus(i, ChronoUnit.HOURS), costs.get(i)));
             }
             Instant end = from.plus(costs.size(), ChronoUnit.HOURS);
             resources.recordUsage(resources.find(resourceId).orElseThrow(), rows, end);
