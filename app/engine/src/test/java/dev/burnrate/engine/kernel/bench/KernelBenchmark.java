@@ -1,0 +1,130 @@
+package dev.burnrate.engine.kernel.bench;
+
+import dev.burnrate.api.ComputeBackend;
+import dev.burnrate.api.KernelException;
+import dev.burnrate.api.KernelLaunch;
+import dev.burnrate.api.KernelNames;
+import dev.burnrate.engine.kernel.ReferenceBackend;
+import dev.burnrate.engine.kernel.SpotTrainingParams;
+import dev.burnrate.engine.kernel.SpotTrainingPlan;
+import dev.burnrate.engine.kernel.conformance.KernelBuffers;
+import dev.burnrate.engine.kernel.simd.JvmSimdBackend;
+
+import java.io.PrintStream;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kernel benchmark: Monte Carlo scenarios/s of every backend with its ratio to {@code reference} measured in
+ * the same run, SGEMM and batched-GEMV GFLOP/s with their fraction of the CPU's fp32 peak, and jvm-simd's
+ * scenarios/s per chunk size. Each figure is the best of several timed runs after warm-up runs. Prints Markdown
+ * for BENCHMARKS.md. Run with {@code app/engine/bench.sh}; the OpenCL plugin adds its backend with
+ * {@link #run(List, PrintStream)}.
+ */
+public final class KernelBenchmark {
+
+    static final int SCENARIOS = 1_000_000;
+    static final SpotTrainingPlan PLAN = new SpotTrainingPlan(100, 4, 0.1, 0.5, 0.05, 30, 98, 130, 4, 1000);
+
+    private KernelBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<ComputeBackend> backends = new ArrayList<>(List.of(new ReferenceBackend(), new JvmSimdBackend()));
+        try {
+            run(backends, System.out);
+            chunkSizes(System.out);
+        } finally {
+            backends.forEach(ComputeBackend::close);
+        }
+    }
+
+    /** Benchmarks the given backends; the first must be the reference. */
+    public static void run(List<ComputeBackend> backends, PrintStream out) throws KernelException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        CpuPeak peak = CpuPeak.detect(cores);
+        out.printf("Machine: %d cores, %s, JDK %s%n", cores, System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+        out.printf("fp32 peak: %s%n%n", peak.derivation());
+        out.printf("Monte Carlo: %,d scenarios, %s%n%n", SCENARIOS, PLAN);
+        out.println("| backend | device | MC scenarios/s | x reference | SGEMM 1024^3 GFLOP/s | % fp32 peak "
+                + "| GEMV 64x1024x1024 GFLOP/s |");
+        out.println("|---|---|---:|---:|---:|---:|---:|");
+        double referenceRate = Double.NaN;
+        for (ComputeBackend backend : backends) {
+            if (!backend.availability().available()) {
+                out.printf("| %s | not available: %s | | | | | |%n", backend.id(), backend.availability().reason());
+                continue;
+            }
+            boolean slow = backend.id().equals(ReferenceBackend.ID);
+            double rate = monteCarloRate(backend, slow ? 1 : 2, slow ? 2 : 5);
+            if (slow) {
+                referenceRate = rate;
+            }
+            double sgemm = sgemmGflops(backend, slow ? 512 : 1024, slow ? 1 : 3);
+            double gemv = gemvGflops(backend, slow ? 1 : 3);
+            out.printf("| %s | %s | %,.0f | %.1f | %.1f%s | %.0f%% | %.1f |%n", backend.id(),
+                    backend.devices().getFirst().name(), rate, rate / referenceRate, sgemm, slow ? " (512^3)" : "",
+                    100 * sgemm / peak.gflops(), gemv);
+        }
+        out.println();
+    }
+
+    /** jvm-simd's Monte Carlo rate for several chunk sizes (the whole range per thread last). */
+    static void chunkSizes(PrintStream out) throws KernelException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.println("| jvm-simd chunk (scenarios) | MC scenarios/s |");
+        out.println("|---:|---:|");
+        for (int chunk : new int[]{64, 512, 4096, 32768, 262144, SCENARIOS / cores}) {
+            try (JvmSimdBackend backend = new JvmSimdBackend(cores,
+                    Map.of(KernelNames.SPOT_TRAINING_MONTE_CARLO, chunk))) {
+                out.printf("| %,d | %,.0f |%n", chunk, monteCarloRate(backend, 1, 3));
+            }
+        }
+        out.println();
+    }
+
+    static double monteCarloRate(ComputeBackend backend, int warmups, int runs) throws KernelException {
+        SpotTrainingParams params = PLAN.params(42);
+        KernelLaunch launch = new KernelLaunch(KernelNames.SPOT_TRAINING_MONTE_CARLO, SCENARIOS,
+                Map.of("wallHours", KernelBuffers.doubles(SCENARIOS), "cost", KernelBuffers.doubles(SCENARIOS),
+                        "onDemandHours", KernelBuffers.doubles(SCENARIOS),
+                        "interruptions", KernelBuffers.ints(SCENARIOS)), params.scalars());
+        return SCENARIOS / bestSeconds(backend, launch, warmups, runs);
+    }
+
+    static double sgemmGflops(ComputeBackend backend, int size, int runs) throws KernelException {
+        FloatBuffer a = KernelBuffers.randomFloats(size * size, 1);
+        FloatBuffer b = KernelBuffers.randomFloats(size * size, 2);
+        KernelLaunch launch = new KernelLaunch(KernelNames.SGEMM, size * size,
+                Map.of("a", a, "b", b, "c", KernelBuffers.floats(size * size)),
+                Map.of("m", size, "n", size, "k", size));
+        return 2.0 * size * size * size / bestSeconds(backend, launch, 1, runs) / 1e9;
+    }
+
+    static double gemvGflops(ComputeBackend backend, int runs) throws KernelException {
+        int batch = 64;
+        int m = 1024;
+        int n = 1024;
+        KernelLaunch launch = new KernelLaunch(KernelNames.BATCHED_GEMV, batch * m,
+                Map.of("a", KernelBuffers.randomFloats(batch * m * n, 3), "x", KernelBuffers.randomFloats(batch * n, 4),
+                        "y", KernelBuffers.floats(batch * m)), Map.of("batch", batch, "m", m, "n", n));
+        return 2.0 * batch * m * n / bestSeconds(backend, launch, 1, runs) / 1e9;
+    }
+
+    static double bestSeconds(ComputeBackend backend, KernelLaunch launch, int warmups, int runs)
+            throws KernelException {
+        for (int i = 0; i < warmups; i++) {
+            backend.launch(launch);
+        }
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            backend.launch(launch);
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return best;
+    }
+}
