@@ -1,0 +1,91 @@
+package dev.burnrate.engine.policy.budget;
+
+import dev.burnrate.engine.policy.Evidence;
+import dev.burnrate.engine.policy.Finding;
+import dev.burnrate.engine.policy.RuleAction;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One budget judged for one request (or, with no request, for monitoring): the figures and the thresholds crossed.
+ *
+ * @param key         the budget account
+ * @param periodLabel e.g. {@code 2026-11}
+ * @param amount      the budget in USD
+ * @param status      actual, committed and run-rate as read
+ * @param requestCost the part of this request's cost that falls in the period (0 when monitoring)
+ * @param total       actual + committed + requestCost
+ * @param projected   actual + max(committed, run-rate x hours left) + requestCost
+ * @param crossed     every threshold crossed, most severe first
+ */
+public record BudgetCheck(BudgetKey key, String periodLabel, double amount, BudgetStatus status, double requestCost,
+                          double total, double projected, List<BudgetThreshold> crossed) {
+
+    public BudgetCheck {
+        crossed = crossed.stream().sorted(Comparator.comparing((BudgetThreshold t) -> t, BudgetThreshold::severityCompare)
+                .reversed()).toList();
+    }
+
+    public double percent() {
+        return total / amount * 100.0;
+    }
+
+    public double projectedPercent() {
+        return projected / amount * 100.0;
+    }
+
+    /** The threshold that decides: the most severe crossed. */
+    public Optional<BudgetThreshold> worst() {
+        return crossed.stream().findFirst();
+    }
+
+    /** The finding for the worst threshold crossed, if any; finance must approve when it asks for approval. */
+    public Optional<Finding> finding() {
+        return worst().map(this::findingFor);
+    }
+
+    /** The finding for one threshold of this check. */
+    public Finding findingFor(BudgetThreshold t) {
+        return new Finding(t.action(), "budget-" + t.basis().yamlName() + "-" + t.percentLabel(), message(t), evidence(t),
+                t.action() == RuleAction.REQUIRE_APPROVAL);
+    }
+
+    private String message(BudgetThreshold t) {
+        String figure = t.basis() == BudgetThreshold.Basis.PROJECTED
+                ? String.format(Locale.ROOT, "is projected to reach $%,.2f of $%,.2f (%.1f%%) by the end of the period",
+                projected, amount, projectedPercent())
+                : String.format(Locale.ROOT, "reaches $%,.2f of $%,.2f (%.1f%%)", total, amount, percent());
+        String with = requestCost > 0 ? "with this request, spend " : "spend ";
+        String consequence = switch (t.action()) {
+            case NOTIFY -> "";
+            case REQUIRE_APPROVAL -> ": approval by finance is required";
+            case DENY -> ": new provisioning is denied";
+        };
+        return "Budget " + key.budgetId() + " for " + key.describeScope() + " in " + periodLabel + ": " + with
+                + figure + ", past the " + t.label() + " threshold" + consequence + ".";
+    }
+
+    public Map<String, Object> evidence(BudgetThreshold t) {
+        Evidence evidence = Evidence.builder()
+                .put("budget", key.budgetId())
+                .put("scope", key.describeScope())
+                .put("period", periodLabel)
+                .money("amount", amount)
+                .money("actual", status.actual())
+                .money("committed", status.committed())
+                .money("request_cost", requestCost)
+                .money("total", total)
+                .put("percent", Math.round(percent() * 10) / 10.0)
+                .money("run_rate_per_hour", status.runRatePerHour())
+                .money("projected", projected)
+                .put("projected_percent", Math.round(projectedPercent() * 10) / 10.0);
+        if (t != null) {
+            evidence.put("threshold", t.label()).put("threshold_action", t.action().yamlName());
+        }
+        return evidence.build();
+    }
+}

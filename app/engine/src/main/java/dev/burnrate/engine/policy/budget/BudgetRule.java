@@ -1,0 +1,95 @@
+package dev.burnrate.engine.policy.budget;
+
+import dev.burnrate.engine.policy.EvaluationContext;
+import dev.burnrate.engine.policy.Finding;
+import dev.burnrate.engine.policy.PolicyInput;
+import dev.burnrate.engine.policy.Rule;
+import dev.burnrate.engine.policy.RuleType;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A budget: an amount per month or quarter for a team, a project or everyone, with thresholds. A request is judged
+ * on actual + committed spend plus its own cost in the period, and on the run-rate projection to the period's end.
+ *
+ * @param estimate which simulator figure counts as the request's cost: the expected total or the P90
+ */
+public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, double amount, Estimate estimate,
+                         List<BudgetThreshold> thresholds) implements Rule {
+
+    public enum Estimate {
+        EXPECTED,
+        P90
+    }
+
+    public static final RuleType TYPE = BudgetRuleType.create();
+
+    public BudgetRule {
+        thresholds = List.copyOf(thresholds);
+    }
+
+    @Override
+    public String type() {
+        return TYPE.name();
+    }
+
+    @Override
+    public List<Finding> check(PolicyInput input, EvaluationContext context) {
+        return judge(input, context).flatMap(BudgetCheck::finding).stream().toList();
+    }
+
+    /** The budget account a request is charged to, if the rule concerns it (a project budget needs a project). */
+    public Optional<BudgetKey> keyFor(String policyId, String team, String project, Instant now, ZoneId zone) {
+        String value = switch (scope) {
+            case TEAM -> team;
+            case PROJECT -> project;
+            case ALL -> "*";
+        };
+        if (value == null) {
+            return Optional.empty();
+        }
+        BudgetPeriod.Window window = period.window(now, zone);
+        return Optional.of(new BudgetKey(policyId + "/" + id, scope, value, period, window.start(), window.end()));
+    }
+
+    /** Judges a request against this budget, reading the account's figures from the context. */
+    public Optional<BudgetCheck> judge(PolicyInput input, EvaluationContext context) {
+        return keyFor(context.policy().id(), input.team(), input.project(), context.now(), context.zone())
+                .map(key -> judge(key, context.budgets().status(key), requestCost(input, key, context.now()),
+                        context.now(), context.zone()));
+    }
+
+    /** Judges an account with a request cost (0 when monitoring); a pure function of its arguments. */
+    public BudgetCheck judge(BudgetKey key, BudgetStatus status, double requestCost, Instant now, ZoneId zone) {
+        BudgetPeriod.Window window = period.window(key.start(), zone);
+        double hoursLeft = window.hoursLeft(now);
+        double total = status.actual() + status.committed() + requestCost;
+        double projected = status.actual() + Math.max(status.committed(), status.runRatePerHour() * hoursLeft)
+                + requestCost;
+        List<BudgetThreshold> crossed = thresholds.stream().filter(t -> {
+            double value = t.basis() == BudgetThreshold.Basis.PROJECTED ? projected : total;
+            return value > amount * t.percent() / 100.0;
+        }).toList();
+        return new BudgetCheck(key, window.label(), amount, status, requestCost, total, projected, crossed);
+    }
+
+    /**
+     * The part of a request's cost that lands in the budget's period: all of it when it ends in the period, else a
+     * pro-rata share; a request without a planned duration runs to the period's end at its hourly cost.
+     */
+    public double requestCost(PolicyInput input, BudgetKey key, Instant now) {
+        double hoursLeft = Math.max(0, key.end().toEpochMilli() - now.toEpochMilli()) / 3_600_000.0;
+        if (input.duration() == null) {
+            return input.hourlyCost() * hoursLeft;
+        }
+        double hours = input.duration().toMillis() / 3_600_000.0;
+        double total = estimate == Estimate.P90 ? input.p90Total() : input.expectedTotal();
+        if (total <= 0) {
+            total = input.hourlyCost() * hours;
+        }
+        return hours <= hoursLeft || hours == 0 ? total : total * hoursLeft / hours;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.burnrate.engine.policy.budget;
+
+/**
+ * Where a budget account stands, in USD.
+ *
+ * @param actual         spend already billed or metered in the period
+ * @param committed      spend promised but not billed yet: reservations of approved or pending requests and the
+ *                       planned remaining cost of running resources, within the period
+ * @param runRatePerHour recent spend per hour, for the projection to the period's end
+ */
+public record BudgetStatus(double actual, double committed, double runRatePerHour) {
+
+    public BudgetStatus {
+        check("actual", actual);
+        check("committed", committed);
+        check("runRatePerHour", runRatePerHour);
+    }
+
+    private static void check(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite, non-negative number: " + value);
+        }
+    }
+
+    public static BudgetStatus empty() {
+        return new BudgetStatus(0, 0, 0);
+    }
+
+    public BudgetStatus plusCommitted(double amount) {
+        return new BudgetStatus(actual, committed + amount, runRatePerHour);
+    }
+}

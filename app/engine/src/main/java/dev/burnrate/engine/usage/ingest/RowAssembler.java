@@ -1,0 +1,256 @@
+package dev.burnrate.engine.usage.ingest;
+
+import dev.burnrate.engine.usage.schema.ColumnType;
+import dev.burnrate.engine.usage.schema.FocusColumn;
+import dev.burnrate.engine.usage.validation.IssueCollector;
+import dev.burnrate.engine.usage.validation.Rule;
+import dev.burnrate.engine.usage.validation.Severity;
+import dev.burnrate.engine.usage.validation.ValidationIssue;
+import dev.burnrate.engine.usage.validation.ValidationMode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns source cells into a typed row, checks it against FOCUS, and hands good rows to the
+ * {@link ImportWriter} and bad ones to the quarantine. Every importer (CSV, Arrow IPC, Parquet) drives one.
+ * Checks that depend on a value alone run once per distinct value ({@link DictionaryColumn}); per-row work is
+ * parsing numbers and times, null checks and the period order.
+ */
+public final class RowAssembler {
+
+    private final List<FocusColumn> columns;
+    private final ColumnType[] types;
+    private final DictionaryColumn[] dictionaries;
+    private final IssueCollector issues;
+    private final ImportWriter writer;
+    private final Set<String> nullTokens;
+    private final RowStaging row;
+    private final DecimalParser decimals = new DecimalParser();
+    private final TimestampParser timestamps = new TimestampParser();
+    private final PeriodCheck periods;
+    private final List<ValidationIssue> rowProblems = new ArrayList<>();
+    private boolean rowBad;
+    private long rowNumber;
+    private long line;
+    private long read;
+    private long quarantined;
+
+    RowAssembler(List<FocusColumn> columns, ImportOptions options, IssueCollector issues, ImportWriter writer) {
+        this.columns = columns;
+        this.issues = issues;
+        this.writer = writer;
+        this.nullTokens = options.nullTokens();
+        int n = columns.size();
+        this.types = new ColumnType[n];
+        this.dictionaries = new DictionaryColumn[n];
+        for (int c = 0; c < n; c++) {
+            types[c] = columns.get(c).type();
+            if (types[c].dictionaryEncoded()) {
+                dictionaries[c] = new DictionaryColumn(columns.get(c), options.maxDistinctValues());
+            }
+        }
+        this.row = new RowStaging(n);
+        this.periods = new PeriodCheck(columns);
+    }
+
+    List<FocusColumn> columns() {
+        return columns;
+    }
+
+    DictionaryColumn dictionary(int column) {
+        return dictionaries[column];
+    }
+
+    public void beginRow(long rowNumber, long line) {
+        this.rowNumber = rowNumber;
+        this.line = line;
+        row.clear();
+        rowProblems.clear();
+        rowBad = false;
+    }
+
+    /** A cell as text (CSV): null tokens, then parsing by the column's type. */
+    public void text(int c, char[] b, int off, int len) {
+        if (len == 0 || isNullToken(b, off, len)) {
+            return;
+        }
+        switch (types[c]) {
+            case STRING, JSON -> dictionaryValue(c, rawId(c, b, off, len));
+            case DECIMAL -> decimal(c, decimals.parse(b, off, len), b, off, len);
+            case DATETIME -> timestamp(c, timestamps.parse(b, off, len), b, off, len);
+            case EXTRA -> value(c, new String(b, off, len));
+        }
+    }
+
+    private boolean isNullToken(char[] b, int off, int len) {
+        if (len > 4) {
+            return false;
+        }
+        for (String token : nullTokens) {
+            if (token.length() == len && token.contentEquals(java.nio.CharBuffer.wrap(b, off, len))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int rawId(int c, char[] b, int off, int len) {
+        try {
+            return dictionaries[c].rawId(b, off, len);
+        } catch (StringDictionary.DictionaryFullException e) {
+            throw new ImportAbortedException(Rule.TOO_MANY_DISTINCT, line, columns.get(c).id(),
+                    "column " + columns.get(c).id() + " has " + e.getMessage()
+                            + "; raise maxDistinctValues if this is expected");
+        }
+    }
+
+    /** A dimension value by its raw dictionary id (see {@link DictionaryColumn#rawId}). */
+    void dictionaryValue(int c, int rawId) {
+        int id = dictionaries[c].canonicalId(rawId);
+        if (id == DictionaryColumn.INVALID) {
+            String value = dictionaries[c].dictionary().value(rawId);
+            Rule rule = columns.get(c).hasAllowedValues() || columns.get(c).id().equals("BillingCurrency")
+                    ? Rule.ALLOWED_VALUES : Rule.TYPE;
+            problem(c, value, rule, Severity.ERROR, dictionaries[c].invalidReason(rawId));
+            return;
+        }
+        if (id != rawId) {
+            problem(c, dictionaries[c].dictionary().value(rawId), Rule.VALUE_NORMALISED, Severity.WARNING,
+                    "read as '" + dictionaries[c].dictionary().value(id) + "'");
+        }
+        row.ids[c] = id;
+        row.nulls[c] = false;
+    }
+
+    /** A value of any type given as a Java object (Arrow and Parquet sources). */
+    public void value(int c, String text) {
+        if (text == null) {
+            return;
+        }
+        if (types[c] == ColumnType.EXTRA) {
+            row.texts[c] = text;
+            row.nulls[c] = false;
+            return;
+        }
+        char[] chars = text.toCharArray();
+        text(c, chars, 0, chars.length);
+    }
+
+    public void decimal(int c, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            problem(c, Double.toString(v), Rule.TYPE, Severity.ERROR, "not a finite decimal");
+            return;
+        }
+        store(c, v);
+    }
+
+    public void micros(int c, long v) {
+        row.longs[c] = v;
+        row.nulls[c] = false;
+    }
+
+    private void decimal(int c, ParseStatus status, char[] b, int off, int len) {
+        if (status == ParseStatus.INVALID) {
+            problem(c, new String(b, off, len), Rule.TYPE, Severity.ERROR, "not a decimal number");
+            return;
+        }
+        if (status == ParseStatus.NORMALISED) {
+            problem(c, new String(b, off, len), Rule.VALUE_NORMALISED, Severity.WARNING,
+                    "read as " + decimals.value());
+        }
+        store(c, decimals.value());
+    }
+
+    private void store(int c, double v) {
+        if (v < 0 && columns.get(c).nonNegative()) {
+            problem(c, Double.toString(v), Rule.NON_NEGATIVE, Severity.ERROR, "FOCUS requires a non-negative value");
+        }
+        row.doubles[c] = v;
+        row.nulls[c] = false;
+    }
+
+    private void timestamp(int c, ParseStatus status, char[] b, int off, int len) {
+        if (status == ParseStatus.INVALID) {
+            problem(c, new String(b, off, len), Rule.TYPE, Severity.ERROR,
+                    "not a date/time (expected ISO 8601 UTC, e.g. 2024-09-01T00:00:00Z)");
+            return;
+        }
+        if (status == ParseStatus.NORMALISED) {
+            problem(c, new String(b, off, len), Rule.VALUE_NORMALISED, Severity.WARNING,
+                    "read as ISO 8601 UTC " + Micros.toInstant(timestamps.micros()));
+        }
+        micros(c, timestamps.micros());
+    }
+
+    /** A problem with the whole row (e.g. its field count). */
+    public void rowProblem(Rule rule, String message) {
+        problem(-1, null, rule, Severity.ERROR, message);
+    }
+
+    private void problem(int c, String value, Rule rule, Severity severity, String message) {
+        String column = c < 0 ? null : columns.get(c).id();
+        ValidationIssue issue = new ValidationIssue(rowNumber, line, column, value, rule, severity, message);
+        Severity effective = issues.report(issue);
+        if (effective == Severity.ERROR) {
+            rowBad = true;
+            rowProblems.add(issue);
+        }
+    }
+
+    /**
+     * Finishes the row: null and period checks, then writes it or quarantines it.
+     *
+     * @param raw the row as found in the source, for the quarantine file
+     */
+    public void endRow(RawRow raw) throws IOException {
+        read++;
+        for (int c = 0; c < types.length; c++) {
+            FocusColumn col = columns.get(c);
+            if (row.nulls[c] && !col.nullable() && col.isFocus() && !hasProblem(c)) {
+                problem(c, null, Rule.NULLABILITY, Severity.ERROR, col.id() + " must not be null");
+            }
+        }
+        periods.check(row, this::problem);
+        if (!rowBad) {
+            if (!(issues.mode() == ValidationMode.STRICT && issues.errorCount() > 0)) {
+                writer.accept(row);
+            }
+            return;
+        }
+        if (issues.mode() == ValidationMode.LENIENT) {
+            quarantined++;
+            writer.quarantine(raw, line, rowProblems);
+        }
+    }
+
+    private boolean hasProblem(int c) {
+        String id = columns.get(c).id();
+        for (ValidationIssue i : rowProblems) {
+            if (id.equals(i.column())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    long read() {
+        return read;
+    }
+
+    long quarantined() {
+        return quarantined;
+    }
+
+    /** The source's own form of a row, written to the quarantine file only when the row is bad. */
+    public interface RawRow {
+        List<String> fields();
+    }
+
+    /** A problem reporter used by the row-level checks. */
+    interface ProblemSink {
+        void problem(int column, String value, Rule rule, Severity severity, String message);
+    }
+}

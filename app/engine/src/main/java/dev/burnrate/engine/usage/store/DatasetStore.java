@@ -1,0 +1,280 @@
+package dev.burnrate.engine.usage.store;
+
+import dev.burnrate.engine.usage.ingest.FocusSource;
+import dev.burnrate.engine.usage.ingest.ImportAbortedException;
+import dev.burnrate.engine.usage.ingest.ImportOptions;
+import dev.burnrate.engine.usage.ingest.ImportSession;
+import dev.burnrate.engine.usage.ingest.WrittenVersion;
+import dev.burnrate.engine.usage.schema.FocusColumn;
+import dev.burnrate.engine.usage.validation.Rule;
+import dev.burnrate.engine.usage.validation.ValidationReport;
+import org.apache.arrow.memory.BufferAllocator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Immutable, versioned FOCUS datasets on disk: {@code root/<dataset>/<version>/} holds {@code manifest.json},
+ * the data ({@code data.arrow} when hot, {@code data.cold.arrow} when cold) and, after a lenient import with bad
+ * rows, {@code quarantine.csv}.
+ *
+ * <p>Every import or transform is written into {@code root/<dataset>/.staging-*} and becomes visible by one
+ * atomic directory rename. A crash before the rename leaves only a staging directory, which no listing shows and
+ * the next start deletes.
+ */
+public final class DatasetStore {
+
+    public static final String MANIFEST = "manifest.json";
+    static final String HOT_FILE = ImportSession.DATA_FILE;
+    static final String COLD_FILE = "data.cold.arrow";
+    private static final String STAGING_PREFIX = ".staging-";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final DateTimeFormatter VERSION_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+    private final BufferAllocator allocator;
+    private final Clock clock;
+
+    /** Opens (or creates) a store and removes what crashed imports left behind. */
+    public DatasetStore(Path root, BufferAllocator allocator, Clock clock) throws IOException {
+        this.root = Files.createDirectories(root);
+        this.allocator = allocator;
+        this.clock = clock;
+        removeStaleStaging();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    BufferAllocator allocator() {
+        return allocator;
+    }
+
+    private void removeStaleStaging() throws IOException {
+        try (Stream<Path> datasets = Files.list(root)) {
+            for (Path d : datasets.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> entries = Files.list(d)) {
+                    for (Path p : entries.toList()) {
+                        if (p.getFileName().toString().startsWith(STAGING_PREFIX)) {
+                            deleteTree(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Imports and publishes in one step (see {@link #stage} for the two-step form). */
+    public ImportResult importSource(String datasetId, FocusSource source, Lineage lineage, ImportOptions options) {
+        try (StagedVersion staged = stage(datasetId, source, lineage, options)) {
+            return staged.publish();
+        }
+    }
+
+    /**
+     * Reads and validates a source and writes the version files into a staging directory. Rejected and duplicate
+     * imports are settled here and leave nothing behind.
+     */
+    public StagedVersion stage(String datasetId, FocusSource source, Lineage lineage, ImportOptions options) {
+        checkId(datasetId);
+        Path staging;
+        try {
+            staging = Files.createDirectories(root.resolve(datasetId)).resolve(STAGING_PREFIX + UUID.randomUUID());
+            Files.createDirectory(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a staging directory under " + root, e);
+        }
+        boolean keep = false;
+        try (BufferAllocator job = allocator.newChildAllocator("import-" + datasetId, 0, Long.MAX_VALUE)) {
+            ImportSession session = new ImportSession(options, staging, job);
+            try {
+                source.readInto(session);
+                if (!session.hasFatal()) {
+                    session.finish();
+                }
+            } catch (ImportAbortedException e) {
+                session.fatal(e.rule(), e.line(), e.column(), e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                session.fatal(Rule.UNREADABLE, 0, null, "cannot read the " + source.format() + " source: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            } finally {
+                session.close();
+            }
+            ValidationReport report = session.report();
+            Optional<WrittenVersion> written = session.written();
+            if (report.rejected() || written.isEmpty()) {
+                return new StagedVersion(this, staging, null, report,
+                        new ImportResult(ImportResult.Status.REJECTED, Optional.empty(), report));
+            }
+            Lineage hashed = lineage.sourceSha256() == null && source.sourceSha256().isPresent()
+                    ? new Lineage(lineage.transform(), lineage.sourceFileName(), source.sourceSha256().get(),
+                            lineage.sourceFormat(), lineage.parents(), lineage.actor(), lineage.at(), lineage.detail())
+                    : lineage;
+            VersionManifest manifest = manifest(datasetId, written.get(), hashed);
+            Optional<VersionManifest> same = findByContent(datasetId, manifest.contentSha256());
+            if (same.isPresent()) {
+                return new StagedVersion(this, staging, null, report,
+                        new ImportResult(ImportResult.Status.DUPLICATE, same, report));
+            }
+            Files.writeString(staging.resolve(MANIFEST), manifest.toJson(), StandardCharsets.UTF_8);
+            keep = true;
+            return new StagedVersion(this, staging, manifest, report, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("import into " + datasetId + " failed", e);
+        } finally {
+            if (!keep) {
+                discard(staging);
+            }
+        }
+    }
+
+    private VersionManifest manifest(String datasetId, WrittenVersion w, Lineage lineage) {
+        String versionId = VERSION_TIME.format(clock.instant()) + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
+        return new VersionManifest(datasetId, versionId, clock.instant(), w.sha256(), w.rows(), w.totals(),
+                w.from(), w.to(), w.providers(), w.columns().stream().map(FocusColumn::id).toList(),
+                w.quarantinedRows(), lineage);
+    }
+
+    synchronized ImportResult publish(Path staging, VersionManifest manifest, ValidationReport report)
+            throws IOException {
+        Optional<VersionManifest> same = findByContent(manifest.datasetId(), manifest.contentSha256());
+        if (same.isPresent()) {
+            discard(staging);
+            return new ImportResult(ImportResult.Status.DUPLICATE, same, report);
+        }
+        Path target = versionDir(manifest.datasetId(), manifest.versionId());
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
+        return new ImportResult(ImportResult.Status.CREATED, Optional.of(manifest), report);
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot fsync a directory; the rename itself is still atomic.
+        }
+    }
+
+    void discard(Path staging) {
+        try {
+            deleteTree(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete staging directory " + staging, e);
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+
+    private Optional<VersionManifest> findByContent(String datasetId, String sha) {
+        return versions(datasetId).stream().filter(v -> v.contentSha256().equals(sha)).findFirst();
+    }
+
+    /** Dataset ids that have at least one published version. */
+    public List<String> datasets() {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> !versions(p.getFileName().toString()).isEmpty())
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Published versions of a dataset, oldest first. */
+    public List<VersionManifest> versions(String datasetId) {
+        checkId(datasetId);
+        Path dir = root.resolve(datasetId);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<VersionManifest> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path v : s.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                Path m = v.resolve(MANIFEST);
+                if (Files.isRegularFile(m)) {
+                    out.add(VersionManifest.fromJson(Files.readString(m, StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list versions of " + datasetId, e);
+        }
+        out.sort(Comparator.comparing(VersionManifest::createdAt).thenComparing(VersionManifest::versionId));
+        return out;
+    }
+
+    public Optional<VersionManifest> version(String datasetId, String versionId) {
+        return versions(datasetId).stream().filter(v -> v.versionId().equals(versionId)).findFirst();
+    }
+
+    Path versionDir(String datasetId, String versionId) {
+        checkId(datasetId);
+        checkId(versionId);
+        return root.resolve(datasetId).resolve(versionId);
+    }
+
+    public Tier tier(String datasetId, String versionId) {
+        return Files.exists(versionDir(datasetId, versionId).resolve(HOT_FILE)) ? Tier.HOT : Tier.COLD;
+    }
+
+    /** The file holding the version's data in its current tier. */
+    public Path dataFile(String datasetId, String versionId) {
+        Path dir = versionDir(datasetId, versionId);
+        return tier(datasetId, versionId) == Tier.HOT ? dir.resolve(HOT_FILE) : dir.resolve(COLD_FILE);
+    }
+
+    /** The quarantined rows of a lenient import, if it had any. */
+    public Optional<Path> quarantineFile(String datasetId, String versionId) {
+        Path q = versionDir(datasetId, versionId).resolve(ImportSession.QUARANTINE_FILE);
+        return Files.isRegularFile(q) ? Optional.of(q) : Optional.empty();
+    }
+
+    /** Opens a version for querying; hot versions are memory-mapped. The caller closes the table. */
+    public UsageTable open(String datasetId, String versionId, BufferAllocator tableAllocator) throws IOException {
+        if (version(datasetId, versionId).isEmpty()) {
+            throw new IllegalArgumentException("no version " + versionId + " in dataset " + datasetId);
+        }
+        return tier(datasetId, versionId) == Tier.HOT
+                ? VersionFiles.openMapped(dataFile(datasetId, versionId), tableAllocator)
+                : VersionFiles.openDecompressed(dataFile(datasetId, versionId), tableAllocator);
+    }
+
+    static void checkId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("invalid id '" + id + "': use letters, digits, '.', '_' or '-'");
+        }
+    }
+}

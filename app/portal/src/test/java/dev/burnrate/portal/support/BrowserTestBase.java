@@ -1,0 +1,127 @@
+package dev.burnrate.portal.support;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base class for end-to-end tests: the real portal on a random port in demo mode (H2 in a fresh folder under
+ * target/), driven by Debian's Chromium through Playwright. One browser per class, a fresh context per test.
+ * Every test class using the same properties shares one running portal (Spring's test context cache).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "burnrate.demo=true")
+public abstract class BrowserTestBase {
+
+    public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Path DATA_DIR = Paths.get("target", "it-data", "portal-" + ProcessHandle.current().pid());
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    @DynamicPropertySource
+    static void portalProperties(DynamicPropertyRegistry registry) {
+        registry.add("burnrate.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
+    }
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("burnrate.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + "/" + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** Opens a path and waits until Vaadin has rendered the view. */
+    protected void open(String path) {
+        page.navigate(url(path));
+        waitForVaadin();
+    }
+
+    protected void waitForVaadin() {
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())");
+    }
+
+    /** Logs in through the login form as a demo user (password = user name) and waits for the main layout. */
+    protected void loginAs(String user) {
+        open("login");
+        submitLogin(user, user);
+        assertThat(page.locator("#current-user")).hasText(user);
+        waitForVaadin();
+    }
+
+    /** Fills and submits the login form (the page must show it). */
+    protected void submitLogin(String user, String password) {
+        page.locator("input[name='username']").fill(user);
+        page.locator("input[name='password']").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    /** Saves a full-page screenshot as target/screenshots/NAME.png. */
+    protected Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.burnrate.plugins.nvidia;
+
+import dev.burnrate.plugins.testkit.PluginJarConformanceTest;
+
+class PluginJarIT extends PluginJarConformanceTest {
+}

@@ -1,0 +1,90 @@
+package dev.burnrate.plugins.support.catalog;
+
+import dev.burnrate.plugins.support.csv.CsvRow;
+import dev.burnrate.plugins.support.csv.CsvTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a SkyPilot VM catalog CSV ({@code InstanceType, AcceleratorName, AcceleratorCount, vCPUs, MemoryGiB,
+ * GpuInfo, Price, SpotPrice, Region[, AvailabilityZone]}, in any column order) into {@link CatalogRow}s. It drops
+ * verbatim duplicate rows and turns a provider's placeholder price (GCP writes 700.0 where a TPU is not sold) into
+ * "not offered"; both are noted in the {@link CatalogReport}.
+ */
+public final class SkyPilotCatalogReader {
+    public static final String DUPLICATE = "duplicate";
+    public static final String PLACEHOLDER = "placeholder-price";
+
+    private final Double placeholderPrice;
+    private final java.util.function.Predicate<CatalogRow> placeholderApplies;
+
+    /** A reader for catalogs without placeholder prices. */
+    public SkyPilotCatalogReader() {
+        this(null, row -> false);
+    }
+
+    /**
+     * @param placeholderPrice   the value the catalog uses for "not available"
+     * @param placeholderApplies which rows use it (a real price may equal it elsewhere)
+     */
+    public SkyPilotCatalogReader(Double placeholderPrice, java.util.function.Predicate<CatalogRow> placeholderApplies) {
+        this.placeholderPrice = placeholderPrice;
+        this.placeholderApplies = placeholderApplies;
+    }
+
+    public List<CatalogRow> read(CsvTable table, CatalogReport report) {
+        table.requireColumns("InstanceType", "AcceleratorName", "AcceleratorCount", "vCPUs", "MemoryGiB", "Price",
+                "SpotPrice", "Region");
+        List<CatalogRow> rows = new ArrayList<>();
+        Set<CatalogRow> seen = new HashSet<>();
+        report.rowsRead(table.rows().size());
+        for (CsvRow csv : table.rows()) {
+            CatalogRow row = toRow(csv);
+            if (!seen.add(row.withoutLine())) {
+                report.note(row.line(), DUPLICATE, "verbatim repeat of an earlier row, dropped");
+                continue;
+            }
+            rows.add(clean(row, report));
+        }
+        return rows;
+    }
+
+    private static CatalogRow toRow(CsvRow csv) {
+        double count = csv.decimal("AcceleratorCount", 0);
+        if (count != Math.rint(count) || count < 0) {
+            throw csv.error("AcceleratorCount", "must be a whole, non-negative number but is " + count);
+        }
+        return new CatalogRow(csv.line(), csv.text("InstanceType"), csv.text("AcceleratorName"), (int) count,
+                csv.decimal("vCPUs", 0), csv.decimal("MemoryGiB", 0), csv.text("GpuInfo"),
+                csv.requiredText("Region"), csv.text("AvailabilityZone"), nonNegative(csv, "Price"),
+                nonNegative(csv, "SpotPrice"));
+    }
+
+    private static Double nonNegative(CsvRow csv, String column) {
+        Double value = csv.decimal(column);
+        if (value != null && value < 0) {
+            throw csv.error(column, "must not be negative but is " + value);
+        }
+        return value;
+    }
+
+    private CatalogRow clean(CatalogRow row, CatalogReport report) {
+        if (placeholderPrice == null || !placeholderApplies.test(row)) {
+            return row;
+        }
+        Double price = row.price();
+        Double spot = row.spotPrice();
+        if (placeholderPrice.equals(price)) {
+            report.note(row.line(), PLACEHOLDER, "on-demand price " + price + " is the 'not available' placeholder");
+            price = null;
+        }
+        if (placeholderPrice.equals(spot)) {
+            report.note(row.line(), PLACEHOLDER, "spot price " + spot + " is the 'not available' placeholder");
+            spot = null;
+        }
+        return new CatalogRow(row.line(), row.instanceType(), row.acceleratorName(), row.acceleratorCount(),
+                row.vcpus(), row.memoryGib(), row.gpuInfo(), row.region(), row.zone(), price, spot);
+    }
+}

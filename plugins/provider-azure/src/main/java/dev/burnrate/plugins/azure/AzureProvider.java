@@ -1,0 +1,30 @@
+package dev.burnrate.plugins.azure;
+
+import dev.burnrate.plugins.support.catalog.ProviderCatalog;
+import dev.burnrate.plugins.support.provider.CatalogCloudProvider;
+import org.pf4j.Extension;
+
+/** Microsoft Azure: GPU VM sizes priced from the bundled SkyPilot catalog slice, sandbox provisioning. */
+@Extension
+public class AzureProvider extends CatalogCloudProvider {
+
+    @Override
+    public String id() {
+        return "azure";
+    }
+
+    @Override
+    public String displayName() {
+        return "Microsoft Azure";
+    }
+
+    @Override
+    protected String focusProviderName() {
+        return "Microsoft";
+    }
+
+    @Override
+    protected ProviderCatalog loadCatalog() {
+        return new AzureCatalog(id()).load();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.burnrate.plugins.gcp;
+
+import dev.burnrate.plugins.support.catalog.ProviderCatalog;
+import dev.burnrate.plugins.support.provider.CatalogCloudProvider;
+import org.pf4j.Extension;
+
+/** Google Cloud: GPU VMs and Cloud TPUs priced from the bundled SkyPilot catalog slice, sandbox provisioning. */
+@Extension
+public class GcpProvider extends CatalogCloudProvider {
+
+    @Override
+    public String id() {
+        return "gcp";
+    }
+
+    @Override
+    public String displayName() {
+        return "Google Cloud";
+    }
+
+    @Override
+    protected String focusProviderName() {
+        return "Google Cloud";
+    }
+
+    @Override
+    protected ProviderCatalog loadCatalog() {
+        return new GcpCatalog(id()).load();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.burnrate.plugins.testkit;
+
+import dev.burnrate.api.CloudProvider;
+import dev.burnrate.api.Offering;
+import dev.burnrate.api.Prices;
+import dev.burnrate.api.Region;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the static facts of a {@link CloudProvider}: ids, regions, offerings and prices. Returns every violation
+ * instead of stopping at the first, so a plugin author sees all problems in one run.
+ */
+public final class ProviderConformance {
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2,6}");
+    /** Generous upper bounds: a whole TPU v5p pod costs about 26,000 USD an hour. */
+    private static final double MAX_HOURLY_PRICE = 100_000;
+    private static final double MAX_VCPUS = 4_096;
+    private static final double MAX_MEMORY_GIB = 65_536;
+    private static final int MAX_ACCELERATORS = 100_000;
+
+    private ProviderConformance() {
+    }
+
+    public static List<Violation> check(CloudProvider provider) {
+        List<Violation> violations = new ArrayList<>();
+        Checks.checkIdentity(provider, "provider", violations);
+        Set<String> regionIds = checkRegions(provider.regions(), violations);
+        List<Offering> offerings = provider.offerings();
+        if (offerings == null || offerings.isEmpty()) {
+            violations.add(new Violation("provider " + provider.id(), "has-offerings", "offers nothing"));
+            return violations;
+        }
+        Set<String> keys = new HashSet<>();
+        for (Offering offering : offerings) {
+            checkOffering(provider.id(), offering, regionIds, violations);
+            if (!keys.add(offering.key())) {
+                violations.add(new Violation("offering " + offering.key(), "unique-offering",
+                        "the same instance type is offered twice in one region"));
+            }
+        }
+        return violations;
+    }
+
+    private static Set<String> checkRegions(List<Region> regions, List<Violation> violations) {
+        Set<String> ids = new HashSet<>();
+        if (regions == null || regions.isEmpty()) {
+            violations.add(new Violation("provider", "has-regions", "has no regions"));
+            return ids;
+        }
+        for (Region region : regions) {
+            String subject = "region " + region.id();
+            if (Checks.isBlank(region.id()) || !region.id().equals(region.id().trim())) {
+                violations.add(new Violation(subject, "valid-region-id", "region id is blank or padded"));
+            }
+            if (!ids.add(region.id())) {
+                violations.add(new Violation(subject, "unique-region", "region id appears twice"));
+            }
+            if (Checks.isBlank(region.name())) {
+                violations.add(new Violation(subject, "region-name", "region name is blank"));
+            }
+            if (!COUNTRY.matcher(region.geography()).matches()) {
+                violations.add(new Violation(subject, "geography",
+                        "geography must be an ISO 3166-1 alpha-2 code but is '" + region.geography() + "'"));
+            }
+            if (!JURISDICTION.matcher(region.jurisdiction()).matches()) {
+                violations.add(new Violation(subject, "jurisdiction",
+                        "jurisdiction must be an upper-case code such as EU or US but is '" + region.jurisdiction() + "'"));
+            }
+        }
+        return ids;
+    }
+
+    private static void checkOffering(String providerId, Offering offering, Set<String> regionIds,
+                                      List<Violation> violations) {
+        String subject = "offering " + offering.key();
+        if (!providerId.equals(offering.providerId())) {
+            violations.add(new Violation(subject, "provider-id",
+                    "providerId is '" + offering.providerId() + "' but the provider's id is '" + providerId + "'"));
+        }
+        if (!regionIds.contains(offering.regionId())) {
+            violations.add(new Violation(subject, "region-exists",
+                    "region '" + offering.regionId() + "' is not in regions()"));
+        }
+        if (Checks.isBlank(offering.instanceType())) {
+            violations.add(new Violation(subject, "instance-type", "instanceType is blank"));
+        }
+        if (Checks.isBlank(offering.serviceName())) {
+            violations.add(new Violation(subject, "service-name", "serviceName is blank"));
+        }
+        Checks.range(violations, subject, "sane-vcpus", "vcpus", offering.vcpus(), 0, MAX_VCPUS);
+        Checks.range(violations, subject, "sane-memory", "memoryGib", offering.memoryGib(), 0, MAX_MEMORY_GIB);
+        Checks.range(violations, subject, "sane-accelerators", "acceleratorCount", offering.acceleratorCount(), 0,
+                MAX_ACCELERATORS);
+        if (offering.vcpus() <= 0 && !offering.hasAccelerator()) {
+            violations.add(new Violation(subject, "has-compute", "neither vCPUs nor accelerators"));
+        }
+        if (offering.hasAccelerator() && Checks.isBlank(offering.acceleratorName())) {
+            violations.add(new Violation(subject, "accelerator-name", "acceleratorName is blank"));
+        }
+        checkPrices(subject, offering.prices(), violations);
+    }
+
+    private static void checkPrices(String subject, Prices prices, List<Violation> violations) {
+        Checks.range(violations, subject, "non-negative-price", "on-demand price", prices.onDemand(), 0,
+                MAX_HOURLY_PRICE);
+        optionalPrice(subject, "spot price", prices.spot(), violations);
+        optionalPrice(subject, "1-year committed price", prices.committed1y(), violations);
+        optionalPrice(subject, "3-year committed price", prices.committed3y(), violations);
+        boolean committed = prices.committed1y() != null || prices.committed3y() != null;
+        if (committed && Checks.isBlank(prices.committedSource())) {
+            violations.add(new Violation(subject, "committed-source",
+                    "committed prices are given but committedSource does not say where they come from"));
+        }
+        if (prices.committed1y() != null && prices.committed1y() > prices.onDemand()) {
+            violations.add(new Violation(subject, "commitment-discount",
+                    "1-year committed price " + prices.committed1y() + " exceeds on-demand " + prices.onDemand()));
+        }
+        if (prices.committed1y() != null && prices.committed3y() != null
+                && prices.committed3y() > prices.committed1y()) {
+            violations.add(new Violation(subject, "commitment-discount",
+                    "3-year committed price " + prices.committed3y() + " exceeds 1-year " + prices.committed1y()));
+        }
+    }
+
+    private static void optionalPrice(String subject, String field, Double price, List<Violation> violations) {
+        if (price != null) {
+            Checks.range(violations, subject, "non-negative-price", field, price, 0, MAX_HOURLY_PRICE);
+        }
+    }
+}
