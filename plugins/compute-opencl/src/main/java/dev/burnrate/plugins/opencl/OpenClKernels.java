@@ -102,7 +102,7 @@ final class OpenClKernels {
             if (device.isGpu()) {
                 call.run(new long[]{roundUp(n, 16), roundUp(m, 16)}, new long[]{16, 16});
             } else {
-                call.run(new long[]{(m + 3) / 4, (n + 31) / 32}, null);
+                call.run(new long[]{(m + 5) / 6, (n + 31) / 32}, null);
             }
         }
     }

@@ -47,7 +47,8 @@ public final class KernelBenchmark {
         CpuPeak peak = CpuPeak.detect(cores);
         out.printf("Machine: %d cores, %s, JDK %s%n", cores, System.getProperty("os.arch"),
                 System.getProperty("java.version"));
-        out.printf("fp32 peak: %s%n%n", peak.derivation());
+        out.printf("fp32 peak: %s%n", peak.derivation());
+        out.printf("Load average at start (1/5/15 min, other engineers share this machine): %s%n%n", loadAverage());
         out.printf("Monte Carlo: %,d scenarios, %s%n%n", SCENARIOS, PLAN);
         out.println("| backend | device | MC scenarios/s | x reference | SGEMM 1024^3 GFLOP/s | % fp32 peak "
                 + "| GEMV 64x1024x1024 GFLOP/s |");
@@ -69,11 +70,20 @@ public final class KernelBenchmark {
                     backend.devices().getFirst().name(), rate, rate / referenceRate, sgemm, slow ? " (512^3)" : "",
                     100 * sgemm / peak.gflops(), gemv);
         }
-        out.println();
+        out.printf("%nLoad average at end: %s%n%n", loadAverage());
+    }
+
+    static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** jvm-simd's Monte Carlo rate for several chunk sizes (the whole range per thread last). */
-    static void chunkSizes(PrintStream out) throws KernelException {
+    public static void chunkSizes(PrintStream out) throws KernelException {
         int cores = Runtime.getRuntime().availableProcessors();
         out.println("| jvm-simd chunk (scenarios) | MC scenarios/s |");
         out.println("|---:|---:|");
