@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Picks the fastest available backend per kernel: runs every kernel's {@link KernelProbes probe} once to warm up
- * and then {@value #TIMED_RUNS} timed times on each available backend that implements it, keeping the best time.
+ * Picks the fastest available backend per kernel: runs every kernel's {@link KernelProbes probe} repeatedly on
+ * each available backend that implements it until the best time stops improving (at least {@value #MIN_RUNS}
+ * runs; ends after {@value #STALE_RUNS} runs without a 5% gain, {@value #MAX_RUNS} runs or a budget of
+ * {@value #BUDGET_MILLIS} ms), and keeps the best time. The JIT needs those repetitions: Vector API code is slow
+ * (boxed) until C2 has compiled it, and a single warm-up run made jvm-simd look slower than the reference.
  * A backend that is unavailable, lacks the kernel or fails the probe is recorded with the reason and never chosen.
  * An override (kernel to backend id) wins when that backend could run the probe; otherwise the fastest is used and
  * the reason says why the override was ignored. The reference backend is always a candidate, so every kernel gets
@@ -20,7 +23,10 @@ import java.util.function.LongSupplier;
  */
 public final class BackendSelector {
 
-    static final int TIMED_RUNS = 2;
+    static final int MIN_RUNS = 3;
+    static final int STALE_RUNS = 3;
+    static final int MAX_RUNS = 60;
+    static final long BUDGET_MILLIS = 1500;
 
     private final List<ComputeBackend> backends;
     private final LongSupplier nanoTime;
@@ -85,12 +91,16 @@ public final class BackendSelector {
             return failed(kernel, backend, probe, "does not implement " + kernel);
         }
         try {
-            backend.launch(probe.launch());
             double best = Double.MAX_VALUE;
-            for (int i = 0; i < TIMED_RUNS; i++) {
+            int stale = 0;
+            long end = nanoTime.getAsLong() + BUDGET_MILLIS * 1_000_000;
+            for (int run = 0; run < MAX_RUNS && (run < MIN_RUNS || (stale < STALE_RUNS
+                    && nanoTime.getAsLong() < end)); run++) {
                 long start = nanoTime.getAsLong();
                 backend.launch(probe.launch());
-                best = Math.min(best, (nanoTime.getAsLong() - start) / 1e9);
+                double seconds = (nanoTime.getAsLong() - start) / 1e9;
+                stale = seconds < 0.95 * best ? 0 : stale + 1;
+                best = Math.min(best, seconds);
             }
             double gflops = probe.flops() > 0 ? probe.flops() / best / 1e9 : Double.NaN;
             return new BackendMeasurement(kernel, backend.id(), probe.description(), best, gflops, null);

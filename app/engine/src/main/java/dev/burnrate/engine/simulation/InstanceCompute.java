@@ -30,7 +30,9 @@ public record InstanceCompute(HardwareKind kind, String hardware, int units, dou
     public static Optional<InstanceCompute> of(Offering offering, List<HardwareSpec> specs, Precision wanted,
                                                double cpuGflopsPerVcpu) {
         if (!offering.hasAccelerator()) {
-            return Optional.of(new InstanceCompute(HardwareKind.CPU, offering.vcpus() + " vCPU", 1,
+            String vcpus = offering.vcpus() == Math.rint(offering.vcpus()) ? String.valueOf((long) offering.vcpus())
+                    : String.valueOf(offering.vcpus());
+            return Optional.of(new InstanceCompute(HardwareKind.CPU, vcpus + " vCPU", 1,
                     offering.vcpus() * cpuGflopsPerVcpu / 1000, Precision.FP32, offering.memoryGib() * 1.073741824, 0,
                     String.format("CPU peak assumed %.1f GFLOP/s per vCPU (FP32)", cpuGflopsPerVcpu)));
         }

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +40,9 @@ public abstract class BrowserTestBase {
 
     @Value("${local.server.port}")
     protected int port;
+
+    @Autowired
+    private SecurityContextHolderStrategy securityContextStrategy;
 
     protected BrowserContext context;
     protected Page page;
@@ -66,6 +72,18 @@ public abstract class BrowserTestBase {
         if (playwright != null) {
             playwright.close();
         }
+    }
+
+    /**
+     * Vaadin installs each Spring context's own security-context strategy (with its own thread-local) as the global
+     * one when the context starts. When another test class starts a second context in this JVM (e.g. on PostgreSQL),
+     * this cached portal would read the other context's strategy through {@code SecurityContextHolder}: logged-in
+     * users would look anonymous to {@code CurrentUser}, and {@code SystemRunner} would not reach method security.
+     * Re-installing this portal's strategy before each test keeps both consistent.
+     */
+    @BeforeEach
+    void useThisPortalsSecurityContextStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(securityContextStrategy);
     }
 
     @BeforeEach

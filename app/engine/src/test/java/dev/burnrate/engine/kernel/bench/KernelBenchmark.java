@@ -4,6 +4,7 @@ import dev.burnrate.api.ComputeBackend;
 import dev.burnrate.api.KernelException;
 import dev.burnrate.api.KernelLaunch;
 import dev.burnrate.api.KernelNames;
+import dev.burnrate.engine.kernel.CpuPeak;
 import dev.burnrate.engine.kernel.ReferenceBackend;
 import dev.burnrate.engine.kernel.SpotTrainingParams;
 import dev.burnrate.engine.kernel.SpotTrainingPlan;

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public class EChart extends Div {
 
-    static final String ECHARTS_URL = "context://webjars/echarts/5.5.0/dist/echarts.min.js";
+    // The WebJar keeps the file at its root (META-INF/resources/webjars/echarts/5.5.0/echarts.min.js), not under dist/.
+    static final String ECHARTS_URL = "context://webjars/echarts/5.5.0/echarts.min.js";
     static final String RENDERER_URL = "context://frontend/burnrate-charts.js";
     private static final ObjectMapper JSON = new ObjectMapper();
 

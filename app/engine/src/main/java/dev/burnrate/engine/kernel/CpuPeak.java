@@ -1,4 +1,4 @@
-package dev.burnrate.engine.kernel.bench;
+package dev.burnrate.engine.kernel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ public record CpuPeak(double gflops, String derivation) {
         }
     }
 
-    static CpuPeak fromCpuInfo(List<String> lines, int cores) {
+    public static CpuPeak fromCpuInfo(List<String> lines, int cores) {
         String vendor = field(lines, "vendor_id");
         String model = field(lines, "model name");
         int family = parseInt(field(lines, "cpu family"));
