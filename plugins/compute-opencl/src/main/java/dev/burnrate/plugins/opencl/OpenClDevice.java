@@ -31,7 +31,7 @@ import static org.jocl.CL.*;
 final class OpenClDevice implements AutoCloseable {
 
     private static final String[] SOURCES = {"common.cl", "spot_training.cl", "capacity.cl", "gemm.cl"};
-    static final String[] KERNELS = {"spot_training", "inference_capacity", "commitment_coverage", "sgemm_cpu",
+    static final String[] KERNELS = {"spot_training", "spot_training_cpu", "inference_capacity", "commitment_coverage", "sgemm_cpu",
             "sgemm_gpu", "batched_gemv_cpu", "batched_gemv_gpu"};
 
     private final cl_device_id device;

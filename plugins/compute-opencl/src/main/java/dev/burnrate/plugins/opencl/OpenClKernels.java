@@ -22,7 +22,10 @@ final class OpenClKernels {
         double rate = args.atLeast("interruptionsPerHour", 0.0);
         double deadline = launch.doubleScalar("deadlineHours");
         args.require(!Double.isInfinite(deadline), "deadlineHours must not be infinite (use 0 for none)");
-        try (ClCall call = new ClCall(device, "spot_training")) {
+        // CPU devices run eight scenarios per work-item in vector lanes (PoCL cannot vectorise the divergent
+        // scalar kernel itself); GPUs run one per work-item.
+        String kernel = device.isGpu() ? "spot_training" : "spot_training_cpu";
+        try (ClCall call = new ClCall(device, kernel)) {
             call.arg(launch.longScalar("seed")).arg(args.atLeast("segments", 1))
                     .arg(args.atLeast("segmentHours", Double.MIN_NORMAL))
                     .arg(args.atLeast("lastSegmentHours", Double.MIN_NORMAL))
@@ -34,7 +37,7 @@ final class OpenClKernels {
                     .out(args.out("cost", DoubleBuffer.class, size), size)
                     .out(args.out("onDemandHours", DoubleBuffer.class, size), size)
                     .out(args.out("interruptions", IntBuffer.class, size), size)
-                    .run(range(size), group(device));
+                    .run(range(device.isGpu() ? size : (size + 7) / 8), group(device));
         }
     }
 
