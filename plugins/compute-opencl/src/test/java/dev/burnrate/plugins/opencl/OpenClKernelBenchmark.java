@@ -17,6 +17,7 @@ public final class OpenClKernelBenchmark {
         List<ComputeBackend> backends = List.of(new ReferenceBackend(), new JvmSimdBackend(), new OpenClBackend());
         try {
             KernelBenchmark.run(backends, System.out);
+            KernelBenchmark.perCore(System.out);
             KernelBenchmark.chunkSizes(System.out);
         } finally {
             backends.forEach(ComputeBackend::close);

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The kernel benchmark: Monte Carlo scenarios/s of every backend with its ratio to {@code reference} measured in
  * the same run, SGEMM and batched-GEMV GFLOP/s with their fraction of the CPU's fp32 peak, and jvm-simd's
- * scenarios/s per chunk size. Each figure is the best of several timed runs after warm-up runs. Prints Markdown
+ * scenarios/s per chunk size. Each figure is the best of several timed runs after a warm-up that lasts until
+ * the time stops improving (see {@link #bestSeconds}). Prints Markdown
  * for BENCHMARKS.md. Run with {@code app/engine/bench.sh}; the OpenCL plugin adds its backend with
  * {@link #run(List, PrintStream)}.
  */
@@ -36,6 +37,7 @@ public final class KernelBenchmark {
         List<ComputeBackend> backends = new ArrayList<>(List.of(new ReferenceBackend(), new JvmSimdBackend()));
         try {
             run(backends, System.out);
+            perCore(System.out);
             chunkSizes(System.out);
         } finally {
             backends.forEach(ComputeBackend::close);
@@ -61,7 +63,7 @@ public final class KernelBenchmark {
                 continue;
             }
             boolean slow = backend.id().equals(ReferenceBackend.ID);
-            double rate = monteCarloRate(backend, slow ? 1 : 2, slow ? 2 : 5);
+            double rate = monteCarloRate(backend, 3, 5);
             if (slow) {
                 referenceRate = rate;
             }
@@ -81,6 +83,51 @@ public final class KernelBenchmark {
         } catch (java.io.IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * One core each, timed by the calling thread's CPU time, which other processes on a shared machine do not
+     * inflate: the reference against jvm-simd on one thread (which then runs on the calling thread).
+     */
+    public static void perCore(PrintStream out) throws KernelException {
+        CpuPeak peak = CpuPeak.detect(1);
+        out.println("| one core, thread CPU time | MC scenarios/s | x reference | SGEMM 1024^3 GFLOP/s | % core peak |");
+        out.println("|---|---:|---:|---:|---:|");
+        double reference = Double.NaN;
+        try (JvmSimdBackend simd = new JvmSimdBackend(1, Map.of())) {
+            for (ComputeBackend backend : List.of(new ReferenceBackend(), simd)) {
+                SpotTrainingParams params = PLAN.params(42);
+                KernelLaunch mc = new KernelLaunch(KernelNames.SPOT_TRAINING_MONTE_CARLO, SCENARIOS,
+                        Map.of("wallHours", KernelBuffers.doubles(SCENARIOS), "cost", KernelBuffers.doubles(SCENARIOS),
+                                "onDemandHours", KernelBuffers.doubles(SCENARIOS),
+                                "interruptions", KernelBuffers.ints(SCENARIOS)), params.scalars());
+                double rate = SCENARIOS / bestCpuSeconds(backend, mc);
+                boolean isReference = backend.id().equals(ReferenceBackend.ID);
+                if (isReference) {
+                    reference = rate;
+                }
+                int size = isReference ? 512 : 1024;
+                KernelLaunch gemm = new KernelLaunch(KernelNames.SGEMM, size * size,
+                        Map.of("a", KernelBuffers.randomFloats(size * size, 1),
+                                "b", KernelBuffers.randomFloats(size * size, 2), "c", KernelBuffers.floats(size * size)),
+                        Map.of("m", size, "n", size, "k", size));
+                double gflops = 2.0 * size * size * size / bestCpuSeconds(backend, gemm) / 1e9;
+                out.printf("| %s | %,.0f | %.1f | %.1f%s | %.0f%% |%n", backend.id(), rate, rate / reference, gflops,
+                        isReference ? " (512^3)" : "", 100 * gflops / peak.gflops());
+            }
+        }
+        out.println();
+    }
+
+    private static double bestCpuSeconds(ComputeBackend backend, KernelLaunch launch) throws KernelException {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 12; i++) {
+            long start = threads.getCurrentThreadCpuTime();
+            backend.launch(launch);
+            best = Math.min(best, (threads.getCurrentThreadCpuTime() - start) / 1e9);
+        }
+        return best;
     }
 
     /** jvm-simd's Monte Carlo rate for several chunk sizes (the whole range per thread last). */
@@ -125,10 +172,21 @@ public final class KernelBenchmark {
         return 2.0 * batch * m * n / bestSeconds(backend, launch, 1, runs) / 1e9;
     }
 
+    /**
+     * Best time of {@code runs} timed launches after warming up: at least {@code warmups} launches, then more until
+     * three in a row bring no 5% gain (at most 40 launches or 20 s), so the JIT has compiled the Vector API code.
+     */
     static double bestSeconds(ComputeBackend backend, KernelLaunch launch, int warmups, int runs)
             throws KernelException {
-        for (int i = 0; i < warmups; i++) {
+        double warm = Double.MAX_VALUE;
+        int stale = 0;
+        long end = System.nanoTime() + 20_000_000_000L;
+        for (int i = 0; i < 40 && (i < warmups || (stale < 3 && System.nanoTime() < end)); i++) {
+            long start = System.nanoTime();
             backend.launch(launch);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stale = seconds < 0.95 * warm ? 0 : stale + 1;
+            warm = Math.min(warm, seconds);
         }
         double best = Double.MAX_VALUE;
         for (int i = 0; i < runs; i++) {
