@@ -41,6 +41,8 @@ class ProductionJarIT {
             assertThat(login.body()).contains("window.Vaadin", "_csrf");
             // Start-up runners (the first admin) finish shortly after the server answers.
             awaitLogLine(log, "Created the first administrator 'admin'");
+            // The built-in plugins ship inside the jar and are installed into the data folder on first start.
+            awaitLogLine(log, "Plugins: 6 of 6 started");
             assertThat(Files.readString(log)).contains("Vaadin is running in production mode")
                     .doesNotContain("first-admin-password");
         } finally {

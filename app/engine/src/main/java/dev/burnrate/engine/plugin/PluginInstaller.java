@@ -1,0 +1,116 @@
+package dev.burnrate.engine.plugin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One upload: stage it, hash it, inspect it, refuse clashes, move it into the plugins folder, load and start it.
+ * Any failure undoes every step, so the folder and the host look as they did before.
+ */
+final class PluginInstaller {
+    private final PluginHostConfig config;
+    private final PluginLifecycle lifecycle;
+    private final Map<String, LoadedPlugin> plugins;
+    private final PluginPackageInspector inspector = new PluginPackageInspector();
+
+    PluginInstaller(PluginHostConfig config, PluginLifecycle lifecycle, Map<String, LoadedPlugin> plugins) {
+        this.config = config;
+        this.lifecycle = lifecycle;
+        this.plugins = plugins;
+    }
+
+    LoadedPlugin install(String uploadedName, InputStream content) throws PluginInstallException {
+        String fileName = safeName(uploadedName);
+        Path staged = null;
+        Path installed = null;
+        LoadedPlugin plugin = null;
+        try {
+            Files.createDirectories(config.stagingDir());
+            staged = Files.createTempFile(config.stagingDir(), "upload-", ".part");
+            String sha256 = copyAndHash(content, staged, fileName);
+            PluginPackage pkg = inspector.inspect(staged, fileName, sha256);
+            refuseClash(pkg);
+            installed = config.pluginsDir().resolve(pkg.installedFileName());
+            Files.move(staged, installed, StandardCopyOption.ATOMIC_MOVE);
+            plugin = lifecycle.load(installed, pkg);
+            if (plugin.inPf4j && plugin.error == null) {
+                lifecycle.start(plugin);
+            }
+            if (plugin.error != null) {
+                throw new PluginInstallException(fileName + " (plugin " + pkg.id() + ") was not installed: "
+                        + plugin.error);
+            }
+            plugins.put(plugin.id, plugin);
+            return plugin;
+        } catch (IOException e) {
+            rollback(plugin, installed);
+            throw new PluginInstallException(fileName + " was not installed: " + e.getMessage(), e);
+        } catch (PluginInstallException | RuntimeException e) {
+            rollback(plugin, installed);
+            throw e;
+        } finally {
+            if (staged != null) {
+                PluginHost.deleteQuietly(staged);
+            }
+        }
+    }
+
+    private void refuseClash(PluginPackage pkg) throws PluginInstallException {
+        LoadedPlugin existing = plugins.get(pkg.id());
+        if (existing != null) {
+            throw new PluginInstallException("a plugin with id '" + pkg.id() + "' is already installed (version "
+                    + existing.version + "); uninstall it before installing " + pkg.fileName());
+        }
+        if (Files.exists(config.pluginsDir().resolve(pkg.installedFileName()))) {
+            throw new PluginInstallException("the plugins folder already holds " + pkg.installedFileName());
+        }
+    }
+
+    private void rollback(LoadedPlugin plugin, Path installed) {
+        if (plugin != null) {
+            lifecycle.remove(plugin);
+            plugins.remove(plugin.id, plugin);
+        } else if (installed != null) {
+            PluginHost.deleteQuietly(installed);
+        }
+    }
+
+    private String copyAndHash(InputStream content, Path staged, String fileName) throws IOException,
+            PluginValidationException {
+        MessageDigest digest = Sha256.digest();
+        long limit = config.maxUploadBytes();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(staged), digest)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = content.read(buffer)) != -1; ) {
+                total += n;
+                if (total > limit) {
+                    throw new PluginValidationException(fileName, List.of("larger than the upload limit of "
+                            + (limit >> 20) + " MiB"));
+                }
+                out.write(buffer, 0, n);
+            }
+            if (total == 0) {
+                throw new PluginValidationException(fileName, List.of("the file is empty"));
+            }
+        }
+        return Sha256.hex(digest);
+    }
+
+    /** Only the last path segment of an uploaded name, so an upload cannot name a file outside the folder. */
+    static String safeName(String uploadedName) {
+        if (uploadedName == null || uploadedName.isBlank()) {
+            return "upload.jar";
+        }
+        String name = uploadedName.replace('\\', '/');
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.burnrate.portal.plugin;
+
+import dev.burnrate.engine.plugin.PluginHost;
+import dev.burnrate.engine.plugin.PluginInfo;
+import dev.burnrate.engine.plugin.PluginInstallException;
+import dev.burnrate.engine.plugin.PluginValidationException;
+import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.security.CurrentUser;
+import dev.burnrate.portal.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Admin > Plugins: list, upload, enable, disable, uninstall. ADMIN only; every change, and every refused upload, is
+ * audited. The plugin folder is not transactional, so transactions are explicit here: an install whose record
+ * cannot be written is uninstalled again, and an uninstall happens last inside the transaction that records it.
+ */
+@Service
+public class PluginAdminService {
+    private static final Logger log = LoggerFactory.getLogger(PluginAdminService.class);
+
+    private final PluginHost host;
+    private final PluginInstallRepository installs;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    public PluginAdminService(PluginHost host, PluginInstallRepository installs, AuditService audit,
+                              CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions) {
+        this.host = host;
+        this.installs = installs;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<PluginSummary> list() {
+        Map<String, PluginInstallRecord> records = tx.execute(s -> installs.findAllActive().stream()
+                .collect(Collectors.toMap(PluginInstallRecord::pluginId, Function.identity(), (a, b) -> b)));
+        return host.plugins().stream().map(info -> summary(info, records.get(info.id()))).toList();
+    }
+
+    /**
+     * Checks and installs an uploaded jar or zip.
+     *
+     * @throws PluginUploadException with what to fix; nothing is installed then
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    public PluginSummary install(String fileName, byte[] content) throws PluginUploadException {
+        return install(fileName, content, PluginSource.UPLOAD);
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public PluginSummary enable(String pluginId) {
+        return change("plugin.enable", pluginId, () -> host.enable(pluginId));
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public PluginSummary disable(String pluginId) {
+        return change("plugin.disable", pluginId, () -> host.disable(pluginId));
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public void uninstall(String pluginId) {
+        PluginInfo before = requirePlugin(pluginId);
+        tx.executeWithoutResult(s -> {
+            installs.markUninstalled(pluginId, clock.instant(), currentUser.actor());
+            audit.record("plugin.uninstall", "plugin:" + pluginId, auditView(before), null);
+            host.uninstall(pluginId); // last: if it fails, the record and audit entry roll back
+        });
+    }
+
+    /**
+     * Installs the shipped plugins that were never installed, and upgrades a built-in whose shipped version
+     * changed. Failures are logged and audited; they do not stop the portal.
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    public void installBuiltins(List<BuiltinPlugins.Builtin> builtins) {
+        for (BuiltinPlugins.Builtin builtin : builtins) {
+            var active = tx.execute(s -> installs.findActive(builtin.pluginId()));
+            boolean ever = Boolean.TRUE.equals(tx.execute(s -> installs.everInstalled(builtin.pluginId())));
+            boolean upgrade = active != null && active.isPresent() && active.get().source() == PluginSource.BUILTIN
+                    && !active.get().version().equals(builtin.version());
+            if ((ever && !upgrade) || (!ever && host.plugin(builtin.pluginId()).isPresent())) {
+                continue;
+            }
+            try {
+                if (upgrade && host.plugin(builtin.pluginId()).isPresent()) {
+                    uninstall(builtin.pluginId());
+                }
+                install(builtin.fileName(), builtin.content(), PluginSource.BUILTIN);
+            } catch (PluginUploadException | RuntimeException e) {
+                log.error("Built-in plugin {} was not installed: {}", builtin.fileName(), e.getMessage(), e);
+            }
+        }
+    }
+
+    private PluginSummary install(String fileName, byte[] content, PluginSource source) throws PluginUploadException {
+        PluginInfo info;
+        try {
+            info = host.install(fileName, new ByteArrayInputStream(content));
+        } catch (PluginInstallException e) {
+            List<String> problems = e instanceof PluginValidationException v ? v.problems() : List.of();
+            tx.executeWithoutResult(s -> audit.record("plugin.install-refused", "plugin-upload:" + fileName, null,
+                    Map.of("fileName", fileName, "sha256", sha256(content), "source", source.name(),
+                            "reason", e.getMessage())));
+            throw new PluginUploadException(e.getMessage(), problems);
+        }
+        try {
+            tx.executeWithoutResult(s -> {
+                installs.recordInstall(info.id(), info.version(), info.sha256(), info.fileName(), source,
+                        clock.instant(), currentUser.actor());
+                Map<String, Object> after = auditView(info);
+                after.put("source", source.name());
+                audit.record("plugin.install", "plugin:" + info.id(), null, after);
+            });
+        } catch (RuntimeException e) {
+            host.uninstall(info.id()); // the install could not be recorded: leave nothing behind
+            throw e;
+        }
+        return summary(info, tx.execute(s -> installs.findActive(info.id()).orElse(null)));
+    }
+
+    private PluginSummary change(String action, String pluginId, java.util.function.Supplier<PluginInfo> operation) {
+        PluginInfo before = requirePlugin(pluginId);
+        PluginInfo after = tx.execute(s -> {
+            PluginInfo result = operation.get();
+            audit.record(action, "plugin:" + pluginId, auditView(before), auditView(result));
+            return result;
+        });
+        return summary(after, tx.execute(s -> installs.findActive(pluginId).orElse(null)));
+    }
+
+    private PluginInfo requirePlugin(String pluginId) {
+        return host.plugin(pluginId).orElseThrow(() -> new IllegalArgumentException("no plugin '" + pluginId + "'"));
+    }
+
+    private static Map<String, Object> auditView(PluginInfo info) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", info.id());
+        view.put("version", info.version());
+        view.put("state", info.state().name());
+        view.put("sha256", info.sha256());
+        view.put("fileName", info.fileName());
+        return view;
+    }
+
+    private static PluginSummary summary(PluginInfo info, PluginInstallRecord record) {
+        return new PluginSummary(info.id(), info.version(), info.provider(), info.description(), info.state(),
+                info.extensions(), info.error(), info.sha256(), info.fileName(),
+                record == null ? null : record.source(), record == null ? null : record.installedAt(),
+                record == null ? null : record.installedBy());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
