@@ -31,11 +31,14 @@ final class InferenceRecommender {
             for (PurchaseOption term : commitment.cost().keySet()) {
                 int level = commitment.optimalLevel(term);
                 double[] cost = commitment.cost().get(term);
+                int breakEven = commitment.breakEvenLevel(term);
                 reasons.add(String.format("%s on %s: committing %.0f instances (%.0f%% of peak) minimises cost at"
-                                + " $%,.0f vs $%,.0f all on-demand; committing more than %.0f%% of peak costs more than"
-                                + " not committing.", ComparisonRow.optionName(term), commitment.offeringKey(),
-                        commitment.units(level), commitment.coveragePercent()[level], cost[level],
-                        commitment.onDemandCost(), commitment.coveragePercent()[commitment.breakEvenLevel(term)]));
+                                + " $%,.0f vs $%,.0f all on-demand; %s", ComparisonRow.optionName(term),
+                        commitment.offeringKey(), commitment.units(level), commitment.coveragePercent()[level],
+                        cost[level], commitment.onDemandCost(), breakEven == cost.length - 1
+                                ? "even committing the whole peak costs less than committing nothing."
+                                : String.format("committing more than %.0f%% of peak costs more than committing nothing.",
+                                commitment.coveragePercent()[breakEven])));
             }
         }
         return new Recommendation(choice, reasons);

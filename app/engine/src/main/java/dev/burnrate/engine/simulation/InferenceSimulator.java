@@ -85,16 +85,17 @@ public final class InferenceSimulator {
             add(rows, offering, compute, instances, PurchaseOption.SPOT, totals[InferenceCapacityKernel.SPOT_MIX_COST],
                     w, withNote(notes, String.format("%.0f%% of instances on spot, the rest on-demand",
                             100 * w.spotShare())));
-            String baseline = String.format("%.0f instances committed (the load curve's minimum), burst on-demand",
+            CommitmentAnalysis coverage = coverage(offering, instances);
+            addCommitted(rows, offering, compute, instances, PurchaseOption.COMMITTED_1Y,
+                    totals[InferenceCapacityKernel.COMMITTED_MIX_COST], coverage, w, notes,
                     totals[InferenceCapacityKernel.BASELINE_INSTANCES]);
-            add(rows, offering, compute, instances, PurchaseOption.COMMITTED_1Y,
-                    totals[InferenceCapacityKernel.COMMITTED_MIX_COST], w, withNote(notes, baseline));
-            add(rows, offering, compute, instances, PurchaseOption.COMMITTED_3Y,
-                    threeYear.totals()[o][InferenceCapacityKernel.COMMITTED_MIX_COST], w, withNote(notes, baseline));
+            addCommitted(rows, offering, compute, instances, PurchaseOption.COMMITTED_3Y,
+                    threeYear.totals()[o][InferenceCapacityKernel.COMMITTED_MIX_COST], coverage, w, notes,
+                    totals[InferenceCapacityKernel.BASELINE_INSTANCES]);
         }
         rows.sort(Comparator.comparingDouble(ComparisonRow::expectedCost));
         ComparisonRow best = rows.getFirst();
-        progress.update(0.8, "commitment coverage for " + best.offering().key());
+        progress.update(0.9, "commitment coverage for " + best.offering().key());
         CommitmentAnalysis commitment = coverage(best.offering(), perHour.get(best.offering().key()));
         Recommendation recommendation = InferenceRecommender.recommend(rows, commitment);
         progress.update(1, "done");
@@ -124,6 +125,30 @@ public final class InferenceSimulator {
             notes.add(c.note());
         }
         return notes;
+    }
+
+    /**
+     * A committed option at the better of two plans: committing the load curve's minimum (the capacity kernel's
+     * baseline) or the coverage level that minimises cost (the coverage kernel), the rest on-demand.
+     */
+    private static void addCommitted(List<ComparisonRow> rows, Offering offering, InstanceCompute compute,
+                                     int[] instances, PurchaseOption term, double baselineCost,
+                                     CommitmentAnalysis coverage, InferenceWorkload w, List<String> notes,
+                                     double baselineInstances) {
+        if (coverage == null || !coverage.cost().containsKey(term)) {
+            add(rows, offering, compute, instances, term, baselineCost, w, withNote(notes, String.format(
+                    "%.0f instances committed (the load curve's minimum), burst on-demand", baselineInstances)));
+            return;
+        }
+        int level = coverage.optimalLevel(term);
+        double optimal = coverage.cost().get(term)[level];
+        String note = optimal < baselineCost
+                ? String.format("%.0f instances committed (%.0f%% of peak, the cheapest coverage level), the rest"
+                + " on-demand; committing only the minimum (%.0f) would cost $%,.0f", coverage.units(level),
+                coverage.coveragePercent()[level], baselineInstances, baselineCost)
+                : String.format("%.0f instances committed (the load curve's minimum), burst on-demand",
+                baselineInstances);
+        add(rows, offering, compute, instances, term, Math.min(optimal, baselineCost), w, withNote(notes, note));
     }
 
     private static List<String> withNote(List<String> notes, String note) {

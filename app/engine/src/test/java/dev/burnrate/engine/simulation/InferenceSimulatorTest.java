@@ -59,6 +59,15 @@ class InferenceSimulatorTest {
                     .isGreaterThan(cost[optimal]);
         }
         assertThat(report.recommendation().reasons()).anySatisfy(r -> assertThat(r).contains("minimises cost"));
+        // Committed rows take the cheaper of the optimal coverage level and the night-time baseline, so the
+        // recommendation is never beaten by the plan its own analysis describes.
+        for (PurchaseOption term : List.of(PurchaseOption.COMMITTED_1Y, PurchaseOption.COMMITTED_3Y)) {
+            ComparisonRow committed = report.rows().stream().filter(r -> r.option() == term).findFirst().orElseThrow();
+            assertThat(committed.expectedCost()).isLessThanOrEqualTo(
+                    commitment.cost().get(term)[commitment.optimalLevel(term)] + 1e-6);
+            assertThat(report.recommendation().choice().expectedCost()).isLessThanOrEqualTo(
+                    committed.expectedCost());
+        }
     }
 
     @Test

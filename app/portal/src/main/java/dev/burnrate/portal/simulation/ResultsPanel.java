@@ -65,6 +65,7 @@ class ResultsPanel extends VerticalLayout {
         Grid<HybridComparison.HybridOption> grid = new Grid<>();
         grid.setId("hybrid-grid");
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(HybridComparison.HybridOption::label).setHeader("Plan").setFlexGrow(3);
         grid.addColumn(h -> ComparisonGrid.usd(h.training().expectedCost())).setHeader("Training");
         grid.addColumn(h -> ComparisonGrid.usd(h.serving().expectedCost())).setHeader("Serving");

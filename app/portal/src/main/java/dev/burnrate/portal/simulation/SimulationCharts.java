@@ -27,7 +27,10 @@ final class SimulationCharts {
                 };
     }
 
-    /** Per option, a box from P50 to P99 with a line at P90 and whiskers at min and max, cheapest first. */
+    /**
+     * Per option, a box from P50 to P99 with a line at P90 and whiskers at min and max, cheapest first, on a
+     * logarithmic axis (options differ by orders of magnitude).
+     */
     static Map<String, Object> costDistribution(List<ComparisonRow> rows) {
         List<ComparisonRow> shown = cheapest(rows);
         List<String> labels = shown.stream().map(SimulationCharts::shortLabel).toList();
@@ -40,13 +43,16 @@ final class SimulationCharts {
                 "tooltip", Map.of("trigger", "item"),
                 "grid", Map.of("left", 80, "right", 30, "top", 70, "bottom", 110),
                 "xAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("rotate", 35)),
-                "yAxis", Map.of("type", "value", "name", "USD"),
+                "yAxis", Map.of("type", "log", "name", "USD (log scale)"),
                 "series", List.of(
                         Map.of("name", "cost", "type", "boxplot", "data", boxes),
                         Map.of("name", "expected", "type", "scatter", "data", means, "symbolSize", 8)));
     }
 
-    /** Each option's scenarios as points of (hours to finish, cost): spot options are clouds, others points. */
+    /**
+     * Each option's scenarios as points of (hours to finish, cost): spot options are clouds, others points. Both
+     * axes are logarithmic: CPU options can take a hundred times longer and cost fifty times more.
+     */
     static Map<String, Object> costVersusTime(List<ComparisonRow> rows, double deadlineHours) {
         List<Map<String, Object>> series = new ArrayList<>();
         for (ComparisonRow row : cheapest(rows).subList(0, Math.min(6, rows.size()))) {
@@ -67,8 +73,8 @@ final class SimulationCharts {
                 "tooltip", Map.of("trigger", "item"),
                 "legend", Map.of("bottom", 0),
                 "grid", Map.of("left", 80, "right", 30, "top", 50, "bottom", 70),
-                "xAxis", Map.of("type", "value", "name", "hours", "scale", true),
-                "yAxis", Map.of("type", "value", "name", "USD", "scale", true),
+                "xAxis", Map.of("type", "log", "name", "hours (log)"),
+                "yAxis", Map.of("type", "log", "name", "USD (log)"),
                 "series", series);
     }
 

@@ -4,71 +4,29 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.burnrate.api.HardwareKind;
-import dev.burnrate.api.HardwareSpec;
-import dev.burnrate.api.Offering;
-import dev.burnrate.api.Precision;
-import dev.burnrate.api.Prices;
-import dev.burnrate.portal.simulation.SimulationCatalog;
 import dev.burnrate.portal.support.BrowserTestBase;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The simulator flow in the browser: run a training simulation, read the recommendation, grid and charts, save
  * the scenario, re-run it, run train-then-serve side by side, compare two saved scenarios; and the admin compute
- * page with its calibration and an audited override.
+ * page with its calibration and an audited override. Offerings come from the built-in provider and hardware
+ * plugins.
  */
 class SimulateIT extends BrowserTestBase {
 
     private static final LocatorAssertions.IsVisibleOptions SLOW =
             new LocatorAssertions.IsVisibleOptions().setTimeout(90_000);
 
-    /** A small catalog until the plugin catalog service is merged (prices shaped like AWS's, datasheet peaks). */
-    @TestConfiguration
-    static class Catalog {
-        @Bean
-        @Primary
-        SimulationCatalog fixtureCatalog() {
-            HardwareSpec h100 = new HardwareSpec("H100", List.of(), HardwareKind.GPU, "NVIDIA", 80, 3350,
-                    Map.of(Precision.FP32, 67.0, Precision.BF16, 989.5), 700, 0, "datasheet");
-            HardwareSpec a10g = new HardwareSpec("A10G", List.of(), HardwareKind.GPU, "NVIDIA", 24, 600,
-                    Map.of(Precision.FP32, 35.0, Precision.BF16, 70.0), 300, 0, "datasheet");
-            List<SimulationCatalog.Entry> offerings = List.of(
-                    entry("p5.48xlarge", "H100", 8, 192, 2048, 98.32, 35.0, 62.0, 43.0),
-                    entry("g5.12xlarge", "A10G", 4, 48, 192, 5.672, 2.1, 3.6, 2.4),
-                    entry("g5.xlarge", "A10G", 1, 4, 16, 1.006, 0.45, 0.63, 0.43),
-                    entry("c7i.8xlarge", null, 0, 32, 64, 1.428, 0.6, 0.9, 0.62));
-            return new SimulationCatalog() {
-                public List<Entry> offerings() {
-                    return offerings;
-                }
-
-                public List<HardwareSpec> hardware() {
-                    return List.of(h100, a10g);
-                }
-            };
-        }
-
-        private static SimulationCatalog.Entry entry(String type, String accelerator, int count, double vcpus,
-                                                     double memory, double onDemand, Double spot, Double c1y,
-                                                     Double c3y) {
-            return new SimulationCatalog.Entry(new Offering("aws", type, "us-east-1", accelerator, count, vcpus,
-                    memory, "Amazon Elastic Compute Cloud", new Prices(onDemand, spot, c1y, c3y, "test")),
-                    "Amazon Web Services", "US");
-        }
-    }
-
     @Test
     void engineerSimulatesSavesRerunsAndCompares() {
         loginAs("engineer");
         open("simulate");
-        assertThat(page.locator("#candidate-count")).containsText("4 offerings match");
+        // The built-in provider plugins' catalog, narrowed to one AWS region (H100, A10G and CPU instances).
+        choose("#candidate-provider", "aws");
+        choose("#candidate-region", "us-east-1");
+        assertThat(page.locator("#candidate-count")).containsText(Pattern.compile("^\\d+ offerings match$"));
         page.locator("#training-deadline input").fill("300");
         page.locator("#training-scenarios input").fill("20000");
         page.locator("#run-simulation").click();
@@ -82,7 +40,10 @@ class SimulateIT extends BrowserTestBase {
         assertThat(page.locator("#cost-time-chart")).hasAttribute("data-render-count", Pattern.compile("[1-9]\\d*"));
         assertThat(page.locator("#simulation-results")).containsText("spot-training-mc");
         screenshot("simulate-training");
-        shoot(page.locator("#simulation-results"), "simulate-training-results");
+        shoot(page.locator("#training-recommendation"), "simulate-training-recommendation");
+        shoot(page.locator("#training-grid"), "simulate-training-grid");
+        shoot(page.locator("#cost-distribution-chart"), "simulate-cost-distribution");
+        shoot(page.locator("#cost-time-chart"), "simulate-cost-vs-time");
 
         page.locator("#scenario-name input").fill("H100 fine-tune");
         page.locator("#save-scenario").click();
@@ -101,7 +62,10 @@ class SimulateIT extends BrowserTestBase {
         assertThat(page.locator("#inference-recommendation")).containsText("Recommended:");
         assertThat(page.locator("#coverage-chart")).hasAttribute("data-render-count", Pattern.compile("[1-9]\\d*"));
         screenshot("simulate-hybrid");
-        shoot(page.locator("#simulation-results"), "simulate-hybrid-results");
+        shoot(page.locator("#hybrid-grid"), "simulate-hybrid-plans");
+        shoot(page.locator("#inference-recommendation"), "simulate-inference-recommendation");
+        shoot(page.locator("#instances-chart"), "simulate-instances-per-hour");
+        shoot(page.locator("#coverage-chart"), "simulate-commitment-coverage");
         page.locator("#scenario-name input").fill("Train and serve");
         page.locator("#save-scenario").click();
         assertThat(scenarios).containsText("Train and serve");
@@ -128,6 +92,9 @@ class SimulateIT extends BrowserTestBase {
         assertThat(page.locator("#compute-summary")).containsText("Calibrated");
         assertThat(page.locator("#backends-grid")).containsText("reference");
         assertThat(page.locator("#backends-grid")).containsText("jvm-simd");
+        // The OpenCL backend comes from the built-in compute-opencl plugin (PoCL here; unavailable with a reason
+        // where no OpenCL platform is installed).
+        assertThat(page.locator("#backends-grid")).containsText("opencl");
         assertThat(page.locator("#measurements-grid")).containsText("sgemm");
         shoot(page.locator("#choices-grid"), "admin-compute-choices");
         shoot(page.locator("#measurements-grid"), "admin-compute-measurements");
@@ -156,6 +123,13 @@ class SimulateIT extends BrowserTestBase {
             throw new java.io.UncheckedIOException(e);
         }
         element.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    private void choose(String comboBox, String value) {
+        Locator input = page.locator(comboBox + " input");
+        input.fill(value);
+        input.press("Enter");
+        waitForVaadin();
     }
 
     private Locator rowCheckbox(int row) {
