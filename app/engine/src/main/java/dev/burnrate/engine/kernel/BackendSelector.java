@@ -51,15 +51,30 @@ public final class BackendSelector {
 
     /** Measures every kernel on every backend and chooses; {@code overrides} maps kernel names to backend ids. */
     public BackendChoice calibrate(Map<String, String> overrides) {
-        Map<String, ComputeBackend> chosen = new LinkedHashMap<>();
-        Map<String, String> reasons = new LinkedHashMap<>();
+        return choose(measureAll(), overrides);
+    }
+
+    /** Every kernel's probe on every backend. */
+    public List<BackendMeasurement> measureAll() {
         List<BackendMeasurement> measurements = new ArrayList<>();
         for (String kernel : KernelNames.ALL) {
-            List<BackendMeasurement> forKernel = new ArrayList<>();
             for (ComputeBackend backend : backends) {
-                forKernel.add(measure(kernel, backend));
+                measurements.add(measure(kernel, backend));
             }
-            measurements.addAll(forKernel);
+        }
+        return measurements;
+    }
+
+    /**
+     * Chooses from earlier measurements without measuring again (e.g. after an override changed): the override
+     * where its backend ran the kernel's probe, else the fastest.
+     */
+    public BackendChoice choose(List<BackendMeasurement> measurements, Map<String, String> overrides) {
+        Map<String, ComputeBackend> chosen = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String kernel : KernelNames.ALL) {
+            List<BackendMeasurement> forKernel = measurements.stream().filter(m -> m.kernel().equals(kernel))
+                    .filter(m -> backends.stream().anyMatch(b -> b.id().equals(m.backendId()))).toList();
             BackendMeasurement fastest = forKernel.stream().filter(BackendMeasurement::succeeded)
                     .min((a, b) -> Double.compare(a.seconds(), b.seconds())).orElse(null);
             String wanted = overrides.get(kernel);
@@ -73,8 +88,7 @@ public final class BackendSelector {
                 reasons.put(kernel, (wanted == null ? "" : "override '" + wanted + "' cannot run this kernel; ")
                         + "fastest in calibration (" + String.format("%.1f ms", fastest.seconds() * 1e3) + ")");
             } else {
-                ComputeBackend reference = byId(ReferenceBackend.ID);
-                chosen.put(kernel, reference);
+                chosen.put(kernel, byId(ReferenceBackend.ID));
                 reasons.put(kernel, "no backend completed the probe; using the reference");
             }
         }

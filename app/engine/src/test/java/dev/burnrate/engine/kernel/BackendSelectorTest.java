@@ -103,5 +103,9 @@ class BackendSelectorTest {
         assertThat(choice.backendFor(KernelNames.SPOT_TRAINING_MONTE_CARLO).id()).isEqualTo(ReferenceBackend.ID);
         assertThat(choice.reasons().get(KernelNames.SPOT_TRAINING_MONTE_CARLO))
                 .contains("override 'slow' cannot run this kernel");
+        // Clearing the override re-chooses from the same measurements, without measuring again.
+        BackendChoice again = selector(instant, slow).choose(choice.measurements(), Map.of());
+        assertThat(again.backendFor(KernelNames.SGEMM).id()).isEqualTo("instant");
+        assertThat(again.measurements()).isEqualTo(choice.measurements());
     }
 }

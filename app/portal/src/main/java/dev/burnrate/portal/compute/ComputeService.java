@@ -79,7 +79,10 @@ public class ComputeService {
         return status();
     }
 
-    /** Sets or (with {@code null}) clears the backend override of a kernel, then recalibrates. Audited. */
+    /**
+     * Sets or (with {@code null}) clears the backend override of a kernel and chooses again from the last
+     * calibration's measurements (no new measurement: that takes seconds per backend). Audited.
+     */
     @RolesAllowed(Role.Names.ADMIN)
     public ComputeStatus override(String kernel, String backendId) {
         if (!KernelNames.ALL.contains(kernel)) {
@@ -89,7 +92,15 @@ public class ComputeService {
             throw new IllegalArgumentException("unknown compute backend '" + backendId + "'");
         }
         settings.put(SETTING_PREFIX + kernel, backendId);
-        return recalibrate();
+        synchronized (this) {
+            BackendChoice current = choice;
+            if (current == null) {
+                calibrateNow();
+            } else {
+                choice = new BackendSelector(calibrated).choose(current.measurements(), overrides());
+            }
+        }
+        return status();
     }
 
     @PermitAll

@@ -24,6 +24,8 @@ class SimulateIT extends BrowserTestBase {
         loginAs("engineer");
         open("simulate");
         // The built-in provider plugins' catalog, narrowed to one AWS region (H100, A10G and CPU instances).
+        // Demo mode saved a train-then-serve scenario for the engineer's team at start-up.
+        assertThat(page.locator("#scenarios-grid")).containsText("Demo: fine-tune on 2,000 H100-hours");
         choose("#candidate-provider", "aws");
         choose("#candidate-region", "us-east-1");
         assertThat(page.locator("#candidate-count")).containsText(Pattern.compile("^\\d+ offerings match$"));
