@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.burnrate.api.DeviceType;
 import dev.burnrate.engine.kernel.BackendMeasurement;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Admin > Compute: the backends and their devices, the backend chosen for each kernel and why (calibrated at
- * start-up; overridable per kernel, audited), and the calibration measurements with achieved GFLOP/s beside this
- * machine's fp32 peak.
+ * start-up; overridable per kernel, audited), and the calibration measurements with achieved GFLOP/s beside the
+ * device's fp32 peak (the hardware plugins' datasheet where one matches the device, else this CPU's derived peak).
  */
 @Route("admin/compute")
 @PageTitle("Compute · Burnrate")
@@ -57,6 +56,8 @@ public class ComputeAdminView extends VerticalLayout {
                 .setFlexGrow(2);
         backends.addColumn(b -> b.devices().stream().map(d -> d.name() + " (" + d.type() + ", " + d.computeUnits()
                 + " units)").collect(Collectors.joining("; "))).setHeader("Devices").setFlexGrow(3);
+        backends.addColumn(b -> Double.isNaN(b.peakGflops()) ? "" : String.format(Locale.ROOT, "%,.0f GFLOP/s (%s)",
+                b.peakGflops(), b.peakSource())).setHeader("fp32 peak").setFlexGrow(2);
 
         choices.setId("choices-grid");
         choices.setAllRowsVisible(true);
@@ -76,7 +77,7 @@ public class ComputeAdminView extends VerticalLayout {
                 .setHeader("Best time").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         measurements.addColumn(m -> Double.isNaN(m.gflops()) ? "" : String.format(Locale.ROOT, "%.1f", m.gflops()))
                 .setHeader("GFLOP/s").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        measurements.addColumn(this::shareOfCpuPeak).setHeader("% of CPU fp32 peak")
+        measurements.addColumn(this::shareOfPeak).setHeader("% of device fp32 peak")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         measurements.addColumn(m -> m.problem() == null ? "" : m.problem()).setHeader("Problem").setFlexGrow(2);
 
@@ -96,13 +97,14 @@ public class ComputeAdminView extends VerticalLayout {
         measurements.setItems(status.measurements());
     }
 
-    private String shareOfCpuPeak(BackendMeasurement m) {
-        boolean onCpu = status.backends().stream().filter(b -> b.id().equals(m.backendId()))
-                .flatMap(b -> b.devices().stream()).allMatch(d -> d.type() == DeviceType.CPU);
-        if (Double.isNaN(m.gflops()) || !onCpu || !(status.cpuPeakGflops() > 0)) {
+    /** Achieved GFLOP/s beside the peak of the backend's device (datasheet, or this CPU's derived peak). */
+    private String shareOfPeak(BackendMeasurement m) {
+        double peak = status.backends().stream().filter(b -> b.id().equals(m.backendId()))
+                .mapToDouble(ComputeStatus.Backend::peakGflops).findFirst().orElse(Double.NaN);
+        if (Double.isNaN(m.gflops()) || !(peak > 0)) {
             return "";
         }
-        return String.format(Locale.ROOT, "%.0f%%", 100 * m.gflops() / status.cpuPeakGflops());
+        return String.format(Locale.ROOT, "%.0f%%", 100 * m.gflops() / peak);
     }
 
     private ComboBox<String> overrideBox(Map.Entry<String, ComputeStatus.Choice> entry) {

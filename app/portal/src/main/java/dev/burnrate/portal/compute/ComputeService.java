@@ -41,6 +41,7 @@ public class ComputeService {
 
     private final List<ComputeBackend> engineBackends = List.of(new ReferenceBackend(), new JvmSimdBackend());
     private final PluginComputeBackends plugins;
+    private final DatasheetPeaks datasheets;
     private final SettingsService settings;
     private final Clock clock;
     private final CpuPeak cpuPeak = CpuPeak.detect(Runtime.getRuntime().availableProcessors());
@@ -48,8 +49,10 @@ public class ComputeService {
     private volatile List<ComputeBackend> calibrated = List.of();
     private volatile Instant calibratedAt;
 
-    public ComputeService(PluginComputeBackends plugins, SettingsService settings, Clock clock) {
+    public ComputeService(PluginComputeBackends plugins, DatasheetPeaks datasheets, SettingsService settings,
+                          Clock clock) {
         this.plugins = plugins;
+        this.datasheets = datasheets;
         this.settings = settings;
         this.clock = clock;
     }
@@ -109,9 +112,20 @@ public class ComputeService {
         List<ComputeStatus.Backend> listed = new ArrayList<>();
         for (ComputeBackend backend : backends) {
             var availability = backend.availability();
+            List<dev.burnrate.api.DeviceInfo> devices = availability.available() ? backend.devices() : List.of();
+            double peak = Double.NaN;
+            String source = "unknown";
+            var spec = devices.stream().map(datasheets::forDevice).flatMap(Optional::stream).findFirst();
+            if (spec.isPresent()) {
+                peak = spec.get().peak(dev.burnrate.api.Precision.FP32) * 1000;
+                source = spec.get().model() + " datasheet (" + spec.get().vendor() + ")";
+            } else if (!devices.isEmpty() && devices.stream()
+                    .allMatch(d -> d.type() == dev.burnrate.api.DeviceType.CPU)) {
+                peak = cpuPeak.gflops();
+                source = "this machine's CPU (/proc/cpuinfo)";
+            }
             listed.add(new ComputeStatus.Backend(backend.id(), backend.displayName(), availability.available(),
-                    availability.reason(), availability.available() ? backend.devices() : List.of(),
-                    !engineBackends.contains(backend)));
+                    availability.reason(), devices, !engineBackends.contains(backend), peak, source));
         }
         Map<String, ComputeStatus.Choice> choices = new LinkedHashMap<>();
         BackendChoice current = choice;

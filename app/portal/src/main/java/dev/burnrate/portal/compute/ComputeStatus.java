@@ -17,9 +17,14 @@ public record ComputeStatus(List<Backend> backends, List<BackendMeasurement> mea
                             Map<String, Choice> choices, Instant calibratedAt, double cpuPeakGflops,
                             String cpuPeak) {
 
-    /** One backend as the page lists it. */
+    /**
+     * One backend as the page lists it.
+     *
+     * @param peakGflops fp32 peak of its device in GFLOP/s (NaN when unknown)
+     * @param peakSource where the peak comes from: a hardware plugin's datasheet or this machine's CPU flags
+     */
     public record Backend(String id, String name, boolean available, String reason, List<DeviceInfo> devices,
-                          boolean plugin) {
+                          boolean plugin, double peakGflops, String peakSource) {
     }
 
     /** The backend chosen for a kernel, why, and whether an administrator overrode it. */

@@ -127,11 +127,15 @@ class SimulateIT extends BrowserTestBase {
         element.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
+    /** Types into a combo box and clicks the item with exactly that text (items load lazily). */
     private void choose(String comboBox, String value) {
         Locator input = page.locator(comboBox + " input");
+        input.click();
         input.fill(value);
-        input.press("Enter");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName(value).setExact(true)).first().click();
         waitForVaadin();
+        assertThat(input).hasValue(value);
     }
 
     private Locator rowCheckbox(int row) {
