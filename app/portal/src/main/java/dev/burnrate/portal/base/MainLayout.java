@@ -17,6 +17,8 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.burnrate.portal.notification.NotificationBell;
+import dev.burnrate.portal.notification.NotificationService;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.PermitAll;
@@ -30,14 +32,17 @@ import java.util.stream.Collectors;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, CurrentUser currentUser) {
+    public MainLayout(AuthenticationContext authentication, CurrentUser currentUser,
+                      NotificationService notifications) {
         setPrimarySection(Section.DRAWER);
         Span brand = new Span("Burnrate");
         brand.addClassName("brand");
         Div drawerHeader = new Div(new Icon(VaadinIcon.FIRE), brand);
         drawerHeader.addClassName("drawer-header");
         addToDrawer(drawerHeader, new Scroller(navigation()));
-        addToNavbar(new DrawerToggle(), userArea(authentication, currentUser));
+        HorizontalLayout userArea = userArea(authentication, currentUser);
+        userArea.addComponentAsFirst(new NotificationBell(notifications));
+        addToNavbar(new DrawerToggle(), userArea);
     }
 
     private static SideNav navigation() {

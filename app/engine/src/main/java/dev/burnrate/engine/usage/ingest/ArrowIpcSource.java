@@ -72,6 +72,12 @@ public final class ArrowIpcSource implements FocusSource {
         RowAssembler assembler = session.open(layout, header);
         long rowNumber = 0;
         while (reader.loadNextBatch()) {
+            ColumnBatch columnar = ColumnarArrowBatch.convert(root, reader, layout, assembler);
+            if (columnar != null) {
+                assembler.append(columnar);
+                rowNumber += columnar.rows;
+                continue;
+            }
             List<ArrowCellFeeder> feeders = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
                 FieldVector v = root.getVector(i);

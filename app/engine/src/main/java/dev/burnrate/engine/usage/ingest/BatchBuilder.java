@@ -70,6 +70,50 @@ final class BatchBuilder {
         }
     }
 
+    /** Appends the kept rows of a columnar batch, flushing whenever a batch fills up (same boundaries as rows). */
+    void append(ColumnBatch b, boolean[] keep) throws IOException {
+        int i = 0;
+        while (i < b.rows) {
+            int take = Math.min(capacity - rows, b.rows - i);
+            if (keep == null) {
+                for (int c = 0; c < types.length; c++) {
+                    System.arraycopy(b.nulls[c], i, nulls[c], rows, take);
+                    switch (types[c]) {
+                        case STRING, JSON -> System.arraycopy(b.ids[c], i, ids[c], rows, take);
+                        case DECIMAL -> System.arraycopy(b.doubles[c], i, doubles[c], rows, take);
+                        case DATETIME -> System.arraycopy(b.longs[c], i, longs[c], rows, take);
+                        case EXTRA -> System.arraycopy(b.texts[c], i, texts[c], rows, take);
+                    }
+                }
+                rows += take;
+                i += take;
+            } else {
+                int end = i + take;
+                for (; i < end; i++) {
+                    if (keep[i]) {
+                        copyRow(b, i);
+                    }
+                }
+            }
+            if (rows == capacity) {
+                flush();
+            }
+        }
+    }
+
+    private void copyRow(ColumnBatch b, int i) {
+        int r = rows++;
+        for (int c = 0; c < types.length; c++) {
+            nulls[c][r] = b.nulls[c][i];
+            switch (types[c]) {
+                case STRING, JSON -> ids[c][r] = b.ids[c][i];
+                case DECIMAL -> doubles[c][r] = b.doubles[c][i];
+                case DATETIME -> longs[c][r] = b.longs[c][i];
+                case EXTRA -> texts[c][r] = b.texts[c][i];
+            }
+        }
+    }
+
     long rowsWritten() {
         return rowsWritten;
     }

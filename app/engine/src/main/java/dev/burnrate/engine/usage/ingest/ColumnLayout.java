@@ -1,6 +1,5 @@
 package dev.burnrate.engine.usage.ingest;
 
-import dev.burnrate.engine.usage.schema.FeatureLevel;
 import dev.burnrate.engine.usage.schema.FocusColumn;
 import dev.burnrate.engine.usage.schema.FocusColumns;
 import dev.burnrate.engine.usage.validation.IssueCollector;
@@ -134,9 +133,5 @@ public final class ColumnLayout {
 
     private static ValidationIssue fileIssue(String column, Rule rule, Severity severity, String message) {
         return new ValidationIssue(0, 1, column, null, rule, severity, message);
-    }
-
-    static boolean isMandatory(FocusColumn c) {
-        return c.level() == FeatureLevel.MANDATORY;
     }
 }

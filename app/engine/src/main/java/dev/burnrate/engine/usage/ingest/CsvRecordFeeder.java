@@ -35,6 +35,7 @@ final class CsvRecordFeeder extends CsvCallbackHandler<Boolean> implements RowAs
     private int[] lengths = new int[64];
     private int arenaUsed;
     private boolean lastRowShort;
+    private boolean blank;
 
     CsvRecordFeeder(ImportSession session, ImportOptions options) {
         this.session = session;
@@ -52,7 +53,7 @@ final class CsvRecordFeeder extends CsvCallbackHandler<Boolean> implements RowAs
 
     @Override
     protected RecordType getRecordType() {
-        return fields == 0 ? RecordType.EMPTY : RecordType.DATA;
+        return fields == 0 || blank ? RecordType.EMPTY : RecordType.DATA;
     }
 
     @Override
@@ -66,6 +67,7 @@ final class CsvRecordFeeder extends CsvCallbackHandler<Boolean> implements RowAs
         fields = 0;
         chars = 0;
         arenaUsed = 0;
+        blank = false;
         if (headerDone && assembler != null) {
             assembler.beginRow(dataRows + 1, line);
         }
@@ -82,6 +84,7 @@ final class CsvRecordFeeder extends CsvCallbackHandler<Boolean> implements RowAs
             throw new ImportAbortedException(Rule.LINE_TOO_LONG, line, null,
                     "line " + line + " is longer than the limit of " + maxLineLength + " characters");
         }
+        blank = fields == 0 && len == 0 && !quoted;
         remember(buf, off, len);
         if (headerDone && assembler != null && fields < layout.sourceWidth()) {
             assembler.text(layout.targetOf(fields), buf, off, len);
@@ -116,6 +119,9 @@ final class CsvRecordFeeder extends CsvCallbackHandler<Boolean> implements RowAs
     @Override
     protected Boolean buildRecord() {
         try {
+            if (fields == 0 || blank) {
+                return Boolean.FALSE;
+            }
             if (!headerDone) {
                 return startHeader();
             }

@@ -47,15 +47,6 @@ public final class ImportSession implements AutoCloseable {
         return allocator;
     }
 
-    /** Starts with a source header (names as found); returns null when the header is fatally wrong. */
-    public RowAssembler start(List<String> header) throws IOException {
-        ColumnLayout layout = ColumnLayout.fromHeader(header, issues);
-        if (layout == null) {
-            return null;
-        }
-        return open(layout, header);
-    }
-
     /** Starts with columns already in stored order (a stored version being copied or transformed). */
     public RowAssembler startStored(List<FocusColumn> columns) throws IOException {
         return open(ColumnLayout.of(columns), columns.stream().map(FocusColumn::id).toList());

@@ -86,6 +86,39 @@ public final class ImportWriter implements AutoCloseable {
         batches.append(row);
     }
 
+    /** The kept rows of a columnar batch, in order (so totals sum in the same order as row by row). */
+    void accept(ColumnBatch b, boolean[] keep) throws IOException {
+        double[] bc = column(b, billed);
+        double[] ec = column(b, effective);
+        double[] lc = column(b, list);
+        double[] cc = column(b, contracted);
+        double[] q = column(b, consumed);
+        for (int i = 0; i < b.rows; i++) {
+            if (keep != null && !keep[i]) {
+                continue;
+            }
+            totals.add(at(bc, i), at(ec, i), at(lc, i), at(cc, i), at(q, i));
+            if (!b.nulls[start][i]) {
+                minStart = Math.min(minStart, b.longs[start][i]);
+            }
+            if (!b.nulls[end][i]) {
+                maxEnd = Math.max(maxEnd, b.longs[end][i]);
+            }
+            if (provider >= 0 && !b.nulls[provider][i]) {
+                providersUsed.set(b.ids[provider][i]);
+            }
+        }
+        batches.append(b, keep);
+    }
+
+    private static double[] column(ColumnBatch b, int c) {
+        return c < 0 ? null : b.doubles[c];
+    }
+
+    private static double at(double[] v, int i) {
+        return v == null ? 0.0 : v[i];
+    }
+
     private static double metric(RowStaging row, int c) {
         return c < 0 || row.nulls[c] ? 0.0 : row.doubles[c];
     }

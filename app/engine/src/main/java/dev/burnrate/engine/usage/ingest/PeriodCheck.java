@@ -35,6 +35,22 @@ final class PeriodCheck {
         check(row, billingStart, billingEnd, "BillingPeriodStart", sink);
     }
 
+    /** The same checks for row {@code i} of a columnar batch. */
+    void check(ColumnBatch b, int i, RowAssembler.ProblemSink sink) {
+        check(b, i, chargeStart, chargeEnd, "ChargePeriodStart", sink);
+        check(b, i, billingStart, billingEnd, "BillingPeriodStart", sink);
+    }
+
+    private static void check(ColumnBatch b, int i, int start, int end, String name, RowAssembler.ProblemSink sink) {
+        if (start < 0 || end < 0 || b.nulls[start][i] || b.nulls[end][i]) {
+            return;
+        }
+        if (b.longs[start][i] >= b.longs[end][i]) {
+            sink.problem(start, micros(b.longs[start][i]) + " .. " + micros(b.longs[end][i]), Rule.PERIOD_ORDER,
+                    Severity.ERROR, name + " must be before the period's end");
+        }
+    }
+
     private static void check(RowStaging row, int start, int end, String name, RowAssembler.ProblemSink sink) {
         if (start < 0 || end < 0 || row.nulls[start] || row.nulls[end]) {
             return;

@@ -33,6 +33,7 @@ public final class RowAssembler {
     private final PeriodCheck periods;
     private final List<ValidationIssue> rowProblems = new ArrayList<>();
     private boolean rowBad;
+    private boolean[] absent;
     private long rowNumber;
     private long line;
     private long read;
@@ -56,7 +57,7 @@ public final class RowAssembler {
         this.periods = new PeriodCheck(columns);
     }
 
-    List<FocusColumn> columns() {
+    public List<FocusColumn> columns() {
         return columns;
     }
 
@@ -107,8 +108,14 @@ public final class RowAssembler {
         }
     }
 
-    /** A dimension value by its raw dictionary id (see {@link DictionaryColumn#rawId}). */
-    void dictionaryValue(int c, int rawId) {
+    /** Interns a value into a dimension's dictionary and returns its raw id, for {@link #dictionaryValue}. */
+    public int intern(int c, String value) {
+        char[] chars = value.toCharArray();
+        return rawId(c, chars, 0, chars.length);
+    }
+
+    /** A dimension value by its raw dictionary id (from {@link #intern}). */
+    public void dictionaryValue(int c, int rawId) {
         int id = dictionaries[c].canonicalId(rawId);
         if (id == DictionaryColumn.INVALID) {
             String value = dictionaries[c].dictionary().value(rawId);
@@ -185,6 +192,14 @@ public final class RowAssembler {
         micros(c, timestamps.micros());
     }
 
+    /**
+     * Marks columns the current source does not have (a merge of versions with different columns): their nulls
+     * are not a conformance problem, like a missing column in a lenient import. Null clears the marks.
+     */
+    public void setAbsentColumns(boolean[] absentColumns) {
+        this.absent = absentColumns;
+    }
+
     /** A problem with the whole row (e.g. its field count). */
     public void rowProblem(Rule rule, String message) {
         problem(-1, null, rule, Severity.ERROR, message);
@@ -209,7 +224,7 @@ public final class RowAssembler {
         read++;
         for (int c = 0; c < types.length; c++) {
             FocusColumn col = columns.get(c);
-            if (row.nulls[c] && !col.nullable() && col.isFocus() && !hasProblem(c)) {
+            if (row.nulls[c] && !col.nullable() && col.isFocus() && !hasProblem(c) && (absent == null || !absent[c])) {
                 problem(c, null, Rule.NULLABILITY, Severity.ERROR, col.id() + " must not be null");
             }
         }
@@ -223,6 +238,93 @@ public final class RowAssembler {
         if (issues.mode() == ValidationMode.LENIENT) {
             quarantined++;
             writer.quarantine(raw, line, rowProblems);
+        }
+    }
+
+    /**
+     * Validates and writes a whole columnar batch: the same checks as row by row, run one column at a time, with
+     * per-value checks on dictionaries done once per distinct value. Rows are numbered after those seen so far.
+     */
+    void append(ColumnBatch b) throws IOException {
+        int n = b.rows;
+        long firstRow = read + 1;
+        java.util.Map<Integer, List<ValidationIssue>> bad = new java.util.TreeMap<>();
+        for (int c = 0; c < types.length; c++) {
+            FocusColumn col = columns.get(c);
+            boolean[] nulls = b.nulls[c];
+            if (types[c].dictionaryEncoded()) {
+                int[] ids = b.ids[c];
+                for (int i = 0; i < n; i++) {
+                    if (nulls[i]) {
+                        continue;
+                    }
+                    int raw = ids[i];
+                    int id = dictionaries[c].canonicalId(raw);
+                    if (id == DictionaryColumn.INVALID || id != raw) {
+                        rowNumber = firstRow + i;
+                        line = 0;
+                        rowProblems.clear();
+                        rowBad = false;
+                        dictionaryValue(c, raw);
+                        if (rowBad) {
+                            bad.computeIfAbsent(i, k -> new ArrayList<>()).addAll(rowProblems);
+                            id = 0;
+                        }
+                    }
+                    ids[i] = id;
+                }
+            } else if (types[c] == ColumnType.DECIMAL) {
+                double[] v = b.doubles[c];
+                for (int i = 0; i < n; i++) {
+                    if (!nulls[i] && (Double.isNaN(v[i]) || Double.isInfinite(v[i]) || (v[i] < 0 && col.nonNegative()))) {
+                        columnarProblem(bad, firstRow, i, c, Double.toString(v[i]),
+                                Double.isFinite(v[i]) ? Rule.NON_NEGATIVE : Rule.TYPE,
+                                Double.isFinite(v[i]) ? "FOCUS requires a non-negative value" : "not a finite decimal");
+                    }
+                }
+            }
+            if (!col.nullable() && col.isFocus() && (absent == null || !absent[c])) {
+                for (int i = 0; i < n; i++) {
+                    if (nulls[i]) {
+                        columnarProblem(bad, firstRow, i, c, null, Rule.NULLABILITY, col.id() + " must not be null");
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int row = i;
+            periods.check(b, i, (c, value, rule, severity, message) ->
+                    columnarProblem(bad, firstRow, row, c, value, rule, message));
+        }
+        read += n;
+        boolean strictFailed = issues.mode() == ValidationMode.STRICT && issues.errorCount() > 0;
+        if (bad.isEmpty()) {
+            if (!strictFailed) {
+                writer.accept(b, null);
+            }
+            return;
+        }
+        boolean[] keep = new boolean[n];
+        java.util.Arrays.fill(keep, true);
+        for (var e : bad.entrySet()) {
+            keep[e.getKey()] = false;
+            if (issues.mode() == ValidationMode.LENIENT) {
+                quarantined++;
+                List<String> text = b.text.row(e.getKey());
+                writer.quarantine(() -> text, 0, e.getValue());
+            }
+        }
+        if (issues.mode() == ValidationMode.LENIENT) {
+            writer.accept(b, keep);
+        }
+    }
+
+    private void columnarProblem(java.util.Map<Integer, List<ValidationIssue>> bad, long firstRow, int i, int c,
+                                 String value, Rule rule, String message) {
+        ValidationIssue issue = new ValidationIssue(firstRow + i, 0, columns.get(c).id(), value, rule,
+                Severity.ERROR, message);
+        if (issues.report(issue) == Severity.ERROR) {
+            bad.computeIfAbsent(i, k -> new ArrayList<>()).add(issue);
         }
     }
 

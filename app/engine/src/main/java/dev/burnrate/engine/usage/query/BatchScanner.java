@@ -38,13 +38,15 @@ final class BatchScanner {
         return matched;
     }
 
-    void scan(int batch) {
+    private boolean all;
+
+    /** Fills the selection vector with the batch's matching rows and returns how many there are. */
+    int select(int batch) {
         UsageTable table = plan.table;
         int n = table.rows(batch);
-        scanned += n;
         LongBuffer ts = table.longs(batch, plan.startColumn);
         int count = n;
-        boolean all = true;
+        all = true;
         if (plan.timeFiltered) {
             count = 0;
             for (int i = 0; i < n; i++) {
@@ -67,6 +69,23 @@ final class BatchScanner {
             all = all && k == count;
             count = k;
         }
+        if (all) {
+            for (int i = 0; i < count; i++) {
+                sel[i] = i;
+            }
+        }
+        return count;
+    }
+
+    int[] selection() {
+        return sel;
+    }
+
+    void scan(int batch) {
+        UsageTable table = plan.table;
+        scanned += table.rows(batch);
+        LongBuffer ts = table.longs(batch, plan.startColumn);
+        int count = select(batch);
         if (count == 0) {
             return;
         }

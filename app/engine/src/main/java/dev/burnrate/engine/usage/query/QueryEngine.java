@@ -67,6 +67,36 @@ public final class QueryEngine {
         return new ResultBuilder(plan, query).build(total, scanned, matched);
     }
 
+    /**
+     * The rows of each batch that pass a query's filters and scope (its grouping is ignored), for transforms that
+     * keep a subset of a version.
+     */
+    public RowMask mask(UsageTable table, UsageQuery query) {
+        ScanPlan plan = new ScanPlan(table, query, tags);
+        int maxRows = 0;
+        for (int b = 0; b < table.batchCount(); b++) {
+            maxRows = Math.max(maxRows, table.rows(b));
+        }
+        BatchScanner scanner = new BatchScanner(plan, new GroupAccumulator(1, 1), maxRows);
+        return batch -> {
+            boolean[] keep = new boolean[table.rows(batch)];
+            if (plan.empty) {
+                return keep;
+            }
+            int count = scanner.select(batch);
+            int[] sel = scanner.selection();
+            for (int j = 0; j < count; j++) {
+                keep[sel[j]] = true;
+            }
+            return keep;
+        };
+    }
+
+    /** Which rows of a batch a query keeps. Not thread-safe. */
+    public interface RowMask {
+        boolean[] rows(int batch);
+    }
+
     private record Partial(GroupAccumulator acc, long scanned, long matched) {
     }
 }

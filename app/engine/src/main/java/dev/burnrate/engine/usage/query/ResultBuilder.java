@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,14 +78,5 @@ final class ResultBuilder {
             k /= d.cardinality();
         }
         return java.util.Collections.unmodifiableList(Arrays.asList(keys));
-    }
-
-    static Map<String, Double> asMap(QueryResult r, Metric m) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        int i = r.metrics().indexOf(m);
-        for (QueryResult.Row row : r.rows()) {
-            out.merge(String.join("|", row.keys().stream().map(String::valueOf).toList()), row.values()[i], Double::sum);
-        }
-        return out;
     }
 }

@@ -272,6 +272,19 @@ public final class DatasetStore {
                 : VersionFiles.openDecompressed(dataFile(datasetId, versionId), tableAllocator);
     }
 
+    /**
+     * Removes a published version. Versions are immutable; this exists only to undo a publish whose database
+     * commit failed, so the files never outlive the row that makes them visible.
+     */
+    public synchronized void unpublish(String datasetId, String versionId) throws IOException {
+        deleteTree(versionDir(datasetId, versionId));
+    }
+
+    /** Whether a name can be used as a dataset id. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     static void checkId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("invalid id '" + id + "': use letters, digits, '.', '_' or '-'");

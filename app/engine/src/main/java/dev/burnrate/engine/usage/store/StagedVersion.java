@@ -40,6 +40,11 @@ public final class StagedVersion implements AutoCloseable {
         return Optional.ofNullable(manifest);
     }
 
+    /** The staged data file (only while staged and not settled). */
+    Path dataFile() {
+        return staging.resolve(dev.burnrate.engine.usage.ingest.ImportSession.DATA_FILE);
+    }
+
     public ValidationReport report() {
         return report;
     }

@@ -10,6 +10,28 @@ public record Totals(double billedCost, double effectiveCost, double listCost, d
 
     public static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
 
+    /** Recomputes the totals of a stored table, in row order, exactly as the import computed them. */
+    public static Totals of(UsageTable table) {
+        Accumulator acc = new Accumulator();
+        int[] cols = {table.columnIndex("BilledCost"), table.columnIndex("EffectiveCost"),
+                table.columnIndex("ListCost"), table.columnIndex("ContractedCost"),
+                table.columnIndex("ConsumedQuantity")};
+        for (int b = 0; b < table.batchCount(); b++) {
+            java.nio.DoubleBuffer[] v = new java.nio.DoubleBuffer[cols.length];
+            for (int m = 0; m < cols.length; m++) {
+                v[m] = cols[m] < 0 ? null : table.doubles(b, cols[m]);
+            }
+            for (int r = 0; r < table.rows(b); r++) {
+                acc.add(get(v[0], r), get(v[1], r), get(v[2], r), get(v[3], r), get(v[4], r));
+            }
+        }
+        return acc.result();
+    }
+
+    private static double get(java.nio.DoubleBuffer b, int r) {
+        return b == null ? 0.0 : b.get(r);
+    }
+
     /** Accumulates row values; one per import, not thread-safe. */
     public static final class Accumulator {
         private final CompensatedSum billed = new CompensatedSum();

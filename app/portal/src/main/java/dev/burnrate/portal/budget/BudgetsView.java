@@ -1,0 +1,54 @@
+package dev.burnrate.portal.budget;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+/** Budgets: each budget rule's accounts with actual, committed and projected spend against the amount. */
+@Route("budgets")
+@PageTitle("Budgets · Burnrate")
+@Menu(order = 36, title = "Budgets", icon = "vaadin:wallet")
+@PermitAll
+public class BudgetsView extends VerticalLayout {
+
+    public BudgetsView(BudgetService service) {
+        addClassName("budgets-view");
+        setWidthFull();
+        Grid<BudgetRow> grid = new Grid<>(BudgetRow.class, false);
+        grid.setId("budgets-grid");
+        grid.addColumn(r -> r.check().key().budgetId()).setHeader("Budget").setAutoWidth(true);
+        grid.addColumn(r -> r.check().key().describeScope()).setHeader("For").setAutoWidth(true);
+        grid.addColumn(r -> r.check().periodLabel()).setHeader("Period").setAutoWidth(true);
+        grid.addColumn(r -> Money.usd(r.check().amount())).setHeader("Amount").setAutoWidth(true);
+        grid.addColumn(r -> Money.usd(r.check().status().actual())).setHeader("Actual").setAutoWidth(true)
+                .setKey("actual");
+        grid.addColumn(r -> Money.usd(r.check().status().committed())).setHeader("Committed").setAutoWidth(true);
+        grid.addColumn(r -> Money.percent(r.check().percent())).setHeader("Used").setAutoWidth(true).setKey("used");
+        grid.addColumn(r -> Money.usd(r.check().projected()) + " (" + Money.percent(r.check().projectedPercent())
+                + ")").setHeader("Projected at period end").setAutoWidth(true);
+        grid.addComponentColumn(r -> {
+            var worst = r.check().worst();
+            Span badge = new Span(worst.map(t -> "past " + t.label() + ": " + t.action().yamlName()).orElse("ok"));
+            badge.getElement().getThemeList().add("badge");
+            if (worst.isPresent()) {
+                badge.getElement().getThemeList().add(worst.get().action().yamlName().equals("deny") ? "error"
+                        : "warning");
+            }
+            return badge;
+        }).setHeader("Status").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        var rows = service.status();
+        grid.setItems(rows);
+        add(new H2("Budgets"), new Paragraph("Actual spend is what was metered or imported this period; committed is "
+                + "what approved and pending requests have reserved and not yet spent."), grid);
+        if (rows.isEmpty()) {
+            add(new Paragraph("No enabled policy has a budget rule."));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.burnrate.portal.budget;
+
+import static dev.burnrate.portal.db.Tables.BUDGET_ACCOUNTS;
+import static dev.burnrate.portal.db.Tables.BUDGET_RESERVATIONS;
+import static dev.burnrate.portal.db.Tables.METERED_USAGE;
+
+import dev.burnrate.engine.policy.budget.BudgetKey;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+/**
+ * SQL for budget accounts and reservations. Committed spend of an account is the sum of its reservations, each
+ * less what its request's resource has already been metered in the period (that part is actual spend now).
+ */
+final class ReservationStore {
+
+    private final DSLContext dsl;
+
+    ReservationStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Creates missing account rows; a concurrent creator of the same row is fine (the row exists either way). */
+    void ensureAccounts(List<BudgetKey> keys) {
+        for (BudgetKey key : keys) {
+            if (dsl.fetchExists(BUDGET_ACCOUNTS, BUDGET_ACCOUNTS.ACCOUNT_KEY.eq(key.id()))) {
+                continue;
+            }
+            try {
+                // A nested transaction (savepoint): on PostgreSQL a failed insert would otherwise abort the caller's.
+                dsl.transaction(nested -> nested.dsl().insertInto(BUDGET_ACCOUNTS)
+                        .set(BUDGET_ACCOUNTS.ACCOUNT_KEY, key.id())
+                        .set(BUDGET_ACCOUNTS.BUDGET_ID, key.budgetId())
+                        .set(BUDGET_ACCOUNTS.SCOPE, key.scope().name())
+                        .set(BUDGET_ACCOUNTS.SCOPE_VALUE, key.scopeValue())
+                        .set(BUDGET_ACCOUNTS.PERIOD, key.period().name())
+                        .set(BUDGET_ACCOUNTS.PERIOD_START, key.start().atOffset(ZoneOffset.UTC))
+                        .set(BUDGET_ACCOUNTS.PERIOD_END, key.end().atOffset(ZoneOffset.UTC))
+                        .execute());
+            } catch (IntegrityConstraintViolationException concurrentInsert) {
+                // another transaction created it first
+            }
+        }
+    }
+
+    /** Locks the accounts' rows in key order; held until the surrounding transaction ends. */
+    void lock(List<BudgetKey> sortedKeys) {
+        if (!sortedKeys.isEmpty()) {
+            dsl.select(BUDGET_ACCOUNTS.ACCOUNT_KEY).from(BUDGET_ACCOUNTS)
+                    .where(BUDGET_ACCOUNTS.ACCOUNT_KEY.in(sortedKeys.stream().map(BudgetKey::id).toList()))
+                    .orderBy(BUDGET_ACCOUNTS.ACCOUNT_KEY).forUpdate().fetch();
+        }
+    }
+
+    /** Committed spend of an account, leaving out one request's own reservation (null: leave out none). */
+    double committed(BudgetKey key, String excludingRequest) {
+        Map<String, Double> reserved = dsl.select(BUDGET_RESERVATIONS.REQUEST_ID, BUDGET_RESERVATIONS.AMOUNT)
+                .from(BUDGET_RESERVATIONS)
+                .where(BUDGET_RESERVATIONS.ACCOUNT_KEY.eq(key.id()))
+                .fetchMap(BUDGET_RESERVATIONS.REQUEST_ID, BUDGET_RESERVATIONS.AMOUNT);
+        if (excludingRequest != null) {
+            reserved.remove(excludingRequest);
+        }
+        if (reserved.isEmpty()) {
+            return 0;
+        }
+        Map<String, Double> metered = dsl.select(METERED_USAGE.REQUEST_ID,
+                        DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class))
+                .from(METERED_USAGE)
+                .where(METERED_USAGE.REQUEST_ID.in(reserved.keySet())
+                        .and(METERED_USAGE.CHARGE_PERIOD_START.ge(key.start().atOffset(ZoneOffset.UTC)))
+                        .and(METERED_USAGE.CHARGE_PERIOD_START.lt(key.end().atOffset(ZoneOffset.UTC))))
+                .groupBy(METERED_USAGE.REQUEST_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2() == null ? 0.0 : r.value2());
+        double committed = 0;
+        for (Map.Entry<String, Double> entry : reserved.entrySet()) {
+            committed += Math.max(0, entry.getValue() - metered.getOrDefault(entry.getKey(), 0.0));
+        }
+        return committed;
+    }
+
+    void upsert(BudgetKey key, String requestId, double amount, Instant now) {
+        int updated = dsl.update(BUDGET_RESERVATIONS).set(BUDGET_RESERVATIONS.AMOUNT, amount)
+                .where(BUDGET_RESERVATIONS.ACCOUNT_KEY.eq(key.id()).and(BUDGET_RESERVATIONS.REQUEST_ID.eq(requestId)))
+                .execute();
+        if (updated == 0) {
+            dsl.insertInto(BUDGET_RESERVATIONS)
+                    .set(BUDGET_RESERVATIONS.ACCOUNT_KEY, key.id())
+                    .set(BUDGET_RESERVATIONS.REQUEST_ID, requestId)
+                    .set(BUDGET_RESERVATIONS.AMOUNT, amount)
+                    .set(BUDGET_RESERVATIONS.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                    .execute();
+        }
+    }
+
+    void delete(String requestId, List<BudgetKey> keys) {
+        dsl.deleteFrom(BUDGET_RESERVATIONS).where(BUDGET_RESERVATIONS.REQUEST_ID.eq(requestId)
+                .and(BUDGET_RESERVATIONS.ACCOUNT_KEY.in(keys.stream().map(BudgetKey::id).toList()))).execute();
+    }
+
+    void deleteAll(String requestId) {
+        dsl.deleteFrom(BUDGET_RESERVATIONS).where(BUDGET_RESERVATIONS.REQUEST_ID.eq(requestId)).execute();
+    }
+
+    double reserved(BudgetKey key) {
+        Double sum = dsl.select(DSL.sum(BUDGET_RESERVATIONS.AMOUNT).cast(Double.class)).from(BUDGET_RESERVATIONS)
+                .where(BUDGET_RESERVATIONS.ACCOUNT_KEY.eq(key.id())).fetchOne(0, Double.class);
+        return sum == null ? 0 : sum;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.burnrate.portal.notification;
+
+import dev.burnrate.engine.policy.continuous.Alert;
+import dev.burnrate.engine.policy.continuous.ContinuousEvaluator;
+import dev.burnrate.engine.policy.continuous.ScanResult;
+import dev.burnrate.portal.budget.BudgetFigures;
+import dev.burnrate.portal.budget.SpendChanged;
+import dev.burnrate.portal.policy.ActivePolicies;
+import dev.burnrate.portal.policy.PolicySubjects;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Continuous evaluation: on a schedule and whenever spend data changes, checks running resources and budgets
+ * against the enabled policies, stores alerts not raised before, notifies the team (and finance for budgets),
+ * queues team webhooks, and resolves alerts whose problem is gone. One scan at a time.
+ */
+@Component
+public class ContinuousEvaluationJob {
+
+    private static final Logger log = LoggerFactory.getLogger(ContinuousEvaluationJob.class);
+
+    private final ActivePolicies policies;
+    private final ContinuousEvaluator evaluator;
+    private final PolicySubjects subjects;
+    private final BudgetFigures budgets;
+    private final AlertRepository alerts;
+    private final NotificationService notifications;
+    private final WebhookService webhooks;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ContinuousEvaluationJob(ActivePolicies policies, ContinuousEvaluator evaluator, PolicySubjects subjects,
+                                   BudgetFigures budgets, AlertRepository alerts, NotificationService notifications,
+                                   WebhookService webhooks, TransactionTemplate tx, Clock clock) {
+        this.policies = policies;
+        this.evaluator = evaluator;
+        this.subjects = subjects;
+        this.budgets = budgets;
+        this.alerts = alerts;
+        this.notifications = notifications;
+        this.webhooks = webhooks;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${burnrate.policies.scan-ms:300000}", initialDelay = 30_000)
+    void scheduled() {
+        scan();
+    }
+
+    @EventListener
+    void onSpendChanged(SpendChanged event) {
+        log.debug("Spend changed ({}): scanning", event.source());
+        scan();
+    }
+
+    /** Runs one scan; returns the number of new alerts. */
+    public synchronized int scan() {
+        Integer raised = tx.execute(status -> {
+            Instant now = clock.instant();
+            ScanResult result = evaluator.scan(policies.load(), subjects.inventory(), budgets, alerts.openKeys());
+            for (Alert alert : result.newAlerts()) {
+                raise(alert, now);
+            }
+            alerts.resolveAllBut(result.activeKeys(), now);
+            return result.newAlerts().size();
+        });
+        return raised == null ? 0 : raised;
+    }
+
+    private void raise(Alert alert, Instant now) {
+        Long teamId = alerts.teamId(alert.team()).orElse(null);
+        long id = alerts.raise(alert, teamId, now);
+        boolean budget = alert.kind() == Alert.Kind.BUDGET_THRESHOLD;
+        String title = (budget ? "Budget alert: " : "Policy violation: ") + alert.severity().name().toLowerCase()
+                .replace('_', ' ');
+        notifications.send(notifications.alertRecipients(teamId, budget), budget ? "budget" : "policy", title,
+                alert.message(), budget ? "budgets" : "resources", id);
+        if (teamId != null) {
+            webhooks.enqueue(teamId, id, Map.of(
+                    "id", id, "key", alert.key(), "kind", alert.kind().name(), "severity", alert.severity().name(),
+                    "team", alert.team(), "subject", alert.resource(), "message", alert.message(),
+                    "policy", alert.policy() == null ? "" : alert.policy().toString(),
+                    "evidence", alert.evidence(), "raisedAt", now.toString()));
+        }
+    }
+}

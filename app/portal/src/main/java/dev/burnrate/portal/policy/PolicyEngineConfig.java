@@ -1,0 +1,34 @@
+package dev.burnrate.portal.policy;
+
+import dev.burnrate.engine.policy.PolicyEvaluator;
+import dev.burnrate.engine.policy.RuleRegistry;
+import dev.burnrate.engine.policy.continuous.ContinuousEvaluator;
+import dev.burnrate.engine.policy.schema.PolicyParser;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's policy parts as beans: one registry, one parser, one evaluator on the portal's clock. */
+@Configuration
+class PolicyEngineConfig {
+
+    @Bean
+    RuleRegistry ruleRegistry() {
+        return RuleRegistry.standard();
+    }
+
+    @Bean
+    PolicyParser policyParser(RuleRegistry registry) {
+        return new PolicyParser(registry);
+    }
+
+    @Bean
+    PolicyEvaluator policyEvaluator(Clock clock) {
+        return new PolicyEvaluator(clock);
+    }
+
+    @Bean
+    ContinuousEvaluator continuousEvaluator(PolicyEvaluator evaluator) {
+        return new ContinuousEvaluator(evaluator);
+    }
+}

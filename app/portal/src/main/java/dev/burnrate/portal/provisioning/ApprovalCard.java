@@ -1,0 +1,99 @@
+package dev.burnrate.portal.provisioning;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import dev.burnrate.engine.policy.budget.BudgetCheck;
+import dev.burnrate.portal.budget.Money;
+import java.util.Map;
+
+/** One request in the approval queue: what, who, cost, why it needs approval, budget status, and the verdict. */
+public class ApprovalCard extends Div {
+
+    /** The approver's verdict. */
+    public static class VerdictEvent extends ComponentEvent<ApprovalCard> {
+        private final String requestId;
+        private final boolean approve;
+        private final String comment;
+
+        VerdictEvent(ApprovalCard source, String requestId, boolean approve, String comment) {
+            super(source, false);
+            this.requestId = requestId;
+            this.approve = approve;
+            this.comment = comment;
+        }
+
+        public String requestId() {
+            return requestId;
+        }
+
+        public boolean approve() {
+            return approve;
+        }
+
+        public String comment() {
+            return comment;
+        }
+    }
+
+    public ApprovalCard(PendingApproval pending) {
+        StoredRequest r = pending.request();
+        addClassName("approval-card");
+        addClassName("figure-card");
+        setId("approval-" + r.id());
+        add(new H3(r.name() + " · " + r.team()));
+        add(new Paragraph(r.requestedBy() + " asks for " + r.describe() + ", " + r.purchaseOption() + ", "
+                + (r.durationHours() == null ? "until stopped" : r.durationHours() + " h") + ", data "
+                + (r.dataClassification() == null ? "unclassified" : r.dataClassification()) + "."));
+        add(new Paragraph("Estimate: " + Money.perHour(r.hourlyCost()) + ", expected " + Money.usd(r.expectedTotal())
+                + ", P90 " + Money.usd(r.p90Total()) + " (" + r.estimateSource() + ")."));
+        UnorderedList reasons = new UnorderedList();
+        reasons.addClassName("approval-reasons");
+        if (pending.decision() != null) {
+            for (Map<String, Object> v : pending.decision().violations()) {
+                reasons.add(new ListItem(OutcomeBadge.of(String.valueOf(v.get("outcome"))),
+                        new Span(" " + v.get("message"))));
+            }
+        }
+        add(reasons);
+        for (BudgetCheck check : pending.budgets()) {
+            Paragraph budget = new Paragraph("Budget " + check.key().budgetId() + " (" + check.key().describeScope()
+                    + ", " + check.periodLabel() + "): " + Money.usd(check.total()) + " of " + Money.usd(check.amount())
+                    + " committed incl. this request (" + Money.percent(check.percent()) + ")");
+            budget.addClassName("approval-budget");
+            add(budget);
+        }
+        add(new Paragraph("You decide as " + pending.actingRole() + "."
+                + (pending.approvals().isEmpty() ? "" : " Already: " + String.join(", ", pending.approvals().stream()
+                .map(a -> a.role() + " " + (a.approved() ? "approved" : "rejected") + " by " + a.decidedBy())
+                .toList()) + ".")));
+        TextField comment = new TextField("Comment");
+        comment.setId("comment-" + r.id());
+        comment.setWidth("28em");
+        Button approve = new Button("Approve", e -> fireEvent(new VerdictEvent(this, r.id(), true, comment.getValue())));
+        approve.setId("approve-" + r.id());
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        approve.setDisableOnClick(true);
+        Button reject = new Button("Reject", e -> fireEvent(new VerdictEvent(this, r.id(), false, comment.getValue())));
+        reject.setId("reject-" + r.id());
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(comment, approve, reject);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(actions);
+    }
+
+    public Registration addVerdictListener(ComponentEventListener<VerdictEvent> listener) {
+        return addListener(VerdictEvent.class, listener);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.burnrate.portal.provisioning;
+
+import static dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS;
+
+import dev.burnrate.engine.policy.ApproverRole;
+import dev.burnrate.engine.policy.PolicyEvaluator;
+import dev.burnrate.engine.policy.budget.BudgetCheck;
+import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.budget.BudgetFigures;
+import dev.burnrate.portal.notification.NotificationService;
+import dev.burnrate.portal.policy.ActivePolicies;
+import dev.burnrate.portal.policy.DecisionLog;
+import dev.burnrate.portal.security.CurrentUser;
+import dev.burnrate.portal.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The approval queue: APPROVER decides for requests of their teams, FINANCE for requests a budget sent to them.
+ * A verdict, its audit entry and the requester's notification commit together; an approved request is then handed
+ * to the provider.
+ */
+@Service
+public class ApprovalService {
+
+    private final RequestRepository requests;
+    private final ApprovalWorkflow workflow;
+    private final ApprovalRepository approvals;
+    private final DecisionLog decisions;
+    private final ProviderCatalog catalog;
+    private final ActivePolicies policies;
+    private final PolicyEvaluator evaluator;
+    private final BudgetFigures budgets;
+    private final ProvisioningExecutor executor;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate tx;
+
+    public ApprovalService(RequestRepository requests, ApprovalWorkflow workflow, ApprovalRepository approvals,
+                           DecisionLog decisions, ProviderCatalog catalog, ActivePolicies policies,
+                           PolicyEvaluator evaluator, BudgetFigures budgets, ProvisioningExecutor executor,
+                           AuditService audit, NotificationService notifications, CurrentUser currentUser,
+                           TransactionTemplate tx) {
+        this.requests = requests;
+        this.workflow = workflow;
+        this.approvals = approvals;
+        this.decisions = decisions;
+        this.catalog = catalog;
+        this.policies = policies;
+        this.evaluator = evaluator;
+        this.budgets = budgets;
+        this.executor = executor;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.currentUser = currentUser;
+        this.tx = tx;
+    }
+
+    /** Requests waiting for a verdict the current user may give. */
+    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
+    public List<PendingApproval> queue() {
+        return tx.execute(status -> {
+            List<PendingApproval> queue = new ArrayList<>();
+            for (StoredRequest request : requests.find(PROVISIONING_REQUESTS.STATE
+                    .eq(RequestState.PENDING_APPROVAL.name()), 200)) {
+                List<ApprovalRecord> given = approvals.forRequest(request.id());
+                ApproverRole role = actingRole(request, given);
+                if (role != null) {
+                    queue.add(new PendingApproval(request, decisions.findById(request.decisionId()).orElse(null),
+                            budgetsNow(request), given, role));
+                }
+            }
+            return queue;
+        });
+    }
+
+    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
+    public StoredRequest approve(String requestId, String comment) {
+        return decide(requestId, true, comment);
+    }
+
+    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
+    public StoredRequest reject(String requestId, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new ApprovalConflict("Say why you reject the request");
+        }
+        return decide(requestId, false, comment);
+    }
+
+    private StoredRequest decide(String requestId, boolean approve, String comment) {
+        String actor = currentUser.requireUsername();
+        ApprovalWorkflow.Result result = tx.execute(status -> {
+            StoredRequest request = requests.find(requestId)
+                    .orElseThrow(() -> new ApprovalConflict("No request " + requestId));
+            ApproverRole role = actingRole(request, approvals.forRequest(requestId));
+            if (role == null) {
+                throw new ApprovalConflict("You cannot decide on request " + requestId + " (not your team or role,"
+                        + " or decided already)");
+            }
+            ApprovalWorkflow.Result decided = workflow.decide(requestId, role, approve, actor, blankToNull(comment));
+            audit.record(approve ? "approval.approve" : "approval.reject", "request:" + requestId,
+                    Map.of("state", RequestState.PENDING_APPROVAL.name()),
+                    Map.of("state", decided.state().name(), "role", role.name(), "comment",
+                            comment == null ? "" : comment));
+            if (decided.state() != RequestState.PENDING_APPROVAL) {
+                notifications.send(List.of(request.requestedBy()), "approval",
+                        (approve ? "Approved: " : "Rejected: ") + request.name(),
+                        actor + (approve ? " approved " : " rejected ") + request.describe()
+                                + (comment == null || comment.isBlank() ? "." : ": " + comment), "provision", null);
+            }
+            return decided;
+        });
+        if (result.state() == RequestState.APPROVED) {
+            executor.provision(requestId);
+        }
+        return requests.find(requestId).orElseThrow();
+    }
+
+    /** The role the current user may decide for on a request, or null. */
+    private ApproverRole actingRole(StoredRequest request, List<ApprovalRecord> given) {
+        if (request.requestedBy().equals(currentUser.actor())) {
+            return null;
+        }
+        Set<ApproverRole> done = given.stream().map(ApprovalRecord::role)
+                .collect(java.util.stream.Collectors.toSet());
+        if (currentUser.hasRole(Role.APPROVER) && !done.contains(ApproverRole.APPROVER)
+                && currentUser.teamIds().contains(request.teamId())) {
+            return ApproverRole.APPROVER;
+        }
+        if (currentUser.hasRole(Role.FINANCE) && request.needsFinance() && !done.contains(ApproverRole.FINANCE)) {
+            return ApproverRole.FINANCE;
+        }
+        return null;
+    }
+
+    private List<BudgetCheck> budgetsNow(StoredRequest request) {
+        var region = catalog.region(request.providerId(), request.regionId());
+        var offering = catalog.offering(request.providerId(), request.regionId(), request.instanceType());
+        if (region.isEmpty() || offering.isEmpty()) {
+            return List.of();
+        }
+        var estimate = new Estimate(request.hourlyCost(), request.expectedTotal(), request.p90Total(),
+                request.hourlyCost() * Estimate.HOURS_PER_MONTH, request.estimateSource());
+        var input = PolicyInputs.of(request.id(), request.draft(), region.get(), offering.get(), estimate);
+        // Today's figures already include this request's own reservation, so judge it with no extra cost.
+        return evaluator.evaluate(policies.load(), input, budgets).budgets().stream()
+                .map(c -> new BudgetCheck(c.key(), c.periodLabel(), c.amount(), c.status(), 0,
+                        c.total() - c.requestCost(), c.projected() - c.requestCost(), List.of())).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

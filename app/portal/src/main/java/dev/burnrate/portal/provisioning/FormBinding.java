@@ -1,0 +1,83 @@
+package dev.burnrate.portal.provisioning;
+
+import dev.burnrate.api.Offering;
+import dev.burnrate.api.Region;
+import dev.burnrate.portal.user.Team;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Keeps the form's choices consistent: teams and providers the user may use, the chosen provider's regions, and the
+ * region's offerings for the template. Keeps a choice when it is still valid (e.g. the same instance type in the
+ * newly chosen region), so changing the region alone re-prices the same hardware.
+ */
+class FormBinding {
+
+    private final ProvisionForm form;
+    private final ProvisioningService service;
+    private final Runnable changed;
+
+    FormBinding(ProvisionForm form, ProvisioningService service, Runnable changed) {
+        this.form = form;
+        this.service = service;
+        this.changed = changed;
+        form.provider.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                form.fill(this::loadRegions);
+                changed.run();
+            }
+        });
+        form.region.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                form.fill(this::loadOfferings);
+                changed.run();
+            }
+        });
+    }
+
+    /** Fills every choice for the current template, keeping valid selections. */
+    void fillChoices() {
+        form.fill(() -> {
+            List<String> teams = service.myTeams().stream().map(Team::name).toList();
+            form.team.setItems(teams);
+            if (form.team.getValue() == null || !teams.contains(form.team.getValue())) {
+                form.team.setValue(teams.isEmpty() ? null : teams.getFirst());
+            }
+            var providers = service.providers();
+            form.provider.setItems(providers);
+            if (form.provider.getValue() == null || !providers.contains(form.provider.getValue())) {
+                form.provider.setValue(providers.isEmpty() ? null : providers.getFirst());
+            }
+            loadRegions();
+        });
+    }
+
+    private void loadRegions() {
+        List<Region> regions = form.provider.getValue() == null ? List.of()
+                : service.regions(form.provider.getValue().id());
+        Region current = form.region.getValue();
+        form.region.setItems(regions);
+        form.region.setValue(current != null && regions.contains(current) ? current
+                : regions.isEmpty() ? null : regions.getFirst());
+        loadOfferings();
+    }
+
+    private void loadOfferings() {
+        List<Offering> offerings = form.provider.getValue() == null || form.region.getValue() == null ? List.of()
+                : service.offerings(form.provider.getValue().id(), form.region.getValue().id(), form.template());
+        String currentType = form.offering.getValue() == null ? null : form.offering.getValue().instanceType();
+        form.offering.setItems(offerings);
+        form.offering.setValue(offerings.stream().filter(o -> Objects.equals(o.instanceType(), currentType))
+                .findFirst().orElse(offerings.isEmpty() ? null : offerings.getFirst()));
+    }
+
+    void preview(PreviewPanel panel) {
+        try {
+            panel.show(service.preview(form.draft()));
+            form.showErrors(List.of());
+        } catch (DraftInvalid invalid) {
+            form.showErrors(invalid.errors());
+            panel.incomplete(invalid.errors());
+        }
+    }
+}

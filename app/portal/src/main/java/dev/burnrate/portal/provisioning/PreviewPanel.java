@@ -1,0 +1,102 @@
+package dev.burnrate.portal.provisioning;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.burnrate.engine.policy.ApproverRole;
+import dev.burnrate.engine.policy.Decision;
+import dev.burnrate.engine.policy.Violation;
+import dev.burnrate.engine.policy.budget.BudgetCheck;
+import dev.burnrate.portal.budget.Money;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The live estimate and policy preview next to the form. */
+public class PreviewPanel extends VerticalLayout {
+
+    private final Div estimate = new Div();
+    private final Div outcome = new Div();
+    private final UnorderedList reasons = new UnorderedList();
+    private final Div budgets = new Div();
+
+    public PreviewPanel() {
+        addClassName("preview-panel");
+        setPadding(false);
+        estimate.setId("estimate");
+        outcome.setId("preview-outcome");
+        reasons.setId("preview-reasons");
+        budgets.setId("preview-budgets");
+        add(new H3("Estimate"), estimate, new H3("Policy preview"), outcome, reasons, budgets);
+        incomplete(List.of());
+    }
+
+    public void show(Preview preview) {
+        Estimate e = preview.estimate();
+        estimate.removeAll();
+        estimate.add(figure("Per hour", Money.usd(e.hourlyCost()), "estimate-hourly"),
+                figure("Expected total", Money.usd(e.expectedTotal()), "estimate-expected"),
+                figure("P90 total", Money.usd(e.p90Total()), "estimate-p90"),
+                figure("Monthly run-rate", Money.usd(e.monthlyRunRate()), "estimate-monthly"));
+        Paragraph source = new Paragraph("Source: " + e.source());
+        source.addClassName("figure-detail");
+        estimate.add(source);
+        showDecision(preview.decision());
+    }
+
+    public void incomplete(List<DraftInvalid.FieldError> errors) {
+        estimate.removeAll();
+        estimate.add(new Paragraph(errors.isEmpty() ? "Fill in the form to see the estimate."
+                : "Complete the form: " + errors.stream().map(DraftInvalid.FieldError::message)
+                .collect(Collectors.joining("; "))));
+        outcome.removeAll();
+        reasons.removeAll();
+        budgets.removeAll();
+    }
+
+    private void showDecision(Decision decision) {
+        outcome.removeAll();
+        outcome.add(OutcomeBadge.of(decision.outcome().name()), new Span(" " + explain(decision)));
+        reasons.removeAll();
+        for (Violation v : decision.violations()) {
+            ListItem item = new ListItem(OutcomeBadge.of(v.outcome().name()),
+                    new Span(" " + v.policyName() + " (" + v.ruleId() + "): " + v.message()));
+            item.addClassName("preview-reason");
+            reasons.add(item);
+        }
+        budgets.removeAll();
+        for (BudgetCheck check : decision.budgets()) {
+            Paragraph line = new Paragraph(check.key().budgetId() + " · " + check.key().describeScope() + " · "
+                    + check.periodLabel() + ": " + Money.usd(check.total()) + " of " + Money.usd(check.amount())
+                    + " (" + Money.percent(check.percent()) + ") with this request; projected "
+                    + Money.percent(check.projectedPercent()));
+            line.addClassName("budget-line");
+            budgets.add(line);
+        }
+    }
+
+    private static String explain(Decision decision) {
+        return switch (decision.outcome()) {
+            case ALLOW -> "Allowed: it will be provisioned when you submit.";
+            case WARN -> "Allowed with warnings.";
+            case REQUIRE_APPROVAL -> "Needs approval by " + decision.approverRoles().stream()
+                    .map(ApproverRole::name).sorted().collect(Collectors.joining(" and ")) + ".";
+            case DENY -> "Denied: change the request.";
+        };
+    }
+
+    private static Div figure(String label, String value, String id) {
+        Div card = new Div();
+        card.addClassName("figure-card");
+        Span l = new Span(label);
+        l.addClassName("figure-label");
+        Span v = new Span(value);
+        v.addClassName("figure-value");
+        v.setId(id);
+        card.add(l, v);
+        return card;
+    }
+}

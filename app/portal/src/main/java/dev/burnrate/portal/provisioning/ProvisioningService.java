@@ -1,0 +1,170 @@
+package dev.burnrate.portal.provisioning;
+
+import dev.burnrate.api.Offering;
+import dev.burnrate.api.Region;
+import dev.burnrate.engine.policy.Decision;
+import dev.burnrate.engine.policy.PolicyEvaluator;
+import dev.burnrate.engine.policy.PolicyInput;
+import dev.burnrate.portal.budget.BudgetFigures;
+import dev.burnrate.portal.db.Tables;
+import dev.burnrate.portal.policy.ActivePolicies;
+import dev.burnrate.portal.security.CurrentUser;
+import dev.burnrate.portal.security.Role;
+import dev.burnrate.portal.user.Team;
+import dev.burnrate.portal.user.UserService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Self-service provisioning for the /provision view: the catalog for the form, the live preview, and submit.
+ * Submit is idempotent on the request id the form generates: a double click or a retry returns the first request.
+ */
+@Service
+public class ProvisioningService {
+
+    private final ProviderCatalog catalog;
+    private final DraftValidator validator;
+    private final CostEstimator estimator;
+    private final ActivePolicies policies;
+    private final PolicyEvaluator evaluator;
+    private final BudgetFigures budgets;
+    private final RequestIntake intake;
+    private final dev.burnrate.portal.policy.DecisionLog decisions;
+    private final RequestRepository requests;
+    private final ProvisioningExecutor executor;
+    private final UserService users;
+    private final CurrentUser currentUser;
+
+    public ProvisioningService(ProviderCatalog catalog, DraftValidator validator, CostEstimator estimator,
+                               ActivePolicies policies, PolicyEvaluator evaluator, BudgetFigures budgets,
+                               RequestIntake intake, RequestRepository requests, ProvisioningExecutor executor,
+                               UserService users, CurrentUser currentUser,
+                               dev.burnrate.portal.policy.DecisionLog decisions) {
+        this.decisions = decisions;
+        this.catalog = catalog;
+        this.validator = validator;
+        this.estimator = estimator;
+        this.policies = policies;
+        this.evaluator = evaluator;
+        this.budgets = budgets;
+        this.intake = intake;
+        this.requests = requests;
+        this.executor = executor;
+        this.users = users;
+        this.currentUser = currentUser;
+    }
+
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public List<Team> myTeams() {
+        List<Team> all = users.findTeams();
+        if (currentUser.hasRole(Role.ADMIN)) {
+            return all;
+        }
+        var mine = currentUser.teamIds();
+        return all.stream().filter(t -> mine.contains(t.id())).toList();
+    }
+
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public List<ProviderCatalog.ProviderOption> providers() {
+        return catalog.providers();
+    }
+
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public List<Region> regions(String providerId) {
+        return catalog.regions(providerId);
+    }
+
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public List<Offering> offerings(String providerId, String regionId, Template template) {
+        return catalog.offerings(providerId, regionId, template);
+    }
+
+    /** The estimate and what the policies would decide for the form as it is now; stores nothing. */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public Preview preview(RequestDraft draft) {
+        DraftValidator.Resolved resolved = validator.validate(draft);
+        teamId(draft.team());
+        Estimate estimate = estimate(draft, resolved);
+        PolicyInput input = PolicyInputs.of("preview", draft, resolved.region(), resolved.offering(), estimate);
+        Decision decision = evaluator.evaluate(policies.load(), input, budgets);
+        return new Preview(estimate, decision);
+    }
+
+    /**
+     * Submits a request: decided, stored and (when allowed) handed to the provider. Submitting the same id again
+     * returns the stored request without deciding or provisioning twice.
+     */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    public StoredRequest submit(String requestId, RequestDraft draft) {
+        if (requestId == null || !requestId.matches("[A-Za-z0-9-]{8,64}")) {
+            throw new DraftInvalid(List.of(new DraftInvalid.FieldError("requestId", "Missing request id")));
+        }
+        String actor = currentUser.requireUsername();
+        Optional<StoredRequest> existing = requests.find(requestId);
+        if (existing.isPresent()) {
+            return sameRequest(existing.get(), draft, actor);
+        }
+        DraftValidator.Resolved resolved = validator.validate(draft);
+        long teamId = teamId(draft.team());
+        Estimate estimate = estimate(draft, resolved);
+        StoredRequest stored;
+        try {
+            stored = intake.intake(requestId, teamId, actor, draft, resolved, estimate);
+        } catch (DataIntegrityViolationException | IntegrityConstraintViolationException duplicate) {
+            // the same id was submitted concurrently and the other submit won: answer with its request
+            return sameRequest(requests.find(requestId).orElseThrow(() -> duplicate), draft, actor);
+        }
+        if (stored.state() == RequestState.APPROVED) {
+            executor.provision(requestId);
+        }
+        return requests.find(requestId).orElseThrow();
+    }
+
+    /** Why a request was decided as it was: the deciding violations' messages. */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public String reasons(String requestId) {
+        StoredRequest request = requests.find(requestId).orElseThrow();
+        if (!request.requestedBy().equals(currentUser.actor())) {
+            currentUser.checkTeamAccess(request.teamId());
+        }
+        return request.decisionId() == null ? "" : decisions.findById(request.decisionId())
+                .map(d -> d.violations().stream().filter(v -> request.outcome().equals(v.get("outcome")))
+                        .map(v -> String.valueOf(v.get("message"))).collect(java.util.stream.Collectors.joining(" ")))
+                .orElse("");
+    }
+
+    /** The user's own requests, newest first. */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public List<StoredRequest> myRequests() {
+        return requests.find(Tables.PROVISIONING_REQUESTS.REQUESTED_BY.eq(currentUser.requireUsername()), 50);
+    }
+
+    private StoredRequest sameRequest(StoredRequest stored, RequestDraft draft, String actor) {
+        if (!stored.requestedBy().equals(actor) || !stored.draft().equals(draft)) {
+            throw new DraftInvalid(List.of(new DraftInvalid.FieldError("requestId",
+                    "This request id was already used for a different request; reload the form")));
+        }
+        return stored;
+    }
+
+    private Estimate estimate(RequestDraft draft, DraftValidator.Resolved resolved) {
+        return estimator.estimate(resolved.offering(), draft.count(), draft.purchaseOption(), draft.durationHours(),
+                draft.checkpointing());
+    }
+
+    private long teamId(String teamName) {
+        return myTeams().stream().filter(t -> t.name().equals(teamName)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("You cannot request resources for team " + teamName))
+                .id();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.burnrate.portal.provisioning;
+
+import dev.burnrate.api.PurchaseOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the provisioning form holds; validated by {@link DraftValidator}. */
+public record RequestDraft(Template template, String team, String project, String name, String providerId,
+                           String regionId, String instanceType, int count, PurchaseOption purchaseOption,
+                           Double durationHours, String dataClassification, Map<String, String> tags,
+                           boolean encrypted, boolean privateNetwork, boolean checkpointing,
+                           boolean deadlineCritical) {
+
+    public RequestDraft {
+        tags = tags == null ? Map.of() : Map.copyOf(new TreeMap<>(tags));
+    }
+}

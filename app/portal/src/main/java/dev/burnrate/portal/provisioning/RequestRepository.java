@@ -1,0 +1,107 @@
+package dev.burnrate.portal.provisioning;
+
+import static dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS;
+import static dev.burnrate.portal.db.Tables.TEAMS;
+
+import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.portal.policy.PolicyJson;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/** Provisioning requests. No authorisation here: services do that. */
+@Repository
+public class RequestRepository {
+
+    private final DSLContext dsl;
+
+    public RequestRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void insert(String id, long teamId, String requestedBy, RequestDraft d, Estimate estimate,
+                       String outcome, RequestState state, boolean needsFinance, long decisionId, Instant now) {
+        dsl.insertInto(PROVISIONING_REQUESTS)
+                .set(PROVISIONING_REQUESTS.ID, id)
+                .set(PROVISIONING_REQUESTS.TEAM_ID, teamId)
+                .set(PROVISIONING_REQUESTS.PROJECT, d.project())
+                .set(PROVISIONING_REQUESTS.REQUESTED_BY, requestedBy)
+                .set(PROVISIONING_REQUESTS.TEMPLATE, d.template().name())
+                .set(PROVISIONING_REQUESTS.NAME, d.name())
+                .set(PROVISIONING_REQUESTS.PROVIDER_ID, d.providerId())
+                .set(PROVISIONING_REQUESTS.REGION_ID, d.regionId())
+                .set(PROVISIONING_REQUESTS.INSTANCE_TYPE, d.instanceType())
+                .set(PROVISIONING_REQUESTS.INSTANCE_COUNT, d.count())
+                .set(PROVISIONING_REQUESTS.PURCHASE_OPTION, d.purchaseOption().name())
+                .set(PROVISIONING_REQUESTS.DURATION_HOURS, d.durationHours())
+                .set(PROVISIONING_REQUESTS.DATA_CLASSIFICATION, d.dataClassification())
+                .set(PROVISIONING_REQUESTS.TAGS_JSON, PolicyJson.write(d.tags()))
+                .set(PROVISIONING_REQUESTS.ENCRYPTED, d.encrypted())
+                .set(PROVISIONING_REQUESTS.PRIVATE_NETWORK, d.privateNetwork())
+                .set(PROVISIONING_REQUESTS.CHECKPOINTING, d.checkpointing())
+                .set(PROVISIONING_REQUESTS.DEADLINE_CRITICAL, d.deadlineCritical())
+                .set(PROVISIONING_REQUESTS.HOURLY_COST, estimate.hourlyCost())
+                .set(PROVISIONING_REQUESTS.EXPECTED_TOTAL, estimate.expectedTotal())
+                .set(PROVISIONING_REQUESTS.P90_TOTAL, estimate.p90Total())
+                .set(PROVISIONING_REQUESTS.ESTIMATE_SOURCE, estimate.source())
+                .set(PROVISIONING_REQUESTS.OUTCOME, outcome)
+                .set(PROVISIONING_REQUESTS.STATE, state.name())
+                .set(PROVISIONING_REQUESTS.NEEDS_FINANCE, needsFinance)
+                .set(PROVISIONING_REQUESTS.DECISION_ID, decisionId)
+                .set(PROVISIONING_REQUESTS.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(PROVISIONING_REQUESTS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    public Optional<StoredRequest> find(String id) {
+        return select().where(PROVISIONING_REQUESTS.ID.eq(id)).fetchOptional(RequestRepository::toRequest);
+    }
+
+    /** The request locked until the transaction ends: state changes are serialised per request. */
+    public Optional<StoredRequest> lock(String id) {
+        dsl.select(PROVISIONING_REQUESTS.ID).from(PROVISIONING_REQUESTS).where(PROVISIONING_REQUESTS.ID.eq(id))
+                .forUpdate().fetch();
+        return find(id);
+    }
+
+    public List<StoredRequest> find(Condition condition, int limit) {
+        return select().where(condition).orderBy(PROVISIONING_REQUESTS.CREATED_AT.desc()).limit(limit)
+                .fetch(RequestRepository::toRequest);
+    }
+
+    /** Moves a request from one state to another; false when it was not in {@code from} any more. */
+    public boolean transition(String id, RequestState from, RequestState to, String failure, String resourceId,
+                              Instant now) {
+        return dsl.update(PROVISIONING_REQUESTS)
+                .set(PROVISIONING_REQUESTS.STATE, to.name())
+                .set(PROVISIONING_REQUESTS.FAILURE, failure)
+                .set(PROVISIONING_REQUESTS.RESOURCE_ID, resourceId)
+                .set(PROVISIONING_REQUESTS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(PROVISIONING_REQUESTS.ID.eq(id).and(PROVISIONING_REQUESTS.STATE.eq(from.name())))
+                .execute() == 1;
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> select() {
+        return dsl.select(PROVISIONING_REQUESTS.fields()).select(TEAMS.NAME).from(PROVISIONING_REQUESTS)
+                .join(TEAMS).on(TEAMS.ID.eq(PROVISIONING_REQUESTS.TEAM_ID));
+    }
+
+    private static StoredRequest toRequest(Record r) {
+        var p = PROVISIONING_REQUESTS;
+        return new StoredRequest(r.get(p.ID), r.get(p.TEAM_ID), r.get(TEAMS.NAME), r.get(p.PROJECT),
+                r.get(p.REQUESTED_BY), Template.valueOf(r.get(p.TEMPLATE)), r.get(p.NAME), r.get(p.PROVIDER_ID),
+                r.get(p.REGION_ID), r.get(p.INSTANCE_TYPE), r.get(p.INSTANCE_COUNT),
+                PurchaseOption.valueOf(r.get(p.PURCHASE_OPTION)), r.get(p.DURATION_HOURS),
+                r.get(p.DATA_CLASSIFICATION), PolicyJson.readStringMap(r.get(p.TAGS_JSON)), r.get(p.ENCRYPTED),
+                r.get(p.PRIVATE_NETWORK), r.get(p.CHECKPOINTING), r.get(p.DEADLINE_CRITICAL), r.get(p.HOURLY_COST),
+                r.get(p.EXPECTED_TOTAL), r.get(p.P90_TOTAL), r.get(p.ESTIMATE_SOURCE), r.get(p.OUTCOME),
+                RequestState.valueOf(r.get(p.STATE)), r.get(p.NEEDS_FINANCE), r.get(p.DECISION_ID),
+                r.get(p.FAILURE), r.get(p.RESOURCE_ID), r.get(p.CREATED_AT).toInstant(),
+                r.get(p.UPDATED_AT).toInstant());
+    }
+}

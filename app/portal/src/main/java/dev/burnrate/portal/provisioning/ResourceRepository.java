@@ -1,0 +1,129 @@
+package dev.burnrate.portal.provisioning;
+
+import static dev.burnrate.portal.db.Tables.METERED_USAGE;
+import static dev.burnrate.portal.db.Tables.RESOURCES;
+import static dev.burnrate.portal.db.Tables.TEAMS;
+
+import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.ResourceState;
+import dev.burnrate.api.ResourceStatus;
+import dev.burnrate.api.UsageRecord;
+import dev.burnrate.portal.policy.PolicyJson;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The inventory and the usage metered from it. No authorisation here: services do that. */
+@Repository
+public class ResourceRepository {
+
+    private final DSLContext dsl;
+
+    public ResourceRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void insert(StoredRequest request, ResourceStatus status, Instant now) {
+        dsl.insertInto(RESOURCES)
+                .set(RESOURCES.ID, status.resourceId())
+                .set(RESOURCES.REQUEST_ID, request.id())
+                .set(RESOURCES.TEAM_ID, request.teamId())
+                .set(RESOURCES.PROJECT, request.project())
+                .set(RESOURCES.OWNER, request.requestedBy())
+                .set(RESOURCES.NAME, request.name())
+                .set(RESOURCES.PROVIDER_ID, request.providerId())
+                .set(RESOURCES.REGION_ID, request.regionId())
+                .set(RESOURCES.INSTANCE_TYPE, request.instanceType())
+                .set(RESOURCES.INSTANCE_COUNT, request.count())
+                .set(RESOURCES.PURCHASE_OPTION, request.purchaseOption().name())
+                .set(RESOURCES.HOURLY_COST, request.hourlyCost())
+                .set(RESOURCES.STATE, status.state().name())
+                .set(RESOURCES.STATE_SINCE, status.since().atOffset(ZoneOffset.UTC))
+                .set(RESOURCES.STATE_MESSAGE, status.message())
+                .set(RESOURCES.METERED_UNTIL, now.atOffset(ZoneOffset.UTC))
+                .set(RESOURCES.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(RESOURCES.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    public Optional<StoredResource> find(String id) {
+        return select().where(RESOURCES.ID.eq(id)).fetchOptional(ResourceRepository::toResource);
+    }
+
+    public List<StoredResource> find(Condition condition) {
+        return select().where(condition).orderBy(RESOURCES.CREATED_AT.desc()).fetch(ResourceRepository::toResource);
+    }
+
+    /** Resources still to meter: not deleted, or deleted after their metering stopped. */
+    public List<StoredResource> toMeter() {
+        return find(RESOURCES.STATE.notIn(ResourceState.DELETED.name(), ResourceState.FAILED.name())
+                .or(RESOURCES.METERED_UNTIL.lt(RESOURCES.STATE_SINCE)));
+    }
+
+    public void updateState(String id, ResourceStatus status, Instant now) {
+        dsl.update(RESOURCES)
+                .set(RESOURCES.STATE, status.state().name())
+                .set(RESOURCES.STATE_SINCE, status.since().atOffset(ZoneOffset.UTC))
+                .set(RESOURCES.STATE_MESSAGE, status.message())
+                .set(RESOURCES.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(RESOURCES.ID.eq(id))
+                .execute();
+    }
+
+    /** Stores metered rows (replacing rows of the same period) and the resource's new metering mark and total. */
+    public void recordUsage(StoredResource resource, List<UsageRecord> rows, Instant meteredUntil) {
+        for (UsageRecord row : rows) {
+            var start = row.chargePeriodStart().atOffset(ZoneOffset.UTC);
+            dsl.deleteFrom(METERED_USAGE).where(METERED_USAGE.RESOURCE_ID.eq(resource.id())
+                    .and(METERED_USAGE.CHARGE_PERIOD_START.eq(start))).execute();
+            dsl.insertInto(METERED_USAGE)
+                    .set(METERED_USAGE.RESOURCE_ID, resource.id())
+                    .set(METERED_USAGE.REQUEST_ID, resource.requestId())
+                    .set(METERED_USAGE.TEAM_ID, resource.teamId())
+                    .set(METERED_USAGE.PROJECT, resource.project())
+                    .set(METERED_USAGE.CHARGE_PERIOD_START, start)
+                    .set(METERED_USAGE.CHARGE_PERIOD_END, row.chargePeriodEnd().atOffset(ZoneOffset.UTC))
+                    .set(METERED_USAGE.BILLED_COST, row.billedCost())
+                    .set(METERED_USAGE.EFFECTIVE_COST, row.effectiveCost())
+                    .set(METERED_USAGE.LIST_COST, row.listCost())
+                    .set(METERED_USAGE.BILLING_CURRENCY, row.billingCurrency() == null ? "USD" : row.billingCurrency())
+                    .set(METERED_USAGE.CONSUMED_QUANTITY, row.consumedQuantity())
+                    .set(METERED_USAGE.CONSUMED_UNIT, row.consumedUnit())
+                    .set(METERED_USAGE.PROVIDER_NAME, row.providerName())
+                    .set(METERED_USAGE.SERVICE_NAME, row.serviceName())
+                    .set(METERED_USAGE.REGION_ID, row.regionId())
+                    .set(METERED_USAGE.SKU_ID, row.skuId())
+                    .set(METERED_USAGE.PRICING_CATEGORY, row.pricingCategory())
+                    .set(METERED_USAGE.TAGS_JSON, PolicyJson.write(row.tags()))
+                    .execute();
+        }
+        Double total = dsl.select(DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class)).from(METERED_USAGE)
+                .where(METERED_USAGE.RESOURCE_ID.eq(resource.id())).fetchOne(0, Double.class);
+        dsl.update(RESOURCES)
+                .set(RESOURCES.COST_TO_DATE, total == null ? 0.0 : total)
+                .set(RESOURCES.METERED_UNTIL, meteredUntil.atOffset(ZoneOffset.UTC))
+                .where(RESOURCES.ID.eq(resource.id()))
+                .execute();
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> select() {
+        return dsl.select(RESOURCES.fields()).select(TEAMS.NAME).from(RESOURCES).join(TEAMS)
+                .on(TEAMS.ID.eq(RESOURCES.TEAM_ID));
+    }
+
+    private static StoredResource toResource(Record r) {
+        var t = RESOURCES;
+        return new StoredResource(r.get(t.ID), r.get(t.REQUEST_ID), r.get(t.TEAM_ID), r.get(TEAMS.NAME),
+                r.get(t.PROJECT), r.get(t.OWNER), r.get(t.NAME), r.get(t.PROVIDER_ID), r.get(t.REGION_ID),
+                r.get(t.INSTANCE_TYPE), r.get(t.INSTANCE_COUNT), PurchaseOption.valueOf(r.get(t.PURCHASE_OPTION)),
+                r.get(t.HOURLY_COST), ResourceState.valueOf(r.get(t.STATE)), r.get(t.STATE_SINCE).toInstant(),
+                r.get(t.STATE_MESSAGE), r.get(t.METERED_UNTIL).toInstant(), r.get(t.COST_TO_DATE),
+                r.get(t.CREATED_AT).toInstant());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.burnrate.portal.provisioning;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.burnrate.api.ResourceState;
+import dev.burnrate.portal.budget.Money;
+import dev.burnrate.portal.security.CurrentUser;
+import dev.burnrate.portal.security.Role;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+/** The inventory: what runs, its state, cost so far and owner; owners stop and delete their resources. */
+@Route("resources")
+@PageTitle("Resources · Burnrate")
+@Menu(order = 34, title = "Resources", icon = "vaadin:server")
+@PermitAll
+public class ResourcesView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final ResourceService service;
+    private final CurrentUser currentUser;
+    private final Grid<StoredResource> grid = new Grid<>(StoredResource.class, false);
+
+    public ResourcesView(ResourceService service, CurrentUser currentUser) {
+        this.service = service;
+        this.currentUser = currentUser;
+        addClassName("resources-view");
+        setSizeFull();
+        grid.setId("resources-grid");
+        grid.addColumn(StoredResource::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(StoredResource::team).setHeader("Team").setAutoWidth(true);
+        grid.addColumn(StoredResource::owner).setHeader("Owner").setAutoWidth(true);
+        grid.addColumn(r -> r.count() + " × " + r.instanceType() + " · " + r.providerId() + "/" + r.regionId())
+                .setHeader("What").setAutoWidth(true);
+        grid.addComponentColumn(r -> OutcomeBadge.of(r.state().name())).setHeader("State").setAutoWidth(true);
+        grid.addColumn(r -> Money.usd(r.costToDate())).setHeader("Cost so far").setAutoWidth(true)
+                .setKey("cost");
+        grid.addColumn(r -> Money.perHour(r.hourlyCost())).setHeader("Rate").setAutoWidth(true);
+        grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), click -> refresh());
+        refresh.setId("refresh-resources");
+        HorizontalLayout tools = new HorizontalLayout(refresh);
+        if (currentUser.hasRole(Role.ADMIN)) {
+            Button meter = new Button("Meter now", VaadinIcon.TIMER.create(), click -> {
+                service.meterNow();
+                refresh();
+            });
+            meter.setId("meter-now");
+            tools.add(meter);
+        }
+        add(new H2("Resources"), tools, grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(StoredResource resource) {
+        HorizontalLayout actions = new HorizontalLayout();
+        boolean mayChange = resource.owner().equals(currentUser.actor()) || currentUser.hasRole(Role.ADMIN);
+        if (!mayChange || resource.state() == ResourceState.DELETED) {
+            return actions;
+        }
+        if (resource.state() != ResourceState.STOPPED) {
+            actions.add(action("Stop", "stop-" + resource.id(), r -> service.stop(r.id()), resource));
+        }
+        actions.add(action("Delete", "delete-" + resource.id(), r -> service.delete(r.id()), resource));
+        return actions;
+    }
+
+    private Button action(String label, String id, Function<StoredResource, StoredResource> change,
+                          StoredResource resource) {
+        Button button = new Button(label, click -> {
+            try {
+                StoredResource after = change.apply(resource);
+                Notification.show(after.name() + " is " + after.state().name().toLowerCase(), 3000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ApprovalConflict | org.springframework.security.access.AccessDeniedException e) {
+                Notification.show(e.getMessage(), 6000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            refresh();
+        });
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, label.equals("Delete") ? ButtonVariant.LUMO_ERROR
+                : ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    private void refresh() {
+        grid.setItems(service.list());
+    }
+}

@@ -1,0 +1,219 @@
+package dev.burnrate.portal.usage;
+
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.burnrate.engine.usage.query.GroupKey;
+import dev.burnrate.engine.usage.query.Metric;
+import dev.burnrate.engine.usage.query.QueryResult;
+import dev.burnrate.engine.usage.query.TimeBucket;
+import dev.burnrate.engine.usage.query.UsageQuery;
+import dev.burnrate.portal.base.chart.EChart;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cost explorer: a dataset version, a time range, filters (provider, service, team) and a grouping give a stacked
+ * time series, a breakdown and a table of exactly what is shown, which downloads as CSV. Team scoping applies:
+ * engineers see their teams' rows only.
+ */
+@Route("explorer")
+@PageTitle("Cost explorer · Burnrate")
+@Menu(order = 21, title = "Cost explorer", icon = "vaadin:chart")
+@PermitAll
+public class ExplorerView extends VerticalLayout {
+
+    static final List<String> GROUPS = List.of("ServiceName", "ProviderName", "RegionId", "SubAccountName",
+            "ServiceCategory", "PricingCategory", "ResourceType", "ChargeCategory", "tag:team", "tag:env",
+            "tag:workload");
+
+    private final UsageService service;
+    private final Select<String> dataset = new Select<>();
+    private final Select<VersionSummary> version = new Select<>();
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To (exclusive)");
+    private final Select<String> groupBy = new Select<>();
+    private final Select<TimeBucket> bucket = new Select<>();
+    private final Select<Metric> metric = new Select<>();
+    private final IntegerField top = new IntegerField("Top");
+    private final MultiSelectComboBox<String> providers = new MultiSelectComboBox<>("Provider");
+    private final MultiSelectComboBox<String> services = new MultiSelectComboBox<>("Service");
+    private final MultiSelectComboBox<String> teams = new MultiSelectComboBox<>("Team");
+    private final EChart timeSeries = new EChart();
+    private final EChart breakdown = new EChart();
+    private final Grid<Map.Entry<String, Double>> table = new Grid<>();
+    private final Span summary = new Span();
+    private final HorizontalLayout export = new HorizontalLayout();
+    private boolean loading;
+
+    public ExplorerView(UsageService service) {
+        this.service = service;
+        setSizeFull();
+        configureControls();
+        timeSeries.setId("explorer-timeseries");
+        breakdown.setId("explorer-breakdown");
+        breakdown.setHeight("300px");
+        table.setId("explorer-table");
+        table.addThemeVariants(GridVariant.LUMO_COMPACT);
+        table.addColumn(Map.Entry::getKey).setHeader("Group").setFlexGrow(1);
+        table.addColumn(e -> String.format("%,.2f", e.getValue())).setHeader("Total").setAutoWidth(true);
+        table.setAllRowsVisible(true);
+        summary.setId("explorer-summary");
+        HorizontalLayout charts = new HorizontalLayout(breakdown, table);
+        charts.setWidthFull();
+        breakdown.setWidth("40%");
+        table.setWidth("60%");
+        add(new H2("Cost explorer"), controls(), summary, timeSeries, charts, export);
+        dataset.setItems(service.datasets().stream().map(DatasetSummary::name).toList());
+        service.datasets().stream().findFirst().ifPresent(d -> dataset.setValue(d.name()));
+    }
+
+    private void configureControls() {
+        dataset.setLabel("Dataset");
+        dataset.setId("explorer-dataset");
+        dataset.addValueChangeListener(e -> loadVersions());
+        version.setLabel("Version");
+        version.setId("explorer-version");
+        version.setItemLabelGenerator(VersionSummary::label);
+        version.addValueChangeListener(e -> loadVersion());
+        from.setId("explorer-from");
+        to.setId("explorer-to");
+        groupBy.setLabel("Group by");
+        groupBy.setId("explorer-group");
+        groupBy.setItems(GROUPS);
+        groupBy.setValue("ServiceName");
+        bucket.setLabel("Per");
+        bucket.setId("explorer-bucket");
+        bucket.setItems(TimeBucket.HOUR, TimeBucket.DAY, TimeBucket.WEEK, TimeBucket.MONTH);
+        bucket.setValue(TimeBucket.DAY);
+        metric.setLabel("Metric");
+        metric.setId("explorer-metric");
+        metric.setItems(Metric.values());
+        metric.setItemLabelGenerator(Metric::column);
+        metric.setValue(Metric.EFFECTIVE_COST);
+        top.setId("explorer-top");
+        top.setValue(8);
+        top.setMin(1);
+        top.setStepButtonsVisible(true);
+        providers.setId("filter-provider");
+        services.setId("filter-service");
+        teams.setId("filter-team");
+        for (var c : List.of(from, to)) {
+            c.addValueChangeListener(e -> refresh());
+        }
+        groupBy.addValueChangeListener(e -> refresh());
+        bucket.addValueChangeListener(e -> refresh());
+        metric.addValueChangeListener(e -> refresh());
+        top.addValueChangeListener(e -> refresh());
+        providers.addValueChangeListener(e -> refresh());
+        services.addValueChangeListener(e -> refresh());
+        teams.addValueChangeListener(e -> refresh());
+    }
+
+    private VerticalLayout controls() {
+        HorizontalLayout first = new HorizontalLayout(dataset, version, from, to, groupBy, bucket, metric, top);
+        HorizontalLayout second = new HorizontalLayout(providers, services, teams);
+        for (HorizontalLayout l : List.of(first, second)) {
+            l.setAlignItems(FlexComponent.Alignment.BASELINE);
+            l.setWrap(true);
+        }
+        VerticalLayout v = new VerticalLayout(first, second);
+        v.setPadding(false);
+        v.setSpacing(false);
+        return v;
+    }
+
+    private void loadVersions() {
+        List<VersionSummary> list = dataset.getValue() == null ? List.of() : service.versions(dataset.getValue());
+        version.setItems(list);
+        if (!list.isEmpty()) {
+            version.setValue(list.getLast());
+        }
+    }
+
+    private void loadVersion() {
+        VersionSummary v = version.getValue();
+        if (v == null) {
+            return;
+        }
+        loading = true;
+        try {
+            providers.setItems(service.values(v.key(), "ProviderName"));
+            services.setItems(service.values(v.key(), "ServiceName"));
+            teams.setItems(service.values(v.key(), "tag:team"));
+            if (v.from() != null) {
+                from.setValue(v.from().atZone(ZoneOffset.UTC).toLocalDate());
+                to.setValue(v.to().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
+            }
+        } finally {
+            loading = false;
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        VersionSummary v = version.getValue();
+        if (loading || v == null) {
+            return;
+        }
+        UsageQuery q = query();
+        QueryResult r = service.explore(v.key(), q);
+        String metricName = metric.getValue().column();
+        timeSeries.setOption(ExplorerCharts.timeSeries(r, metricName));
+        breakdown.setOption(ExplorerCharts.breakdown(r));
+        List<Map.Entry<String, Double>> rows = new ArrayList<>(ExplorerCharts.totals(r).entrySet());
+        table.setItems(rows);
+        summary.setText(String.format("%,d of %,d rows match; total %s %,.2f", r.rowsMatched(), r.rowsScanned(),
+                metricName, r.total(metric.getValue())));
+        export.removeAll();
+        Anchor csv = new Anchor((DownloadHandler) event -> {
+            event.setFileName("explorer-" + v.key() + ".csv");
+            ExplorerCsv.write(r, event.getOutputStream());
+        }, "");
+        csv.add(VaadinIcon.DOWNLOAD.create(), new Span(" Export CSV"));
+        csv.setId("explorer-export");
+        export.add(csv);
+    }
+
+    private UsageQuery query() {
+        UsageQuery.Builder b = UsageQuery.builder()
+                .between(start(from.getValue()), start(to.getValue()))
+                .bucket(bucket.getValue())
+                .sum(metric.getValue())
+                .top(top.getValue() == null ? 8 : top.getValue(), metric.getValue());
+        String g = groupBy.getValue();
+        b.groupBy(g.startsWith("tag:") ? GroupKey.tag(g.substring(4)) : GroupKey.dimension(g));
+        if (!providers.getValue().isEmpty()) {
+            b.where("ProviderName", providers.getValue().toArray(String[]::new));
+        }
+        if (!services.getValue().isEmpty()) {
+            b.where("ServiceName", services.getValue().toArray(String[]::new));
+        }
+        if (!teams.getValue().isEmpty()) {
+            b.whereTag("team", teams.getValue().toArray(String[]::new));
+        }
+        return b.build();
+    }
+
+    private static java.time.Instant start(LocalDate d) {
+        return d == null ? null : d.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+}

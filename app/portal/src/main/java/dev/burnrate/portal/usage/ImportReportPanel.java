@@ -1,0 +1,71 @@
+package dev.burnrate.portal.usage;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.burnrate.engine.usage.store.ImportResult;
+import dev.burnrate.engine.usage.validation.ValidationIssue;
+import dev.burnrate.engine.usage.validation.ValidationReport;
+import dev.burnrate.engine.usage.validation.WarningSummary;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The validation report of the last import: outcome, errors (row, column, value, rule) and warnings. */
+class ImportReportPanel extends VerticalLayout {
+
+    private final Span status = new Span();
+    private final Grid<ValidationIssue> errors = new Grid<>(ValidationIssue.class, false);
+    private final Grid<WarningSummary> warnings = new Grid<>(WarningSummary.class, false);
+
+    ImportReportPanel() {
+        setId("import-report");
+        setPadding(false);
+        setVisible(false);
+        status.setId("import-status");
+        errors.setId("import-errors");
+        errors.addThemeVariants(GridVariant.LUMO_COMPACT);
+        errors.addColumn(i -> i.row() == 0 ? "" : Long.toString(i.row())).setHeader("Row").setAutoWidth(true);
+        errors.addColumn(i -> i.line() == 0 ? "" : Long.toString(i.line())).setHeader("Line").setAutoWidth(true);
+        errors.addColumn(ValidationIssue::column).setHeader("Column").setAutoWidth(true);
+        errors.addColumn(ValidationIssue::value).setHeader("Value").setAutoWidth(true);
+        errors.addColumn(i -> i.rule().id()).setHeader("Rule").setAutoWidth(true);
+        errors.addColumn(ValidationIssue::message).setHeader("Problem").setFlexGrow(1);
+        errors.setAllRowsVisible(true);
+        warnings.setId("import-warnings");
+        warnings.addThemeVariants(GridVariant.LUMO_COMPACT);
+        warnings.addColumn(w -> w.rule().id()).setHeader("Rule").setAutoWidth(true);
+        warnings.addColumn(WarningSummary::column).setHeader("Column").setAutoWidth(true);
+        warnings.addColumn(WarningSummary::count).setHeader("Count").setAutoWidth(true);
+        warnings.addColumn(w -> w.first().value()).setHeader("Example").setAutoWidth(true);
+        warnings.addColumn(w -> w.first().message()).setHeader("Note").setFlexGrow(1);
+        warnings.setAllRowsVisible(true);
+        add(new H3("Validation report"), status, errors, warnings);
+    }
+
+    void show(ImportResult result) {
+        ValidationReport r = result.report();
+        String text = switch (result.status()) {
+            case CREATED -> "Imported " + r.rowsAccepted() + " of " + r.rowsRead() + " rows as version "
+                    + result.version().orElseThrow().versionId()
+                    + (r.rowsQuarantined() > 0 ? "; " + r.rowsQuarantined() + " rows quarantined" : "");
+            case DUPLICATE -> "Identical content is already stored as version "
+                    + result.version().orElseThrow().versionId() + "; nothing new was stored";
+            case REJECTED -> "Rejected, nothing stored: " + r.rejectionReason();
+        };
+        status.setText(text + " (" + r.errorCount() + " errors, " + r.warningCount() + " warnings, mode "
+                + r.mode().name().toLowerCase() + ")");
+        status.getElement().getThemeList().clear();
+        status.getElement().getThemeList().add(result.status() == ImportResult.Status.REJECTED ? "badge error"
+                : "badge success");
+        List<ValidationIssue> shown = new ArrayList<>();
+        r.fatal().ifPresent(shown::add);
+        shown.addAll(r.errors());
+        errors.setItems(shown);
+        errors.setVisible(!shown.isEmpty());
+        warnings.setItems(r.warnings());
+        warnings.setVisible(!r.warnings().isEmpty());
+        setVisible(true);
+    }
+}

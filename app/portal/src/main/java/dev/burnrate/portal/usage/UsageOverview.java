@@ -1,0 +1,52 @@
+package dev.burnrate.portal.usage;
+
+import dev.burnrate.engine.usage.query.Metric;
+import dev.burnrate.engine.usage.query.UsageQuery;
+import dev.burnrate.portal.home.OverviewFigure;
+import dev.burnrate.portal.home.OverviewProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Overview figures: datasets and the effective cost of the last 30 days in each (scoped to the viewer's teams). */
+@Component
+class UsageOverview implements OverviewProvider {
+
+    private final UsageService usage;
+    private final Clock clock;
+
+    UsageOverview(UsageService usage, Clock clock) {
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public List<OverviewFigure> figures() {
+        List<DatasetSummary> datasets = usage.datasets();
+        List<OverviewFigure> out = new ArrayList<>();
+        out.add(new OverviewFigure("Usage", "Datasets", Integer.toString(datasets.size()),
+                datasets.stream().mapToInt(DatasetSummary::versions).sum() + " versions", "usage"));
+        Instant to = clock.instant();
+        Instant from = to.minus(Duration.ofDays(30));
+        for (DatasetSummary d : datasets) {
+            if (d.latestVersion() == null) {
+                continue;
+            }
+            usage.latest(d.name()).ifPresent(v -> {
+                double cost = usage.explore(v.key(), UsageQuery.builder().between(from, to)
+                        .sum(Metric.EFFECTIVE_COST).build()).total(Metric.EFFECTIVE_COST);
+                out.add(new OverviewFigure("Usage", "Last 30 days · " + d.name(), String.format("$%,.0f", cost),
+                        v.scopedTotals() ? "effective cost of your teams" : "effective cost", "explorer"));
+            });
+        }
+        return out;
+    }
+}

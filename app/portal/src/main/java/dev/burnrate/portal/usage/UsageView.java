@@ -1,0 +1,230 @@
+package dev.burnrate.portal.usage;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.burnrate.engine.usage.store.ImportResult;
+import dev.burnrate.engine.usage.store.Tier;
+import dev.burnrate.engine.usage.validation.ValidationMode;
+import dev.burnrate.portal.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Usage > Datasets: upload a FOCUS file (CSV, Arrow IPC or Parquet) in strict or lenient mode and see its
+ * validation report; browse each dataset's versions with lineage, tiers and totals; download a version as Arrow
+ * IPC or CSV and the quarantined rows. Uploads, downloads and tier moves are for ADMIN and FINANCE.
+ */
+@Route("usage")
+@PageTitle("Usage · Burnrate")
+@Menu(order = 20, title = "Usage · Datasets", icon = "vaadin:database")
+@PermitAll
+public class UsageView extends VerticalLayout {
+
+    private static final NumberFormat MONEY = NumberFormat.getCurrencyInstance(Locale.US);
+
+    private final UsageService service;
+    private final boolean manages;
+    private final ImportReportPanel report = new ImportReportPanel();
+    private final Select<String> dataset = new Select<>();
+    private final Grid<VersionSummary> versions = new Grid<>(VersionSummary.class, false);
+    private final LineageChart lineage = new LineageChart();
+    private final HorizontalLayout actions = new HorizontalLayout();
+    private volatile File uploaded;
+    private com.vaadin.flow.component.UI ui;
+    private volatile String uploadedName;
+
+    public UsageView(UsageService service, CurrentUser currentUser) {
+        this.service = service;
+        this.manages = currentUser.seesAllTeams();
+        setSizeFull();
+        add(new H2("Usage datasets"));
+        if (manages) {
+            add(importForm(), report);
+        } else {
+            add(new Paragraph("You see the rows of your teams; ADMIN and FINANCE import and manage datasets."));
+        }
+        dataset.setId("dataset-select");
+        dataset.setLabel("Dataset");
+        dataset.addValueChangeListener(e -> showVersions());
+        configureVersions();
+        actions.setId("version-actions");
+        add(new H3("Versions"), dataset, versions, actions, new H3("Lineage"), lineage);
+        refreshDatasets(null);
+        addAttachListener(e -> ui = e.getUI());
+    }
+
+    private VerticalLayout importForm() {
+        TextField name = new TextField("Dataset");
+        name.setId("import-dataset");
+        name.setValue("focus");
+        TextField tagKey = new TextField("Team tag key");
+        tagKey.setId("import-team-tag");
+        tagKey.setValue("team");
+        RadioButtonGroup<ValidationMode> mode = new RadioButtonGroup<>("Validation");
+        mode.setId("import-mode");
+        mode.setItems(ValidationMode.values());
+        mode.setItemLabelGenerator(m -> m == ValidationMode.STRICT ? "Strict: reject on any error"
+                : "Lenient: quarantine bad rows");
+        mode.setValue(ValidationMode.STRICT);
+        Upload upload = new Upload();
+        // The upload handler runs in the upload request; the import and the UI update run in UI.access, and a
+        // short poll while uploading delivers them without server push.
+        upload.setUploadHandler(UploadHandler.toTempFile((meta, file) -> ui.access(() -> {
+            uploaded = file;
+            uploadedName = meta.fileName();
+            runImport(name.getValue().trim(), tagKey.getValue().trim(), mode.getValue());
+            upload.clearFileList();
+            ui.setPollInterval(-1);
+        })));
+        upload.getElement().addEventListener("upload-start", e -> ui.setPollInterval(300));
+        upload.setId("import-upload");
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes(".csv", ".arrow", ".arrows", ".feather", ".ipc", ".parquet");
+        HorizontalLayout fields = new HorizontalLayout(name, tagKey, mode);
+        fields.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout form = new VerticalLayout(new H3("Import a FOCUS file"), fields, upload);
+        form.setPadding(false);
+        return form;
+    }
+
+    private void runImport(String datasetName, String tagKey, ValidationMode mode) {
+        File file = uploaded;
+        if (file == null) {
+            return;
+        }
+        try {
+            ImportResult result = service.importFile(datasetName, file.toPath(), uploadedName, mode,
+                    tagKey.isEmpty() ? "team" : tagKey);
+            report.show(result);
+            refreshDatasets(datasetName);
+        } catch (IllegalArgumentException e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } finally {
+            try {
+                Files.deleteIfExists(file.toPath());
+            } catch (IOException ignored) {
+                // a temporary upload file; the OS cleans it up otherwise
+            }
+            uploaded = null;
+        }
+    }
+
+    private void configureVersions() {
+        versions.setId("versions-grid");
+        versions.addThemeVariants(GridVariant.LUMO_COMPACT);
+        versions.addColumn(VersionSummary::key).setHeader("Version").setAutoWidth(true);
+        versions.addColumn(v -> v.transform().name().toLowerCase()).setHeader("Made by").setAutoWidth(true);
+        versions.addColumn(v -> v.sourceFileName() == null ? String.join(", ", v.parents()) : v.sourceFileName())
+                .setHeader("Source / parents").setAutoWidth(true);
+        versions.addColumn(VersionSummary::createdBy).setHeader("Who").setAutoWidth(true);
+        versions.addColumn(VersionSummary::rows).setHeader("Rows").setAutoWidth(true);
+        versions.addColumn(v -> MONEY.format(v.billedCost())).setHeader("Billed").setAutoWidth(true);
+        versions.addColumn(v -> MONEY.format(v.effectiveCost()) + (v.scopedTotals() ? " (your teams)" : ""))
+                .setHeader("Effective").setAutoWidth(true);
+        versions.addColumn(v -> MONEY.format(v.listCost())).setHeader("List").setAutoWidth(true);
+        versions.addColumn(v -> v.from() == null ? "" : v.from().toString().substring(0, 10) + " .. "
+                + v.to().toString().substring(0, 10)).setHeader("Period").setAutoWidth(true);
+        versions.addColumn(v -> String.join(", ", v.providers())).setHeader("Providers").setAutoWidth(true);
+        versions.addColumn(v -> v.tier().name().toLowerCase()).setHeader("Tier").setAutoWidth(true);
+        versions.addColumn(VersionSummary::quarantinedRows).setHeader("Quarantined").setAutoWidth(true);
+        versions.setAllRowsVisible(true);
+        versions.addSelectionListener(e -> showActions(e.getFirstSelectedItem().orElse(null)));
+    }
+
+    private void refreshDatasets(String select) {
+        List<String> names = service.datasets().stream().map(DatasetSummary::name).toList();
+        dataset.setItems(names);
+        if (select != null && names.contains(select)) {
+            dataset.setValue(select);
+        } else if (!names.isEmpty() && dataset.getValue() == null) {
+            dataset.setValue(names.getFirst());
+        } else {
+            showVersions();
+        }
+    }
+
+    private void showVersions() {
+        List<VersionSummary> list = dataset.getValue() == null ? List.of() : service.versions(dataset.getValue());
+        versions.setItems(list);
+        lineage.show(list);
+        showActions(list.isEmpty() ? null : list.getLast());
+        if (!list.isEmpty()) {
+            versions.select(list.getLast());
+        }
+    }
+
+    private void showActions(VersionSummary v) {
+        actions.removeAll();
+        if (v == null || !manages) {
+            return;
+        }
+        actions.add(download("download-arrow", "Arrow IPC", v.key() + ".arrows",
+                out -> service.writeVersion(v.key(), UsageService.ExportFormat.ARROW, out)));
+        actions.add(download("download-csv", "CSV", v.key() + ".csv",
+                out -> service.writeVersion(v.key(), UsageService.ExportFormat.CSV, out)));
+        if (v.quarantinedRows() > 0) {
+            actions.add(download("download-quarantine", "Quarantined rows", v.key() + "-quarantine.csv",
+                    out -> service.writeQuarantine(v.key(), out)));
+        }
+        Tier other = v.tier() == Tier.HOT ? Tier.COLD : Tier.HOT;
+        Button move = new Button("Move to " + other.name().toLowerCase(), click -> {
+            service.moveTier(v.key(), other);
+            showVersions();
+        });
+        move.setId("move-tier");
+        IntegerField days = new IntegerField();
+        days.setId("tier-days");
+        days.setValue(30);
+        days.setSuffixComponent(new com.vaadin.flow.component.html.Span("days"));
+        Button rule = new Button("Move older to cold", click -> {
+            List<String> moved = service.applyTierRule(days.getValue() == null ? 30 : days.getValue());
+            Notification.show(moved.size() + " version(s) moved to the cold tier");
+            showVersions();
+        });
+        rule.setId("tier-rule");
+        actions.add(move, days, rule);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+    }
+
+    private static Anchor download(String id, String text, String fileName, Writer writer) {
+        Anchor a = new Anchor((DownloadHandler) event -> {
+            event.setFileName(fileName);
+            writer.write(event.getOutputStream());
+        }, "");
+        a.add(VaadinIcon.DOWNLOAD.create(), new com.vaadin.flow.component.html.Span(" " + text));
+        a.setId(id);
+        return a;
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+}

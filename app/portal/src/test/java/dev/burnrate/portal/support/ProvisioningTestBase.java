@@ -1,0 +1,21 @@
+package dev.burnrate.portal.support;
+
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The portal in demo mode with the in-memory test cloud as its "aws" provider (a provider bean takes precedence over
+ * the built-in AWS plugin, whose sandbox takes 95 s to boot and cannot be told to refuse), metering every two
+ * seconds, on a database and plugins folder of its own (so it shares nothing with the other browser tests' portal).
+ * Service tests and browser tests that extend this share one running portal.
+ */
+@Import(TestCloudConfig.class)
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:file:./target/it-data/provisioning-${random.uuid}/burnrate;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "burnrate.plugins-dir=./target/it-data/provisioning-plugins-${random.uuid}",
+        "burnrate.metering.interval-ms=2000",
+        "burnrate.policies.scan-ms=3600000",
+        "burnrate.webhooks.backoff-ms=200"})
+public abstract class ProvisioningTestBase extends BrowserTestBase {
+}

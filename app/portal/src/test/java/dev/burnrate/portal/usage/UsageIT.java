@@ -1,0 +1,107 @@
+package dev.burnrate.portal.usage;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import dev.burnrate.portal.support.BrowserTestBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Usage end to end: upload the real FOCUS sample and read its validation report; explore the demo dataset and
+ * watch the chart change with a filter; team scoping for an engineer.
+ */
+class UsageIT extends BrowserTestBase {
+
+    private static Path sample() throws IOException {
+        return sample("focus_1.0_sample_500.csv");
+    }
+
+    private static Path sample(String name) throws IOException {
+        Path file = Path.of("target", "it-data", name);
+        Files.createDirectories(file.getParent());
+        try (InputStream in = UsageIT.class.getResourceAsStream("/usage/focus_1.0_sample_500.csv")) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    /** The series the time-series chart currently shows, read from the ECharts instance. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> seriesNames() {
+        return (java.util.List<String>) page.evaluate("() => echarts.getInstanceByDom("
+                + "document.querySelector('#explorer-timeseries')).getOption().series.map(s => s.name)");
+    }
+
+    @Test
+    void financeUploadsTheSampleAndSeesTheReportAndVersion() throws IOException {
+        loginAs("finance");
+        open("usage");
+        page.locator("#import-dataset input").fill("focus-sample");
+        page.locator("#import-mode vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Lenient")).click();
+        page.locator("#import-upload input[type=file]").setInputFiles(sample());
+
+        assertThat(page.locator("#import-status")).containsText("Imported 499 of 500 rows");
+        assertThat(page.locator("#import-status")).containsText("1 rows quarantined");
+        assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");
+        assertThat(page.locator("#import-errors")).containsText("non-negative");
+        assertThat(page.locator("#import-warnings")).containsText("column-name");
+        assertThat(page.locator("#versions-grid")).containsText("focus_1.0_sample_500.csv");
+        assertThat(page.locator("#download-quarantine")).isVisible();
+        screenshot("usage-import-report");
+
+        page.locator("#import-mode vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Strict")).click();
+        page.locator("#import-upload input[type=file]").setInputFiles(sample("strict-copy.csv"));
+        assertThat(page.locator("#import-status")).containsText("Rejected, nothing stored",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");
+    }
+
+    @Test
+    void theExplorerChartChangesWithAFilter() {
+        loginAs("finance");
+        page.onConsoleMessage(m -> System.out.println("browser console: " + m.text()));
+        open("explorer");
+        screenshot("explorer-initial");
+        Locator chart = page.locator("#explorer-timeseries");
+        page.waitForFunction("() => Number(document.querySelector('#explorer-timeseries')"
+                + ".getAttribute('data-render-count') || 0) > 0");
+        org.assertj.core.api.Assertions.assertThat(seriesNames()).contains("Compute Engine",
+                "Amazon Elastic Compute Cloud");
+        String before = page.locator("#explorer-summary").textContent();
+        int renders = Integer.parseInt(chart.getAttribute("data-render-count"));
+        screenshot("explorer-before-filter");
+
+        page.locator("#filter-provider input").fill("Amazon Web Services");
+        page.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions().setHasText("Amazon Web Services")).first()
+                .click();
+        page.keyboard().press("Escape");
+
+        page.waitForFunction("n => Number(document.querySelector('#explorer-timeseries')"
+                + ".getAttribute('data-render-count')) > n", renders);
+        org.assertj.core.api.Assertions.assertThat(seriesNames()).containsExactly("Amazon Elastic Compute Cloud");
+        assertThat(page.locator("#explorer-summary")).not().hasText(before);
+        assertThat(page.locator("#explorer-export")).isVisible();
+        screenshot("explorer-after-filter");
+    }
+
+    @Test
+    void anEngineerSeesOnlyTheirTeamsRows() {
+        loginAs("engineer");
+        open("explorer");
+        page.waitForFunction("() => Number(document.querySelector('#explorer-timeseries')"
+                + ".getAttribute('data-render-count') || 0) > 0");
+        page.locator("#explorer-group").click();
+        int renders = Integer.parseInt(page.locator("#explorer-timeseries").getAttribute("data-render-count"));
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("tag:team")).click();
+        page.waitForFunction("n => Number(document.querySelector('#explorer-timeseries')"
+                + ".getAttribute('data-render-count')) > n", renders);
+        org.assertj.core.api.Assertions.assertThat(seriesNames()).containsExactly("ml-research");
+        assertThat(page.locator("#import-upload")).hasCount(0);
+        screenshot("explorer-engineer-scope");
+    }
+}
