@@ -101,9 +101,7 @@ class SimulateIT extends BrowserTestBase {
         shoot(page.locator("#choices-grid"), "admin-compute-choices");
         shoot(page.locator("#measurements-grid"), "admin-compute-measurements");
         screenshot("admin-compute");
-        Locator override = page.locator("#override-sgemm");
-        override.locator("input").fill("reference");
-        override.locator("input").press("Enter");
+        choose("#override-sgemm", "reference");
         assertThat(page.locator("#choices-grid")).containsText("overridden in settings (reference)",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         open("admin/audit");
