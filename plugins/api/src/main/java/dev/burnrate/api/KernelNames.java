@@ -34,26 +34,31 @@ public final class KernelNames {
      * Monte Carlo of a training job on interruptible (spot) capacity with checkpoints, restarts and an optional
      * deadline that triggers a fallback to on-demand capacity.
      *
-     * <p>The job is {@code segments} segments of work run one after another. Every segment but the last lasts
-     * {@code segmentHours} (work between checkpoints plus writing the checkpoint); the last lasts
-     * {@code lastSegmentHours} (no checkpoint after it). On spot capacity an attempt at a segment is interrupted
-     * iff draw {@code (bits >>> 11) < failThreshold} of that segment (an exponential interruption time
-     * falls inside the segment); the hours lost are then {@code -ln(1 - u * failProbability) / interruptionsPerHour}
-     * with {@code u} the uniform of the next draw (the exponential, conditioned to fall inside the segment). After
-     * an interruption the job restarts ({@code restartHours}, billed) from the last checkpoint, on spot again, or
-     * on on-demand capacity for the rest of the run when the deadline is at risk:
-     * {@code deadlineHours > 0 && deadlineHours - (t + restartHours + remaining) < fallbackSlackHours}, where
-     * {@code t} is the wall time so far and {@code remaining = (segments - 1 - segment) * segmentHours +
-     * lastSegmentHours}, or when the job has been interrupted {@code maxInterruptions} times. On-demand capacity
-     * is never interrupted and uses no draws. Wall time is billed at the price of the capacity it runs on.
+     * <p>The job is {@code n = segments} segments of work run one after another: {@code n - 1} full ones of
+     * {@code T = segmentHours} (work between checkpoints plus writing the checkpoint), then a last one of
+     * {@code lastSegmentHours} (no checkpoint after it). Spot interruptions arrive at {@code interruptionsPerHour}
+     * (a Poisson process over spot running time). Per scenario, with {@code seg} the segment the job resumes from
+     * and {@code remaining = (n - 1 - seg) * T + lastSegmentHours} its uninterrupted hours to the end:
+     * <ol>
+     *   <li>on on-demand capacity the job runs {@code remaining} hours and ends;</li>
+     *   <li>on spot, the running time until the next interruption is {@code x = -ln(1 - u) * (1.0 / interruptionsPerHour)}
+     *       with {@code u} the uniform of the scenario's next draw ({@code x = +inf} when the rate is 0). If
+     *       {@code x >= remaining} the job runs {@code remaining} hours and ends;</li>
+     *   <li>otherwise it ran {@code x} hours and lost the segment it was in: when {@code x < (n - 1 - seg) * T} it
+     *       completed {@code c = (long) (x / T)} segments (minus one if {@code c * T > x}), else all {@code n - 1 -
+     *       seg} full ones; {@code seg += c}. It restarts from its last checkpoint after {@code restartHours}
+     *       (billed), on on-demand capacity for the rest of the run if it has been interrupted
+     *       {@code maxInterruptions} times or the deadline is at risk: {@code deadlineHours > 0 && deadlineHours -
+     *       (t + restartHours + remaining) < fallbackSlackHours} (t: wall hours so far; remaining: from the new
+     *       {@code seg}); otherwise on spot. Back to 1.</li>
+     * </ol>
+     * Every hour is billed at the price of the capacity it runs on; operations are evaluated in the order written
+     * ({@code t = t + x}, then {@code t = t + restartHours}; costs as {@code hours * price} added likewise).
      *
      * <ul>
      *   <li>size: number of scenarios S.</li>
      *   <li>scalars: {@code seed} (long); {@code segments} (int &ge; 1); {@code segmentHours},
-     *       {@code lastSegmentHours} (double &gt; 0); {@code segmentFailThreshold},
-     *       {@code lastSegmentFailThreshold} (long in [0, 2^53]); {@code segmentFailProbability},
-     *       {@code lastSegmentFailProbability} (double in [0, 1], equal to the threshold / 2^53 up to rounding);
-     *       {@code interruptionsPerHour} (double &ge; 0; &gt; 0 when a threshold is &gt; 0);
+     *       {@code lastSegmentHours} (double &gt; 0); {@code interruptionsPerHour} (double &ge; 0);
      *       {@code restartHours} (double &ge; 0); {@code spotPrice}, {@code onDemandPrice} (double &ge; 0, per
      *       hour of the whole job's capacity); {@code deadlineHours} (double; &le; 0 or NaN: no deadline);
      *       {@code fallbackSlackHours} (double &ge; 0); {@code maxInterruptions} (int &ge; 1).</li>

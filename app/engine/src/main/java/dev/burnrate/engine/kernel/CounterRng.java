@@ -35,24 +35,8 @@ public final class CounterRng {
         return mix64(key + (draw + 1) * GOLDEN_GAMMA);
     }
 
-    /** The top 53 bits of a draw: uniform on [0, 2^53). Kernels compare these with integer thresholds. */
-    public static long top53(long bits) {
-        return bits >>> 11;
-    }
-
     /** A draw as a double uniform on [0, 1); exact (53 bits fit a double's mantissa). */
     public static double unit(long bits) {
         return (bits >>> 11) * UNIT;
-    }
-
-    /**
-     * The integer threshold {@code t} with {@code P(top53 < t) = t / 2^53} closest to {@code probability}, so an
-     * event of that probability is decided by an integer comparison (exact on every backend).
-     */
-    public static long threshold(double probability) {
-        if (!(probability >= 0 && probability <= 1)) {
-            throw new IllegalArgumentException("probability must be in [0, 1]: " + probability);
-        }
-        return Math.round(probability * 0x1.0p53);
     }
 }

@@ -2,8 +2,8 @@ package dev.burnrate.engine.kernel;
 
 /**
  * A training job on spot capacity, in the terms a user states it, turned into the kernel's
- * {@link SpotTrainingParams} (segments and integer interruption thresholds) and into the closed-form expectation
- * of the memoryless case that validates the Monte Carlo.
+ * {@link SpotTrainingParams} (segments of work between checkpoints) and into the closed-form expectation of the
+ * memoryless case that validates the Monte Carlo.
  *
  * @param workHours               uninterrupted wall-clock hours of computation the job needs on this capacity
  * @param checkpointIntervalHours hours of work between checkpoints
@@ -58,19 +58,15 @@ public record SpotTrainingPlan(double workHours, double checkpointIntervalHours,
     }
 
     public SpotTrainingParams params(long seed) {
-        long segmentThreshold = CounterRng.threshold(-Math.expm1(-interruptionsPerHour * segmentHours()));
-        long lastThreshold = CounterRng.threshold(-Math.expm1(-interruptionsPerHour * lastSegmentHours()));
-        return new SpotTrainingParams(seed, segments(), segmentHours(), lastSegmentHours(), segmentThreshold,
-                lastThreshold, segmentThreshold * CounterRng.UNIT, lastThreshold * CounterRng.UNIT,
-                interruptionsPerHour, restartHours, spotPrice, onDemandPrice, deadlineHours, fallbackSlackHours,
-                maxInterruptions);
+        return new SpotTrainingParams(seed, segments(), segmentHours(), lastSegmentHours(), interruptionsPerHour,
+                restartHours, spotPrice, onDemandPrice, deadlineHours, fallbackSlackHours, maxInterruptions);
     }
 
     /**
-     * Expected wall hours without deadline or interruption cap, in closed form: a segment of length T is
-     * retried until it runs T hours uninterrupted; the number of failed attempts is geometric with mean
-     * {@code e^(lambda T) - 1}, each costs its truncated-exponential lost time plus the restart, which sums to
-     * {@code (e^(lambda T) - 1) (1 / lambda + R)}.
+     * Expected wall hours without deadline or interruption cap, in closed form. Interruptions are memoryless, so
+     * each segment of length T is retried from its checkpoint until it runs T hours uninterrupted: the number of
+     * failed attempts is geometric with mean {@code e^(lambda T) - 1}, each costs its truncated-exponential lost
+     * time plus the restart, and all of it sums to {@code (e^(lambda T) - 1) (1 / lambda + R)} per segment.
      */
     public double expectedWallHoursMemoryless() {
         double lambda = interruptionsPerHour;

@@ -42,7 +42,7 @@ class ProductionJarIT {
             // Start-up runners (the first admin) finish shortly after the server answers.
             awaitLogLine(log, "Created the first administrator 'admin'");
             // The built-in plugins ship inside the jar and are installed into the data folder on first start.
-            awaitLogLine(log, "Plugins: 6 of 6 started");
+            awaitLogLine(log, "Plugins: 7 of 7 started");
             assertThat(Files.readString(log)).contains("Vaadin is running in production mode")
                     .doesNotContain("first-admin-password");
         } finally {

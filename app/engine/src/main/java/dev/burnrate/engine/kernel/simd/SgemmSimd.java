@@ -18,7 +18,7 @@ import java.nio.FloatBuffer;
  */
 final class SgemmSimd {
 
-    static final int ROWS = 4;
+    static final int ROWS = 6;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int V = F.length();
     private static final int PANEL = 2 * V;
@@ -63,26 +63,38 @@ final class SgemmSimd {
         FloatVector c21 = FloatVector.zero(F);
         FloatVector c30 = FloatVector.zero(F);
         FloatVector c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F);
+        FloatVector c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F);
+        FloatVector c51 = FloatVector.zero(F);
         for (int p = 0; p < k; p++) {
             FloatVector b0 = FloatVector.fromArray(F, panel, p * PANEL);
             FloatVector b1 = FloatVector.fromArray(F, panel, p * PANEL + V);
-            FloatVector x0 = FloatVector.broadcast(F, a[p]);
-            FloatVector x1 = FloatVector.broadcast(F, a[k + p]);
-            FloatVector x2 = FloatVector.broadcast(F, a[2 * k + p]);
-            FloatVector x3 = FloatVector.broadcast(F, a[3 * k + p]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
+            FloatVector x = FloatVector.broadcast(F, a[p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, a[k + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, a[2 * k + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, a[3 * k + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(F, a[4 * k + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, a[5 * k + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
         }
         store(c, out, i * n + j, c00, c01);
         store(c, out, (i + 1) * n + j, c10, c11);
         store(c, out, (i + 2) * n + j, c20, c21);
         store(c, out, (i + 3) * n + j, c30, c31);
+        store(c, out, (i + 4) * n + j, c40, c41);
+        store(c, out, (i + 5) * n + j, c50, c51);
     }
 
     private static void store(FloatBuffer c, float[] out, int offset, FloatVector left, FloatVector right) {

@@ -63,7 +63,7 @@ public final class ConformanceInputs {
             peak = Math.max(peak, value);
         }
         return new Coverage(hours, levels, 2,
-                Map.of("usage", usage, "committedPrices", KernelBuffers.doubles(2.1, 1.45)),
+                Map.of("usage", usage, "committedPrices", KernelBuffers.of(2.1, 1.45)),
                 Map.of("hours", hours, "levels", levels, "peakUsage", peak, "onDemandPrice", 3.2));
     }
 }

@@ -25,7 +25,7 @@ public final class KernelBuffers {
         return ByteBuffer.allocateDirect(length * Integer.BYTES).order(ByteOrder.nativeOrder()).asIntBuffer();
     }
 
-    public static DoubleBuffer doubles(double... values) {
+    public static DoubleBuffer of(double... values) {
         DoubleBuffer buffer = doubles(values.length);
         buffer.put(0, values);
         return buffer;

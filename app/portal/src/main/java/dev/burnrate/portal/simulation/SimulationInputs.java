@@ -1,0 +1,99 @@
+package dev.burnrate.portal.simulation;
+
+import dev.burnrate.api.Precision;
+import dev.burnrate.engine.simulation.InferenceWorkload;
+import dev.burnrate.engine.simulation.TrainingWorkload;
+import java.util.List;
+
+/**
+ * Everything the simulate form holds, saved with a scenario as JSON so it can be re-run.
+ *
+ * @param kind       what to simulate
+ * @param training   the training run (TRAINING and HYBRID)
+ * @param inference  the inference service (INFERENCE and HYBRID)
+ * @param candidates which offerings to compare
+ */
+public record SimulationInputs(Kind kind, Training training, Inference inference, Candidates candidates) {
+
+    public enum Kind { TRAINING, INFERENCE, HYBRID }
+
+    public boolean trains() {
+        return kind != Kind.INFERENCE;
+    }
+
+    public boolean serves() {
+        return kind != Kind.TRAINING;
+    }
+
+    /** The training form; {@code effort} is GPU_HOURS (hours on a reference accelerator) or MODEL_FLOPS (6·N·D). */
+    public record Training(String effort, double gpuHours, String referenceAccelerator, double parameters,
+                           double tokens, double utilisation, Precision precision, int accelerators,
+                           double checkpointIntervalHours, double checkpointOverheadHours, double restartHours,
+                           double deadlineHours, double deadlineConfidence, double interruptionsPerHour,
+                           int maxInterruptions, boolean commitmentReused, int scenarios, long seed) {
+
+        public static Training defaults() {
+            return new Training("GPU_HOURS", 2000, "H100", 7e9, 1e12, 0.4, Precision.BF16, 8, 2, 0.05, 0.5, 168,
+                    0.9, 0.02, 1000, false, 50_000, 42);
+        }
+
+        public TrainingWorkload toWorkload() {
+            TrainingWorkload.Effort e = "MODEL_FLOPS".equals(effort)
+                    ? new TrainingWorkload.ModelFlops(parameters, tokens, utilisation)
+                    : new TrainingWorkload.GpuHours(gpuHours, referenceAccelerator);
+            return new TrainingWorkload(e, precision, accelerators, checkpointIntervalHours, checkpointOverheadHours,
+                    restartHours, deadlineHours, deadlineConfidence, interruptionsPerHour, maxInterruptions,
+                    commitmentReused, scenarios, seed);
+        }
+    }
+
+    /** The inference form: a daily load cycle between trough and peak over some days. */
+    public record Inference(double troughRps, double peakRps, int days, double tokensPerRequest, double parameters,
+                            Precision precision, double computeUtilisation, int batch, double utilisationTarget,
+                            double spotShare, int minInstances) {
+
+        public static Inference defaults() {
+            return new Inference(5, 40, 30, 300, 8e9, Precision.BF16, 0.4, 16, 0.7, 0.5, 1);
+        }
+
+        public InferenceWorkload toWorkload() {
+            if (days < 1 || days > 3 * 366) {
+                throw new IllegalArgumentException("days must be between 1 and 1098: " + days);
+            }
+            if (!(peakRps >= troughRps) || !(troughRps >= 0)) {
+                throw new IllegalArgumentException("peak requests/s must be at least the trough, and both >= 0");
+            }
+            return new InferenceWorkload(InferenceWorkload.dailyCurve(troughRps, peakRps, days), tokensPerRequest,
+                    parameters, precision, computeUtilisation, batch, utilisationTarget, spotShare, minInstances);
+        }
+    }
+
+    /**
+     * Which offerings to compare: those matching the filter (null fields do not filter), or exactly
+     * {@code offeringKeys} when that is not empty.
+     */
+    public record Candidates(String providerId, String regionId, String accelerator, String jurisdiction,
+                             boolean includeCpu, List<String> offeringKeys) {
+
+        public Candidates {
+            offeringKeys = offeringKeys == null ? List.of() : List.copyOf(offeringKeys);
+        }
+
+        public boolean matches(SimulationCatalog.Entry entry) {
+            var o = entry.offering();
+            if (!offeringKeys.isEmpty()) {
+                return offeringKeys.contains(o.key());
+            }
+            return (providerId == null || providerId.equals(o.providerId()))
+                    && (regionId == null || regionId.equals(o.regionId()))
+                    && (jurisdiction == null || jurisdiction.equals(entry.jurisdiction()))
+                    && (o.hasAccelerator() ? accelerator == null || accelerator.equalsIgnoreCase(o.acceleratorName())
+                    : includeCpu);
+        }
+    }
+
+    public static SimulationInputs defaults() {
+        return new SimulationInputs(Kind.TRAINING, Training.defaults(), Inference.defaults(),
+                new Candidates(null, null, null, null, true, List.of()));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.burnrate.portal.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.burnrate.portal.support.BrowserTestBase;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator flow in the browser: run a training simulation, read the recommendation, grid and charts, save
+ * the scenario, re-run it, run train-then-serve side by side, compare two saved scenarios; and the admin compute
+ * page with its calibration and an audited override. Offerings come from the built-in provider and hardware
+ * plugins.
+ */
+class SimulateIT extends BrowserTestBase {
+
+    private static final LocatorAssertions.IsVisibleOptions SLOW =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(90_000);
+
+    @Test
+    void engineerSimulatesSavesRerunsAndCompares() {
+        loginAs("engineer");
+        open("simulate");
+        // The built-in provider plugins' catalog, narrowed to one AWS region (H100, A10G and CPU instances).
+        // Demo mode saved a train-then-serve scenario for the engineer's team at start-up.
+        assertThat(page.locator("#scenarios-grid")).containsText("Demo: fine-tune on 2,000 H100-hours");
+        choose("#candidate-provider", "aws");
+        choose("#candidate-region", "us-east-1");
+        assertThat(page.locator("#candidate-count")).containsText(Pattern.compile("^\\d+ offerings match$"));
+        page.locator("#training-deadline input").fill("300");
+        page.locator("#training-scenarios input").fill("20000");
+        page.locator("#run-simulation").click();
+        Locator recommendation = page.locator("#training-recommendation");
+        assertThat(recommendation).isVisible(SLOW);
+        assertThat(recommendation).containsText("Recommended:");
+        assertThat(recommendation).containsText("Lowest expected cost");
+        assertThat(page.locator("#training-grid")).containsText("p5.48xlarge");
+        assertThat(page.locator("#cost-distribution-chart")).hasAttribute("data-render-count",
+                Pattern.compile("[1-9]\\d*"));
+        assertThat(page.locator("#cost-time-chart")).hasAttribute("data-render-count", Pattern.compile("[1-9]\\d*"));
+        assertThat(page.locator("#simulation-results")).containsText("spot-training-mc");
+        screenshot("simulate-training");
+        shoot(page.locator("#training-recommendation"), "simulate-training-recommendation");
+        shoot(page.locator("#training-grid"), "simulate-training-grid");
+        shoot(page.locator("#cost-distribution-chart"), "simulate-cost-distribution");
+        shoot(page.locator("#cost-time-chart"), "simulate-cost-vs-time");
+
+        page.locator("#scenario-name input").fill("H100 fine-tune");
+        page.locator("#save-scenario").click();
+        Locator scenarios = page.locator("#scenarios-grid");
+        assertThat(scenarios).containsText("H100 fine-tune");
+
+        rowCheckbox(0).click();
+        page.locator("#rerun-scenario").click();
+        assertThat(page.locator("#simulation-status")).containsText("re-ran 'H100 fine-tune'",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+
+        page.getByText("Train, then serve (side by side)").click();
+        page.locator("#run-simulation").click();
+        assertThat(page.locator("#hybrid-grid")).isVisible(SLOW);
+        assertThat(page.locator("#hybrid-grid")).containsText("serve on");
+        assertThat(page.locator("#inference-recommendation")).containsText("Recommended:");
+        assertThat(page.locator("#coverage-chart")).hasAttribute("data-render-count", Pattern.compile("[1-9]\\d*"));
+        screenshot("simulate-hybrid");
+        shoot(page.locator("#hybrid-grid"), "simulate-hybrid-plans");
+        shoot(page.locator("#inference-recommendation"), "simulate-inference-recommendation");
+        shoot(page.locator("#instances-chart"), "simulate-instances-per-hour");
+        shoot(page.locator("#coverage-chart"), "simulate-commitment-coverage");
+        page.locator("#scenario-name input").fill("Train and serve");
+        page.locator("#save-scenario").click();
+        assertThat(scenarios).containsText("Train and serve");
+
+        rowCheckbox(0).click();
+        rowCheckbox(1).click();
+        page.locator("#compare-scenarios").click();
+        Locator comparison = page.locator("#comparison");
+        assertThat(comparison).containsText("H100 fine-tune");
+        assertThat(comparison).containsText("Train and serve");
+        shoot(page.locator("vaadin-dialog-overlay"), "simulate-compare");
+    }
+
+    @Test
+    void adminSeesTheCalibratedBackendsAndOverridesOne() {
+        loginAs("admin");
+        open("admin/compute");
+        // Calibration runs in the background at start-up; the page shows it once done.
+        for (int attempt = 0; attempt < 60 && page.locator("#compute-summary").textContent().contains("Not calibrated");
+             attempt++) {
+            page.waitForTimeout(1000);
+            open("admin/compute");
+        }
+        assertThat(page.locator("#compute-summary")).containsText("Calibrated");
+        assertThat(page.locator("#backends-grid")).containsText("reference");
+        assertThat(page.locator("#backends-grid")).containsText("jvm-simd");
+        // The OpenCL backend comes from the built-in compute-opencl plugin (PoCL here; unavailable with a reason
+        // where no OpenCL platform is installed).
+        assertThat(page.locator("#backends-grid")).containsText("opencl");
+        assertThat(page.locator("#measurements-grid")).containsText("sgemm");
+        shoot(page.locator("#choices-grid"), "admin-compute-choices");
+        shoot(page.locator("#measurements-grid"), "admin-compute-measurements");
+        screenshot("admin-compute");
+        choose("#override-sgemm", "reference");
+        assertThat(page.locator("#choices-grid")).containsText("overridden in settings (reference)",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        open("admin/audit");
+        assertThat(page.locator("body")).containsText("compute.backend.sgemm");
+    }
+
+    @Test
+    void engineersCannotOpenTheComputePage() {
+        loginAs("engineer");
+        open("admin/compute");
+        assertThat(page.locator("#backends-grid")).hasCount(0);
+    }
+
+    /** A screenshot of one element (the app layout scrolls inside, so full-page shots show only the top). */
+    private void shoot(Locator element, String name) {
+        try {
+            java.nio.file.Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        element.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    /** Types into a combo box and clicks the item with exactly that text (items load lazily). */
+    private void choose(String comboBox, String value) {
+        Locator input = page.locator(comboBox + " input");
+        input.click();
+        input.fill(value);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName(value).setExact(true)).first().click();
+        waitForVaadin();
+        assertThat(input).hasValue(value);
+    }
+
+    private Locator rowCheckbox(int row) {
+        return page.locator("#scenarios-grid vaadin-checkbox").nth(row + 1);
+    }
+}

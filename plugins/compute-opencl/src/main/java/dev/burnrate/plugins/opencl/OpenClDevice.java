@@ -1,0 +1,211 @@
+package dev.burnrate.plugins.opencl;
+
+import dev.burnrate.api.DeviceInfo;
+import dev.burnrate.api.DeviceType;
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_kernel;
+import org.jocl.cl_platform_id;
+import org.jocl.cl_program;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.jocl.CL.*;
+
+/**
+ * One OpenCL device with its context, queue and the compiled kernel program. Created once by the backend and
+ * closed with it; not thread-safe (the backend serialises launches).
+ */
+final class OpenClDevice implements AutoCloseable {
+
+    private static final String[] SOURCES = {"common.cl", "spot_training.cl", "capacity.cl", "gemm.cl"};
+    static final String[] KERNELS = {"spot_training", "spot_training_cpu", "inference_capacity", "commitment_coverage", "sgemm_cpu",
+            "sgemm_gpu", "batched_gemv_cpu", "batched_gemv_gpu"};
+
+    private final cl_device_id device;
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private final cl_program program;
+    private final Map<String, cl_kernel> kernels = new HashMap<>();
+    private final DeviceInfo info;
+    private final boolean gpu;
+    private final boolean cpu;
+
+    private OpenClDevice(cl_platform_id platform, cl_device_id device) {
+        this.device = device;
+        long type = deviceLong(device, CL_DEVICE_TYPE);
+        this.gpu = (type & CL_DEVICE_TYPE_GPU) != 0;
+        this.cpu = (type & CL_DEVICE_TYPE_CPU) != 0;
+        this.info = new DeviceInfo(deviceString(device, CL_DEVICE_NAME) + " (" + platformName(platform) + ")",
+                gpu ? DeviceType.GPU : cpu ? DeviceType.CPU : DeviceType.ACCELERATOR,
+                deviceString(device, CL_DEVICE_VENDOR), deviceInt(device, CL_DEVICE_MAX_COMPUTE_UNITS),
+                deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE));
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL_CONTEXT_PLATFORM, platform);
+        this.context = clCreateContext(properties, 1, new cl_device_id[]{device}, null, null, null);
+        this.queue = clCreateCommandQueueWithProperties(context, device, null, null);
+        this.program = build(context, device);
+        for (String name : KERNELS) {
+            kernels.put(name, clCreateKernel(program, name, null));
+        }
+    }
+
+    /** Opens the preferred device; throws with a reason when there is none. */
+    static OpenClDevice open(DevicePreference preference) {
+        CL.setExceptionsEnabled(true);
+        int[] count = new int[1];
+        try {
+            clGetPlatformIDs(0, null, count);
+        } catch (org.jocl.CLException e) {
+            count[0] = 0; // the ICD loader reports CL_PLATFORM_NOT_FOUND_KHR when no ICD is installed
+        }
+        if (count[0] == 0) {
+            throw new IllegalStateException("no OpenCL platform found (install an ICD: pocl-opencl-icd for CPUs,"
+                    + " the NVIDIA driver for GPUs; OCL_ICD_VENDORS=" + System.getenv("OCL_ICD_VENDORS") + ")");
+        }
+        cl_platform_id[] platforms = new cl_platform_id[count[0]];
+        clGetPlatformIDs(platforms.length, platforms, null);
+        List<Candidate> candidates = new ArrayList<>();
+        for (cl_platform_id platform : platforms) {
+            int[] devices = new int[1];
+            try {
+                clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, 0, null, devices);
+            } catch (org.jocl.CLException e) {
+                continue; // CL_DEVICE_NOT_FOUND: a platform without devices
+            }
+            cl_device_id[] ids = new cl_device_id[devices[0]];
+            clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
+            for (cl_device_id id : ids) {
+                candidates.add(new Candidate(platform, id, deviceLong(id, CL_DEVICE_TYPE)));
+            }
+        }
+        Candidate chosen = choose(candidates, preference);
+        if (chosen == null) {
+            throw new IllegalStateException("no OpenCL device of type " + preference + " among "
+                    + candidates.size() + " device(s) on " + platforms.length + " platform(s)");
+        }
+        return new OpenClDevice(chosen.platform, chosen.device);
+    }
+
+    private record Candidate(cl_platform_id platform, cl_device_id device, long type) {
+    }
+
+    private static Candidate choose(List<Candidate> candidates, DevicePreference preference) {
+        long[] order = switch (preference) {
+            case GPU -> new long[]{CL_DEVICE_TYPE_GPU};
+            case CPU -> new long[]{CL_DEVICE_TYPE_CPU};
+            case ACCELERATOR -> new long[]{CL_DEVICE_TYPE_ACCELERATOR};
+            case ANY -> new long[]{CL_DEVICE_TYPE_GPU, CL_DEVICE_TYPE_CPU, CL_DEVICE_TYPE_ALL};
+        };
+        for (long type : order) {
+            for (Candidate candidate : candidates) {
+                if ((candidate.type & type) != 0) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static cl_program build(cl_context context, cl_device_id device) {
+        StringBuilder source = new StringBuilder();
+        for (String name : SOURCES) {
+            try (InputStream in = OpenClDevice.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("kernel source " + name + " missing from the plugin");
+                }
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read kernel source " + name, e);
+            }
+        }
+        cl_program program = clCreateProgramWithSource(context, 1, new String[]{source.toString()}, null, null);
+        try {
+            clBuildProgram(program, 1, new cl_device_id[]{device}, "", null, null);
+        } catch (org.jocl.CLException e) {
+            throw new IllegalStateException("OpenCL kernels failed to compile: " + buildLog(program, device), e);
+        }
+        return program;
+    }
+
+    private static String buildLog(cl_program program, cl_device_id device) {
+        long[] size = new long[1];
+        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, null, size);
+        byte[] log = new byte[(int) size[0]];
+        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+        return new String(log, StandardCharsets.UTF_8).trim();
+    }
+
+    DeviceInfo info() {
+        return info;
+    }
+
+    boolean isGpu() {
+        return gpu;
+    }
+
+    boolean supportsDoubles() {
+        return deviceLong(device, CL_DEVICE_DOUBLE_FP_CONFIG) != 0;
+    }
+
+    cl_context context() {
+        return context;
+    }
+
+    cl_command_queue queue() {
+        return queue;
+    }
+
+    cl_kernel kernel(String name) {
+        return kernels.get(name);
+    }
+
+    private static String platformName(cl_platform_id platform) {
+        long[] size = new long[1];
+        clGetPlatformInfo(platform, CL_PLATFORM_NAME, 0, null, size);
+        byte[] value = new byte[(int) size[0]];
+        clGetPlatformInfo(platform, CL_PLATFORM_NAME, value.length, Pointer.to(value), null);
+        return new String(value, 0, Math.max(0, value.length - 1), StandardCharsets.UTF_8).trim();
+    }
+
+    private static String deviceString(cl_device_id device, int param) {
+        long[] size = new long[1];
+        clGetDeviceInfo(device, param, 0, null, size);
+        byte[] value = new byte[(int) size[0]];
+        clGetDeviceInfo(device, param, value.length, Pointer.to(value), null);
+        return new String(value, 0, Math.max(0, value.length - 1), StandardCharsets.UTF_8).trim();
+    }
+
+    private static long deviceLong(cl_device_id device, int param) {
+        long[] value = new long[1];
+        clGetDeviceInfo(device, param, Sizeof.cl_long, Pointer.to(value), null);
+        return value[0];
+    }
+
+    private static int deviceInt(cl_device_id device, int param) {
+        int[] value = new int[1];
+        clGetDeviceInfo(device, param, Sizeof.cl_int, Pointer.to(value), null);
+        return value[0];
+    }
+
+    @Override
+    public void close() {
+        kernels.values().forEach(CL::clReleaseKernel);
+        kernels.clear();
+        clReleaseProgram(program);
+        clReleaseCommandQueue(queue);
+        clReleaseContext(context);
+    }
+}

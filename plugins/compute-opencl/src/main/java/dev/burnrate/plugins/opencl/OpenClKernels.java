@@ -1,0 +1,145 @@
+package dev.burnrate.plugins.opencl;
+
+import dev.burnrate.api.KernelException;
+import dev.burnrate.api.KernelLaunch;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+
+/** Checks each kernel's arguments and runs it on the device; argument meanings are in {@code KernelNames}. */
+final class OpenClKernels {
+
+    /** Work-group size on GPUs, and the multiple global sizes are rounded up to (kernels skip the excess). */
+    private static final int GROUP = 64;
+
+    private OpenClKernels() {
+    }
+
+    static void spotTraining(OpenClDevice device, KernelLaunch launch) throws KernelException {
+        Args args = new Args(launch);
+        int size = launch.size();
+        double rate = args.atLeast("interruptionsPerHour", 0.0);
+        double deadline = launch.doubleScalar("deadlineHours");
+        args.require(!Double.isInfinite(deadline), "deadlineHours must not be infinite (use 0 for none)");
+        // CPU devices run eight scenarios per work-item in vector lanes (PoCL cannot vectorise the divergent
+        // scalar kernel itself); GPUs run one per work-item.
+        String kernel = device.isGpu() ? "spot_training" : "spot_training_cpu";
+        try (ClCall call = new ClCall(device, kernel)) {
+            call.arg(launch.longScalar("seed")).arg(args.atLeast("segments", 1))
+                    .arg(args.atLeast("segmentHours", Double.MIN_NORMAL))
+                    .arg(args.atLeast("lastSegmentHours", Double.MIN_NORMAL))
+                    .arg(rate).arg(1.0 / rate).arg(args.atLeast("restartHours", 0.0))
+                    .arg(args.atLeast("spotPrice", 0.0)).arg(args.atLeast("onDemandPrice", 0.0))
+                    .arg(deadline).arg(args.atLeast("fallbackSlackHours", 0.0))
+                    .arg(args.atLeast("maxInterruptions", 1)).arg(size)
+                    .out(args.out("wallHours", DoubleBuffer.class, size), size)
+                    .out(args.out("cost", DoubleBuffer.class, size), size)
+                    .out(args.out("onDemandHours", DoubleBuffer.class, size), size)
+                    .out(args.out("interruptions", IntBuffer.class, size), size)
+                    .run(range(device.isGpu() ? size : (size + 7) / 8), group(device));
+        }
+    }
+
+    static void inferenceCapacity(OpenClDevice device, KernelLaunch launch) throws KernelException {
+        Args args = new Args(launch);
+        int offerings = launch.size();
+        int hours = args.atLeast("hours", 1);
+        DoubleBuffer rps = args.in("requestsPerSecond", DoubleBuffer.class, hours);
+        DoubleBuffer tps = args.in("tokensPerSecond", DoubleBuffer.class, offerings);
+        for (int h = 0; h < hours; h++) {
+            args.require(Double.isFinite(rps.get(h)) && rps.get(h) >= 0,
+                    "requestsPerSecond[" + h + "] must be a finite number >= 0 but is " + rps.get(h));
+        }
+        for (int o = 0; o < offerings; o++) {
+            args.require(Double.isFinite(tps.get(o)) && tps.get(o) > 0,
+                    "tokensPerSecond[" + o + "] must be a finite number > 0 but is " + tps.get(o));
+        }
+        try (ClCall call = new ClCall(device, "inference_capacity")) {
+            call.arg(hours).arg(args.atLeast("tokensPerRequest", Double.MIN_NORMAL))
+                    .arg(args.between("utilisationTarget", Double.MIN_NORMAL, 1)).arg(args.between("spotShare", 0, 1))
+                    .arg(args.atLeast("minInstances", 0)).arg(offerings)
+                    .in(rps, hours).in(tps, offerings)
+                    .in(args.in("onDemandPrice", DoubleBuffer.class, offerings), offerings)
+                    .in(args.in("spotPrice", DoubleBuffer.class, offerings), offerings)
+                    .in(args.in("committedPrice", DoubleBuffer.class, offerings), offerings)
+                    .out(args.out("instances", IntBuffer.class, (long) offerings * hours), (long) offerings * hours)
+                    .out(args.out("totals", DoubleBuffer.class, offerings * 5L), offerings * 5L)
+                    .run(range(offerings), group(device));
+        }
+    }
+
+    static void commitmentCoverage(OpenClDevice device, KernelLaunch launch) throws KernelException {
+        Args args = new Args(launch);
+        int size = launch.size();
+        int hours = args.atLeast("hours", 1);
+        int levels = args.atLeast("levels", 2);
+        args.require(size % levels == 0, "size must be terms * levels but " + size + " is not a multiple of " + levels);
+        DoubleBuffer usage = args.in("usage", DoubleBuffer.class, hours);
+        for (int h = 0; h < hours; h++) {
+            args.require(Double.isFinite(usage.get(h)) && usage.get(h) >= 0,
+                    "usage[" + h + "] must be a finite number >= 0 but is " + usage.get(h));
+        }
+        try (ClCall call = new ClCall(device, "commitment_coverage")) {
+            call.arg(hours).arg(levels).arg(args.atLeast("peakUsage", 0.0)).arg(args.atLeast("onDemandPrice", 0.0))
+                    .arg(size).in(usage, hours)
+                    .in(args.in("committedPrices", DoubleBuffer.class, size / levels), size / levels)
+                    .out(args.out("cost", DoubleBuffer.class, size), size)
+                    .out(args.out("unusedUnitHours", DoubleBuffer.class, size), size)
+                    .run(range(size), group(device));
+        }
+    }
+
+    static void sgemm(OpenClDevice device, KernelLaunch launch) throws KernelException {
+        Args args = new Args(launch);
+        int m = args.atLeast("m", 1);
+        int n = args.atLeast("n", 1);
+        int k = args.atLeast("k", 1);
+        args.require(launch.size() == (long) m * n, "size must be m * n = " + (long) m * n + " but is " + launch.size());
+        args.require(Math.max((long) m * k, (long) k * n) <= Integer.MAX_VALUE, "m * k and k * n must fit an int index");
+        String kernel = device.isGpu() ? "sgemm_gpu" : "sgemm_cpu";
+        try (ClCall call = new ClCall(device, kernel)) {
+            call.arg(m).arg(n).arg(k).in(args.in("a", FloatBuffer.class, (long) m * k), (long) m * k)
+                    .in(args.in("b", FloatBuffer.class, (long) k * n), (long) k * n)
+                    .out(args.out("c", FloatBuffer.class, (long) m * n), (long) m * n);
+            if (device.isGpu()) {
+                call.run(new long[]{roundUp(n, 16), roundUp(m, 16)}, new long[]{16, 16});
+            } else {
+                call.run(new long[]{(m + 5) / 6, (n + 31) / 32}, null);
+            }
+        }
+    }
+
+    static void batchedGemv(OpenClDevice device, KernelLaunch launch) throws KernelException {
+        Args args = new Args(launch);
+        int batch = args.atLeast("batch", 1);
+        int m = args.atLeast("m", 1);
+        int n = args.atLeast("n", 1);
+        long rows = (long) batch * m;
+        args.require(launch.size() == rows, "size must be batch * m = " + rows + " but is " + launch.size());
+        args.require(rows * n <= Integer.MAX_VALUE, "batch * m * n must fit an int index: " + rows * n);
+        String kernel = device.isGpu() ? "batched_gemv_gpu" : "batched_gemv_cpu";
+        try (ClCall call = new ClCall(device, kernel)) {
+            call.arg(m).arg(n).arg((int) rows).in(args.in("a", FloatBuffer.class, rows * n), rows * n)
+                    .in(args.in("x", FloatBuffer.class, (long) batch * n), (long) batch * n)
+                    .out(args.out("y", FloatBuffer.class, rows), rows);
+            if (device.isGpu()) {
+                call.run(new long[]{rows * 64}, new long[]{64});
+            } else {
+                call.run(range((int) rows), null);
+            }
+        }
+    }
+
+    private static long[] range(int size) {
+        return new long[]{roundUp(Math.max(size, 1), GROUP)};
+    }
+
+    private static long[] group(OpenClDevice device) {
+        return device.isGpu() ? new long[]{GROUP} : null;
+    }
+
+    private static long roundUp(long value, long multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+}
