@@ -16,6 +16,15 @@ public interface CloudProvider extends BurnrateExtension {
     List<Offering> offerings();
 
     /**
+     * Object storage this provider sells, one entry per storage class and region (each region in
+     * {@link #regions()}). None by default, so providers without storage need no change. A storage request reaches
+     * {@link #provision} as described in {@link StorageOffering}.
+     */
+    default List<StorageOffering> storageOfferings() {
+        return List.of();
+    }
+
+    /**
      * Starts creating a resource. Must be idempotent on {@link ProvisionRequest#requestId()}: a retry with the same
      * id returns the resource created the first time instead of creating a second one.
      *

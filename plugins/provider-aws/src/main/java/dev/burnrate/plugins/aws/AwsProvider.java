@@ -23,6 +23,12 @@ public class AwsProvider extends CatalogCloudProvider {
         return "AWS";
     }
 
+    /** Flat public list price; see SOURCES.md ("Storage"). */
+    @Override
+    protected StorageClass storageClass() {
+        return new StorageClass("S3 Standard", 0.023, "Amazon Simple Storage Service");
+    }
+
     @Override
     protected ProviderCatalog loadCatalog() {
         return new AwsCatalog(id()).load();

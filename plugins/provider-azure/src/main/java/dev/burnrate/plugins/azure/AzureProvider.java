@@ -23,6 +23,12 @@ public class AzureProvider extends CatalogCloudProvider {
         return "Microsoft";
     }
 
+    /** Flat public list price; see SOURCES.md ("Storage"). */
+    @Override
+    protected StorageClass storageClass() {
+        return new StorageClass("Blob Hot LRS", 0.018, "Storage");
+    }
+
     @Override
     protected ProviderCatalog loadCatalog() {
         return new AzureCatalog(id()).load();

@@ -23,6 +23,12 @@ public class GcpProvider extends CatalogCloudProvider {
         return "Google Cloud";
     }
 
+    /** Flat public list price; see SOURCES.md ("Storage"). */
+    @Override
+    protected StorageClass storageClass() {
+        return new StorageClass("Standard", 0.02, "Cloud Storage");
+    }
+
     @Override
     protected ProviderCatalog loadCatalog() {
         return new GcpCatalog(id()).load();

@@ -2,6 +2,7 @@ package dev.burnrate.plugins.support.provider;
 
 import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.Offering;
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.api.PluginContext;
 import dev.burnrate.api.ProvisionRequest;
 import dev.burnrate.api.ProvisioningException;
@@ -27,12 +28,24 @@ public abstract class CatalogCloudProvider implements CloudProvider {
     /** The provider's name as FOCUS {@code ProviderName}, e.g. {@code Amazon Web Services}. */
     protected abstract String focusProviderName();
 
+    /**
+     * The provider's standard object-storage class and its flat list price per GB-month, or {@code null} when the
+     * plugin sells no storage. Every region of the catalog then offers that class at that price.
+     */
+    protected StorageClass storageClass() {
+        return null;
+    }
+
+    /** A storage class with one flat public list price (see the plugin's SOURCES.md for where it comes from). */
+    public record StorageClass(String name, double pricePerGbMonth, String serviceName) {
+    }
+
     @Override
     public void init(PluginContext context) {
         ProviderCatalog loaded = catalog();
         context.logger().log(System.Logger.Level.INFO, "{0}: {1} offerings in {2} regions; {3}", id(),
                 loaded.offerings().size(), loaded.regions().size(), loaded.report().summary());
-        this.provisioner = new SandboxProvisioner(id(), focusProviderName(), loaded, context);
+        this.provisioner = new SandboxProvisioner(id(), focusProviderName(), loaded, storageOfferings(), context);
     }
 
     /** The catalog, built on first use (thread-safe). */
@@ -58,6 +71,16 @@ public abstract class CatalogCloudProvider implements CloudProvider {
     @Override
     public List<Offering> offerings() {
         return catalog().offerings();
+    }
+
+    @Override
+    public List<StorageOffering> storageOfferings() {
+        StorageClass storage = storageClass();
+        if (storage == null) {
+            return List.of();
+        }
+        return regions().stream().map(r -> new StorageOffering(id(), storage.name(), r.id(),
+                storage.pricePerGbMonth(), storage.serviceName(), r.compliance().encryptionAtRest())).toList();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.burnrate.api.ProvisioningException;
 import dev.burnrate.api.Region;
 import dev.burnrate.api.ResourceState;
 import dev.burnrate.api.ResourceStatus;
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.api.UsageRecord;
 import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Provisioning without a cloud: resources live in the plugin's state store and move through their states on the
@@ -29,9 +32,18 @@ public final class SandboxProvisioner {
     private final PluginContext context;
     private final SandboxSettings settings;
     private final UsageMeter meter;
+    private final Map<String, Offering> storageByKey;
 
     public SandboxProvisioner(String providerId, String providerName, ProviderCatalog catalog,
                               PluginContext context) {
+        this(providerId, providerName, catalog, List.of(), context);
+    }
+
+    /** A sandbox that also creates buckets of the given storage offerings (count = GB). */
+    public SandboxProvisioner(String providerId, String providerName, ProviderCatalog catalog,
+                              List<StorageOffering> storage, PluginContext context) {
+        this.storageByKey = storage.stream().collect(Collectors.toUnmodifiableMap(StorageOffering::key,
+                StorageOffering::asOffering));
         this.providerId = providerId;
         this.catalog = catalog;
         this.context = context;
@@ -68,6 +80,10 @@ public final class SandboxProvisioner {
 
     public synchronized ResourceStatus stop(String resourceId) throws ProvisioningException {
         SandboxResource resource = require(resourceId);
+        if (resource.instanceType().startsWith(StorageOffering.INSTANCE_TYPE_PREFIX)) {
+            // Stored data is billed until it is deleted; "stopping" a bucket would hide that cost.
+            throw new ProvisioningException("bucket " + resourceId + " cannot be stopped; delete it to stop paying");
+        }
         ResourceState state = status(resource).state();
         if (state == ResourceState.DELETED) {
             throw new ProvisioningException("resource " + resourceId + " is deleted and cannot be stopped");
@@ -105,13 +121,18 @@ public final class SandboxProvisioner {
                     + requested.providerId() + "', not '" + providerId + "'");
         }
         // The catalog's own offering decides the price, never the copy in the request.
-        Offering offering = catalog.offering(requested.key()).orElseThrow(() -> new ProvisioningException(
-                "no offering " + requested.key() + " in the " + providerId + " catalog"));
+        Offering catalogued = StorageOffering.isStorage(requested) ? storageByKey.get(requested.key())
+                : catalog.offering(requested.key()).orElse(null);
+        if (catalogued == null) {
+            throw new ProvisioningException("no offering " + requested.key() + " in the " + providerId + " catalog");
+        }
+        Offering offering = catalogued;
         if (offering.prices().forOption(request.purchaseOption()) == null) {
             throw new ProvisioningException(offering.instanceType() + " in " + offering.regionId()
                     + " cannot be bought as " + request.purchaseOption());
         }
-        if (request.count() > settings.maxInstances()) {
+        // For a bucket the count is its capacity in GB, not a number of machines.
+        if (!StorageOffering.isStorage(offering) && request.count() > settings.maxInstances()) {
             throw new ProvisioningException("at most " + settings.maxInstances() + " instances per request in the sandbox");
         }
         Region region = catalog.region(offering.regionId()).orElseThrow();
@@ -132,8 +153,12 @@ public final class SandboxProvisioner {
 
     private ResourceStatus status(SandboxResource resource) {
         Timeline.Event event = resource.timeline().at(context.clock().instant());
-        return new ResourceStatus(resource.id(), event.state(), event.at(), resource.count() + " x "
-                + resource.instanceType() + " in " + resource.regionId() + " (sandbox)");
+        String what = resource.instanceType().startsWith(StorageOffering.INSTANCE_TYPE_PREFIX)
+                ? resource.count() + " GB bucket, "
+                + resource.instanceType().substring(StorageOffering.INSTANCE_TYPE_PREFIX.length())
+                : resource.count() + " x " + resource.instanceType();
+        return new ResourceStatus(resource.id(), event.state(), event.at(), what + " in " + resource.regionId()
+                + " (sandbox)");
     }
 
     private SandboxResource require(String resourceId) throws ProvisioningException {

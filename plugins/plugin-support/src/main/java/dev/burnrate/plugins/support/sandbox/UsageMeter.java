@@ -1,6 +1,7 @@
 package dev.burnrate.plugins.support.sandbox;
 
 import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.api.UsageRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,9 @@ final class UsageMeter {
     }
 
     private UsageRecord row(SandboxResource r, Instant start, Instant end) {
+        if (r.instanceType().startsWith(StorageOffering.INSTANCE_TYPE_PREFIX)) {
+            return storageRow(r, start, end);
+        }
         double hours = Duration.between(start, end).toMillis() / MILLIS_PER_HOUR;
         double quantity = hours * r.count();
         double cost = r.unitPrice() * quantity;
@@ -70,6 +74,25 @@ final class UsageMeter {
                 "Usage", description, pricingCategory(r.option()), cost, cost, r.listUnitPrice() * quantity, cost,
                 "USD", quantity, "Hours", quantity, "Hours", providerName, r.serviceName(), "Compute", r.regionId(),
                 r.id(), r.name(), "Virtual Machine", r.instanceType() + ":" + r.option().name(), r.tags());
+    }
+
+    /**
+     * A bucket of {@code count} GB: quantity in GB-months pro-rated by the hour (GB x hours / 730). The unit price
+     * is per GB-hour, so the cost is the same price x GB x hours as for compute.
+     */
+    private UsageRecord storageRow(SandboxResource r, Instant start, Instant end) {
+        double hours = Duration.between(start, end).toMillis() / MILLIS_PER_HOUR;
+        double gbMonths = hours * r.count() / StorageOffering.HOURS_PER_MONTH;
+        double cost = r.unitPrice() * hours * r.count();
+        double list = r.listUnitPrice() * hours * r.count();
+        String storageClass = r.instanceType().substring(StorageOffering.INSTANCE_TYPE_PREFIX.length());
+        String description = String.format(Locale.ROOT, "%d GB %s bucket in %s, sandbox", r.count(), storageClass,
+                r.regionId());
+        return new UsageRecord("sandbox-" + providerId, r.tags().getOrDefault("team", "unassigned"), start, end,
+                "Usage", description, pricingCategory(r.option()), cost, cost, list, cost,
+                "USD", gbMonths, "GB-Month", gbMonths, "GB-Month", providerName, r.serviceName(), "Storage",
+                r.regionId(), r.id(), r.name(), "Storage Bucket", r.instanceType() + ":" + r.option().name(),
+                r.tags());
     }
 
     /** FOCUS PricingCategory values. */

@@ -31,8 +31,8 @@ public class TestCatalogProvider extends CatalogCloudProvider {
     @Override
     protected ProviderCatalog loadCatalog() {
         CatalogReport report = new CatalogReport("vms.csv");
-        var regions = RegionTable.read(CsvTable.readResource(getClass(), "regions.csv"));
-        var rows = new SkyPilotCatalogReader().read(CsvTable.readResource(getClass(), "vms.csv"), report).stream()
+        var regions = RegionTable.read(CsvTable.readResource(TestCatalogProvider.class, "regions.csv"));
+        var rows = new SkyPilotCatalogReader().read(CsvTable.readResource(TestCatalogProvider.class, "vms.csv"), report).stream()
                 .map(row -> PricedRow.of(row, row.acceleratorName(), report)).filter(Objects::nonNull).toList();
         var offerings = new OfferingAssembler(id(), "Test Compute", new CommitmentTerms(0.3, 0.5, "test"))
                 .assemble(rows, regions, report);
