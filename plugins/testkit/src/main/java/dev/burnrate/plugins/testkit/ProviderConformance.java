@@ -4,6 +4,7 @@ import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.Prices;
 import dev.burnrate.api.Region;
+import dev.burnrate.api.StorageOffering;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,41 @@ public final class ProviderConformance {
                         "the same instance type is offered twice in one region"));
             }
         }
+        checkStorage(provider, regionIds, violations);
         return violations;
+    }
+
+    /** Even the dearest storage classes cost cents per GB-month; a dollar or more is a unit mistake. */
+    private static final double MAX_PRICE_PER_GB_MONTH = 1.0;
+
+    private static void checkStorage(CloudProvider provider, Set<String> regionIds, List<Violation> violations) {
+        List<StorageOffering> storage = provider.storageOfferings();
+        if (storage == null) {
+            violations.add(new Violation("provider " + provider.id(), "storage-offerings",
+                    "storageOfferings() returned null instead of an empty list"));
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (StorageOffering s : storage) {
+            String subject = "storage offering " + s.key();
+            if (!provider.id().equals(s.providerId())) {
+                violations.add(new Violation(subject, "storage-provider", "belongs to '" + s.providerId() + "'"));
+            }
+            if (!regionIds.contains(s.regionId())) {
+                violations.add(new Violation(subject, "storage-region", "region is not in regions()"));
+            }
+            if (Checks.isBlank(s.storageClass()) || Checks.isBlank(s.serviceName())) {
+                violations.add(new Violation(subject, "storage-names", "storage class or service name is blank"));
+            }
+            if (s.pricePerGbMonth() > MAX_PRICE_PER_GB_MONTH) {
+                violations.add(new Violation(subject, "storage-price", "USD " + s.pricePerGbMonth()
+                        + " per GB-month is implausible (a price per TB?)"));
+            }
+            if (!keys.add(s.key())) {
+                violations.add(new Violation(subject, "unique-storage-offering",
+                        "the same storage class is offered twice in one region"));
+            }
+        }
     }
 
     private static Set<String> checkRegions(List<Region> regions, List<Violation> violations) {

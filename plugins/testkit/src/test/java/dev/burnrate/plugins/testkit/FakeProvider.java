@@ -7,13 +7,20 @@ import dev.burnrate.api.Prices;
 import dev.burnrate.api.ProvisionRequest;
 import dev.burnrate.api.ProvisioningException;
 import dev.burnrate.api.Region;
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.api.ResourceStatus;
 import dev.burnrate.api.UsageRecord;
 import java.time.Instant;
 import java.util.List;
 
 /** A provider with given facts and no provisioning, for testing the static checks. */
-record FakeProvider(String id, List<Region> regions, List<Offering> offerings) implements CloudProvider {
+record FakeProvider(String id, List<Region> regions, List<Offering> offerings, List<StorageOffering> storageOfferings)
+        implements CloudProvider {
+
+    FakeProvider(String id, List<Region> regions, List<Offering> offerings) {
+        this(id, regions, offerings, List.of());
+    }
+
 
     static final ComplianceFacts FACTS = new ComplianceFacts(true, true, true, true, true);
 

@@ -5,6 +5,7 @@ import static dev.burnrate.plugins.testkit.FakeProvider.region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burnrate.api.Prices;
+import dev.burnrate.api.StorageOffering;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,16 @@ class ProviderConformanceTest {
         var provider = new FakeProvider("fake", List.of(region("eu-1")),
                 List.of(offering("fake", "eu-1", "gpu", new Prices(27.29, 28.66, null, null, null))));
         assertThat(ProviderConformance.check(provider)).isEmpty();
+    }
+
+    @Test
+    void storageOfferingsMustBeOwnInKnownRegionsUniqueAndPricedPerGb() {
+        var provider = new FakeProvider("fake", List.of(region("eu-1")),
+                List.of(offering("fake", "eu-1", "small", new Prices(1.0, null, null, null, null))),
+                List.of(new StorageOffering("fake", "Standard", "eu-1", 0.02, "Fake Storage", true),
+                        new StorageOffering("fake", "Standard", "eu-1", 0.02, "Fake Storage", true),
+                        new StorageOffering("other", "Standard", "us-9", 23.0, " ", false)));
+        assertThat(ProviderConformance.check(provider)).extracting(Violation::rule).containsExactlyInAnyOrder(
+                "unique-storage-offering", "storage-provider", "storage-region", "storage-names", "storage-price");
     }
 }
