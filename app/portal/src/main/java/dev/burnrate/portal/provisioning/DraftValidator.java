@@ -2,6 +2,7 @@ package dev.burnrate.portal.provisioning;
 
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.Region;
+import dev.burnrate.api.StorageOffering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ public class DraftValidator {
 
     static final List<String> CLASSIFICATIONS = List.of("public", "internal", "confidential", "personal-eu", "phi");
     static final int MAX_COUNT = 64;
+    /** A bucket's capacity is its count in GB; 1 PB caps typing mistakes. */
+    static final int MAX_CAPACITY_GB = 1_000_000;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9_.:/=+@-]{1,128}");
 
@@ -34,9 +37,6 @@ public class DraftValidator {
         List<DraftInvalid.FieldError> errors = new ArrayList<>();
         if (d.template() == null) {
             errors.add(new DraftInvalid.FieldError("template", "Pick a template"));
-        } else if (!d.template().provisionable()) {
-            errors.add(new DraftInvalid.FieldError("template", d.template().title()
-                    + " cannot be provisioned: no provider plugin offers storage yet"));
         }
         if (d.team() == null || d.team().isBlank()) {
             errors.add(new DraftInvalid.FieldError("team", "Pick the team that pays"));
@@ -44,7 +44,10 @@ public class DraftValidator {
         if (d.name() == null || !NAME.matcher(d.name()).matches()) {
             errors.add(new DraftInvalid.FieldError("name", "Use 1-63 lower-case letters, digits and '-'"));
         }
-        if (d.count() < 1 || d.count() > MAX_COUNT) {
+        boolean storage = d.template() != null && d.template().isStorage();
+        if (storage && (d.count() < 1 || d.count() > MAX_CAPACITY_GB)) {
+            errors.add(new DraftInvalid.FieldError("count", "Capacity between 1 and " + MAX_CAPACITY_GB + " GB"));
+        } else if (!storage && (d.count() < 1 || d.count() > MAX_COUNT)) {
             errors.add(new DraftInvalid.FieldError("count", "Between 1 and " + MAX_COUNT + " instances"));
         }
         if (d.purchaseOption() == null) {
@@ -82,11 +85,14 @@ public class DraftValidator {
         Offering offering = d.instanceType() == null ? null
                 : catalog.offering(d.providerId(), d.regionId(), d.instanceType()).orElse(null);
         if (offering == null) {
-            errors.add(new DraftInvalid.FieldError("offering", "Pick an instance type offered in " + region.id()));
+            errors.add(new DraftInvalid.FieldError("offering", (d.template() != null && d.template().isStorage()
+                    ? "Pick a storage class offered in " : "Pick an instance type offered in ") + region.id()));
             return null;
         }
         if (d.template() != null && !d.template().fits(offering)) {
-            errors.add(new DraftInvalid.FieldError("offering", d.template().title() + " needs an accelerator"));
+            errors.add(new DraftInvalid.FieldError("offering", d.template().title() + (d.template().isStorage()
+                    ? " needs a storage class" : StorageOffering.isStorage(offering) ? " needs an instance type"
+                    : " needs an accelerator")));
         }
         if (d.purchaseOption() != null && offering.prices().forOption(d.purchaseOption()) == null) {
             errors.add(new DraftInvalid.FieldError("purchaseOption", offering.instanceType() + " in " + region.id()

@@ -4,6 +4,7 @@ import static dev.burnrate.portal.db.Tables.METERED_USAGE;
 import static dev.burnrate.portal.db.Tables.RESOURCES;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.api.UsageRecord;
 import dev.burnrate.engine.usage.store.ImportResult;
 import dev.burnrate.portal.policy.PolicyJson;
@@ -89,6 +90,8 @@ public class MeteredUsageFeed {
             tags.put("project", r.get(m.PROJECT));
         }
         String provider = r.get(m.PROVIDER_NAME) != null ? r.get(m.PROVIDER_NAME) : r.get(RESOURCES.PROVIDER_ID);
+        // metered_usage keeps no category column: a bucket is known by its storage-class instance type
+        boolean storage = r.get(RESOURCES.INSTANCE_TYPE).startsWith(StorageOffering.INSTANCE_TYPE_PREFIX);
         return new UsageRecord("burnrate-" + r.get(RESOURCES.PROVIDER_ID), r.get(TEAMS.NAME),
                 r.get(m.CHARGE_PERIOD_START).toInstant(), r.get(m.CHARGE_PERIOD_END).toInstant(), "Usage",
                 r.get(RESOURCES.INSTANCE_TYPE) + " metered by Burnrate",
@@ -97,8 +100,9 @@ public class MeteredUsageFeed {
                 r.get(m.BILLING_CURRENCY), r.get(m.CONSUMED_QUANTITY),
                 r.get(m.CONSUMED_UNIT) != null ? r.get(m.CONSUMED_UNIT) : "Hours", r.get(m.CONSUMED_QUANTITY),
                 r.get(m.CONSUMED_UNIT) != null ? r.get(m.CONSUMED_UNIT) : "Hours", provider,
-                r.get(m.SERVICE_NAME) != null ? r.get(m.SERVICE_NAME) : "Compute", "Compute", r.get(m.REGION_ID),
-                r.get(m.RESOURCE_ID), r.get(RESOURCES.NAME), "Virtual Machine",
+                r.get(m.SERVICE_NAME) != null ? r.get(m.SERVICE_NAME) : "Compute", storage ? "Storage" : "Compute",
+                r.get(m.REGION_ID), r.get(m.RESOURCE_ID), r.get(RESOURCES.NAME),
+                storage ? "Storage Bucket" : "Virtual Machine",
                 r.get(m.SKU_ID) != null ? r.get(m.SKU_ID) : r.get(RESOURCES.INSTANCE_TYPE), tags);
     }
 }

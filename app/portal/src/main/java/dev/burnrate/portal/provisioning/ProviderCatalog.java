@@ -3,6 +3,7 @@ package dev.burnrate.portal.provisioning;
 import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.Region;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,12 @@ public class ProviderCatalog {
         return providers.find(providerId);
     }
 
+    /** Compute offerings and, as offerings priced per GB-hour, the provider's storage classes. */
     private List<Offering> offerings(String providerId) {
-        return providers.find(providerId).map(p -> calls.read(p.id(), "offerings", p::offerings)).orElse(List.of());
+        return providers.find(providerId).map(p -> {
+            List<Offering> all = new ArrayList<>(calls.read(p.id(), "offerings", p::offerings));
+            calls.read(p.id(), "storageOfferings", p::storageOfferings).forEach(s -> all.add(s.asOffering()));
+            return List.copyOf(all);
+        }).orElse(List.of());
     }
 }

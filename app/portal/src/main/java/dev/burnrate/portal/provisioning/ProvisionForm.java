@@ -16,6 +16,7 @@ import com.vaadin.flow.shared.Registration;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.PurchaseOption;
 import dev.burnrate.api.Region;
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.portal.budget.Money;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,11 @@ public class ProvisionForm extends FormLayout {
     }
 
     static String describe(Offering o) {
+        if (StorageOffering.isStorage(o)) {
+            return o.instanceType().substring(StorageOffering.INSTANCE_TYPE_PREFIX.length()) + " · "
+                    + String.format(java.util.Locale.ROOT, "$%.4f per GB-month",
+                    o.prices().onDemand() * StorageOffering.HOURS_PER_MONTH);
+        }
         String hardware = o.hasAccelerator() ? o.acceleratorCount() + "× " + o.acceleratorName()
                 : (int) o.vcpus() + " vCPU";
         return o.instanceType() + " · " + hardware + " · " + (int) o.memoryGib() + " GiB · "
@@ -124,7 +130,14 @@ public class ProvisionForm extends FormLayout {
     public void applyTemplate(Template chosen, String owner) {
         fill(() -> {
             template = chosen;
-            count.setValue(1);
+            boolean storage = chosen.isStorage();
+            // A bucket is a storage class and a capacity: no purchase option, duration, network or checkpoints.
+            offering.setLabel(storage ? "Storage class" : "Instance type");
+            count.setLabel(storage ? "Capacity (GB)" : "Instances");
+            count.setMax(storage ? DraftValidator.MAX_CAPACITY_GB : DraftValidator.MAX_COUNT);
+            List.<com.vaadin.flow.component.Component>of(purchaseOption, durationHours, privateNetwork,
+                    checkpointing, deadlineCritical).forEach(field -> field.setVisible(!storage));
+            count.setValue(storage ? 100 : 1);
             purchaseOption.setValue(chosen.purchaseOption());
             durationHours.setValue(chosen.durationHours());
             dataClassification.setValue("internal");

@@ -77,8 +77,7 @@ public class ProvisionView extends VerticalLayout {
         for (Template template : Template.values()) {
             Button card = new Button(template.title(), click -> choose(template, owner));
             card.setId("template-" + template.name().toLowerCase().replace('_', '-'));
-            card.setTooltipText(template.description()
-                    + (template.provisionable() ? "" : " Not available: no provider plugin offers storage yet."));
+            card.setTooltipText(template.description());
             cards.add(card);
         }
         return cards;

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.burnrate.api.ResourceState;
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.portal.budget.Money;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
@@ -43,8 +44,7 @@ public class ResourcesView extends VerticalLayout {
         grid.addColumn(StoredResource::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(StoredResource::team).setHeader("Team").setAutoWidth(true);
         grid.addColumn(StoredResource::owner).setHeader("Owner").setAutoWidth(true);
-        grid.addColumn(r -> r.count() + " × " + r.instanceType() + " · " + r.providerId() + "/" + r.regionId())
-                .setHeader("What").setAutoWidth(true);
+        grid.addColumn(ResourcesView::what).setHeader("What").setAutoWidth(true);
         grid.addComponentColumn(r -> OutcomeBadge.of(r.state().name())).setHeader("State").setAutoWidth(true);
         grid.addColumn(r -> Money.usd(r.costToDate())).setHeader("Cost so far").setAutoWidth(true)
                 .setKey("cost");
@@ -100,5 +100,14 @@ public class ResourcesView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(service.list());
+    }
+
+    /** "2 × g5.12xlarge · aws/eu-central-1", or for a bucket "500 GB bucket · S3 Standard · aws/eu-central-1". */
+    static String what(StoredResource r) {
+        String type = r.instanceType();
+        String size = type.startsWith(StorageOffering.INSTANCE_TYPE_PREFIX)
+                ? r.count() + " GB bucket · " + type.substring(StorageOffering.INSTANCE_TYPE_PREFIX.length())
+                : r.count() + " × " + type;
+        return size + " · " + r.providerId() + "/" + r.regionId();
     }
 }

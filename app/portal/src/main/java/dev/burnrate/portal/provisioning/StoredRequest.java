@@ -1,6 +1,7 @@
 package dev.burnrate.portal.provisioning;
 
 import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.StorageOffering;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,6 +22,10 @@ public record StoredRequest(String id, long teamId, String team, String project,
     }
 
     public String describe() {
+        if (instanceType.startsWith(StorageOffering.INSTANCE_TYPE_PREFIX)) {
+            return count + " GB bucket (" + instanceType.substring(StorageOffering.INSTANCE_TYPE_PREFIX.length())
+                    + ") in " + providerId + "/" + regionId;
+        }
         return count + " x " + instanceType + " in " + providerId + "/" + regionId;
     }
 }

@@ -2,6 +2,7 @@ package dev.burnrate.portal.provisioning;
 
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.StorageOffering;
 
 /**
  * The self-service catalog: what can be requested, and the defaults its form starts with.
@@ -63,12 +64,16 @@ public enum Template {
         return deadlineCritical;
     }
 
-    /** Provider plugins offer compute only, so far: a bucket cannot be provisioned through them yet. */
-    public boolean provisionable() {
-        return this != STORAGE_BUCKET;
+    /** A bucket: its offering is a storage class and its count is the capacity in GB. */
+    public boolean isStorage() {
+        return this == STORAGE_BUCKET;
     }
 
+    /** Buckets take storage offerings only, the compute templates never. */
     public boolean fits(Offering offering) {
+        if (isStorage() != StorageOffering.isStorage(offering)) {
+            return false;
+        }
         return !needsAccelerator || offering.hasAccelerator();
     }
 }

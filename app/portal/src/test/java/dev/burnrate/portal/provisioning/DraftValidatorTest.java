@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.portal.support.SandboxTestProvider;
 import java.time.Clock;
 import java.util.List;
@@ -56,7 +57,26 @@ class DraftValidatorTest {
                 PurchaseOption.COMMITTED_3Y))).hasMessageContaining("is not sold as COMMITTED_3Y");
         assertThatThrownBy(() -> validator.validate(draft(Template.GPU_TRAINING, "mars-1", "p5.48xlarge", 1,
                 PurchaseOption.ON_DEMAND))).hasMessageContaining("region: Pick a region of aws");
-        assertThatThrownBy(() -> validator.validate(draft(Template.STORAGE_BUCKET, "eu-north-1", "c3.2xlarge", 1,
-                PurchaseOption.ON_DEMAND))).hasMessageContaining("no provider plugin offers storage yet");
+        assertThatThrownBy(() -> validator.validate(draft(Template.STORAGE_BUCKET, "eu-central-1", "c3.2xlarge", 1,
+                PurchaseOption.ON_DEMAND))).hasMessageContaining("offering: Storage bucket needs a storage class");
+        assertThatThrownBy(() -> validator.validate(draft(Template.NOTEBOOK, "eu-central-1", S3, 1,
+                PurchaseOption.ON_DEMAND))).hasMessageContaining("offering: Notebook needs an instance type");
+    }
+
+    private static final String S3 = StorageOffering.INSTANCE_TYPE_PREFIX + "S3 Standard";
+
+    @Test
+    void aBucketResolvesItsStorageClassWithCapacityInGb() {
+        var resolved = validator.validate(draft(Template.STORAGE_BUCKET, "eu-central-1", S3, 5000,
+                PurchaseOption.ON_DEMAND));
+        assertThat(StorageOffering.isStorage(resolved.offering())).isTrue();
+        assertThat(resolved.offering().prices().onDemand() * StorageOffering.HOURS_PER_MONTH)
+                .isCloseTo(0.023, org.assertj.core.api.Assertions.within(1e-12));
+
+        assertThatThrownBy(() -> validator.validate(draft(Template.STORAGE_BUCKET, "eu-central-1", S3,
+                DraftValidator.MAX_CAPACITY_GB + 1, PurchaseOption.ON_DEMAND)))
+                .hasMessageContaining("count: Capacity between 1 and");
+        assertThatThrownBy(() -> validator.validate(draft(Template.STORAGE_BUCKET, "eu-central-1", S3, 10,
+                PurchaseOption.SPOT))).hasMessageContaining("is not sold as SPOT");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.Prices;
 import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.StorageOffering;
 import org.junit.jupiter.api.Test;
 
 class ListPriceEstimatorTest {
@@ -46,5 +47,19 @@ class ListPriceEstimatorTest {
         assertThat(ProvisionForm.parseTags("cost-center=CC-1234\n owner = eve \nempty=\nnovalue\n\nk=a=b"))
                 .containsExactly(java.util.Map.entry("cost-center", "CC-1234"), java.util.Map.entry("owner", "eve"),
                         java.util.Map.entry("k", "a=b"));
+    }
+
+    /** 2,000 GB of S3 Standard at $0.023 per GB-month: $46 a month, pro-rated per hour. */
+    @Test
+    void aBucketIsCapacityTimesPricePerGbMonth() {
+        Offering s3 = new StorageOffering("aws", "S3 Standard", "eu-central-1", 0.023,
+                "Amazon Simple Storage Service", true).asOffering();
+
+        Estimate e = estimator.estimate(s3, 2000, PurchaseOption.ON_DEMAND, null, false);
+
+        assertThat(e.monthlyRunRate()).isCloseTo(46.0, within(1e-9));
+        assertThat(e.hourlyCost()).isCloseTo(46.0 / 730, within(1e-12));
+        assertThat(e.expectedTotal()).isCloseTo(46.0, within(1e-9));
+        assertThat(e.p90Total()).isEqualTo(e.expectedTotal());
     }
 }

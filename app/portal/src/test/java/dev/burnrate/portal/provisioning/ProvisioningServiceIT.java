@@ -1,13 +1,17 @@
 package dev.burnrate.portal.provisioning;
 
 import static dev.burnrate.portal.db.Tables.BUDGET_RESERVATIONS;
+import static dev.burnrate.portal.db.Tables.METERED_USAGE;
 import static dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS;
 import static dev.burnrate.portal.db.Tables.RESOURCES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.burnrate.api.PurchaseOption;
 import dev.burnrate.api.ResourceState;
+import dev.burnrate.api.StorageOffering;
+import dev.burnrate.engine.policy.Outcome;
 import dev.burnrate.portal.policy.PolicyService;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.support.ProvisioningTestBase;
@@ -162,6 +166,49 @@ class ProvisioningServiceIT extends ProvisioningTestBase {
         assertThat(dsl.fetchCount(BUDGET_RESERVATIONS, BUDGET_RESERVATIONS.REQUEST_ID.eq(id))).isZero();
         StoredResource deleted = as("approver", () -> resources.delete(resourceId), Role.APPROVER);
         assertThat(deleted.state()).isEqualTo(ResourceState.DELETED);
+    }
+
+    /** 500 GB of S3 Standard in Frankfurt: estimated per GB-month, allowed by policy, provisioned and metered. */
+    @Test
+    void aStorageBucketIsEstimatedJudgedProvisionedAndMetered() {
+        RequestDraft bucket = new RequestDraft(Template.STORAGE_BUCKET, "inference", "serving", "datasets", "aws",
+                "eu-central-1", StorageOffering.INSTANCE_TYPE_PREFIX + "S3 Standard", 500, PurchaseOption.ON_DEMAND,
+                null, "internal", Map.of("cost-center", "CC-2001", "owner", "approver"), true, true, false, false);
+
+        Preview preview = as("approver", () -> provisioning.preview(bucket), Role.APPROVER);
+        assertThat(preview.estimate().monthlyRunRate()).isCloseTo(500 * 0.023, within(1e-9));
+        assertThat(preview.estimate().hourlyCost()).isCloseTo(500 * 0.023 / 730, within(1e-12));
+        assertThat(preview.decision().outcome()).isEqualTo(Outcome.ALLOW);
+
+        String id = UUID.randomUUID().toString();
+        StoredRequest stored = as("approver", () -> provisioning.submit(id, bucket), Role.APPROVER);
+        assertThat(stored.state()).isEqualTo(RequestState.PROVISIONED);
+        assertThat(stored.hourlyCost()).isCloseTo(500 * 0.023 / 730, within(1e-12));
+        StoredResource resource = as("approver", () -> resources.list(), Role.APPROVER).stream()
+                .filter(r -> r.requestId().equals(id)).findFirst().orElseThrow();
+        assertThat(resource.count()).isEqualTo(500);
+        assertThat(resource.state()).isEqualTo(ResourceState.RUNNING);
+
+        as("admin", () -> resources.meterNow(), Role.ADMIN);
+        var metered = dsl.selectFrom(METERED_USAGE).where(METERED_USAGE.RESOURCE_ID.eq(resource.id())).fetch();
+        assertThat(metered).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.getConsumedUnit()).isEqualTo("GB-Month");
+            assertThat(row.getServiceName()).isEqualTo("Amazon Simple Storage Service");
+            // cost per GB-month metered = the list price per GB-month
+            assertThat(row.getBilledCost() / row.getConsumedQuantity()).isCloseTo(0.023, within(1e-9));
+        });
+        StoredResource deleted = as("approver", () -> resources.delete(resource.id()), Role.APPROVER);
+        assertThat(deleted.state()).isEqualTo(ResourceState.DELETED);
+    }
+
+    /** A bucket must name a storage class, and a compute template cannot take one. */
+    @Test
+    void templatesAndOfferingsMustMatch() {
+        RequestDraft bucketOnVm = new RequestDraft(Template.STORAGE_BUCKET, "inference", null, "bad-bucket", "aws",
+                "eu-central-1", "c3.2xlarge", 100, PurchaseOption.ON_DEMAND, null, "internal", Map.of(), true, true,
+                false, false);
+        assertThatThrownBy(() -> as("approver", () -> provisioning.preview(bucketOnVm), Role.APPROVER))
+                .hasMessageContaining("needs a storage class");
     }
 
     @Test

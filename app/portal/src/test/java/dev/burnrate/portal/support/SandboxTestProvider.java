@@ -9,6 +9,7 @@ import dev.burnrate.api.ProvisioningException;
 import dev.burnrate.api.Region;
 import dev.burnrate.api.ResourceState;
 import dev.burnrate.api.ResourceStatus;
+import dev.burnrate.api.StorageOffering;
 import dev.burnrate.api.UsageRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +99,13 @@ public class SandboxTestProvider implements CloudProvider {
         return OFFERINGS;
     }
 
+    /** S3 Standard at its public us-east-1 list price (first 50 TB, https://aws.amazon.com/s3/pricing/). */
+    @Override
+    public List<StorageOffering> storageOfferings() {
+        return REGIONS.stream().map(r -> new StorageOffering("aws", "S3 Standard", r.id(), 0.023,
+                "Amazon Simple Storage Service", true)).toList();
+    }
+
     @Override
     public ResourceStatus provision(ProvisionRequest request) throws ProvisioningException {
         provisionCalls.incrementAndGet();
@@ -138,6 +146,15 @@ public class SandboxTestProvider implements CloudProvider {
             Instant periodEnd = hourEnd.isBefore(end) ? hourEnd : end;
             double hours = Duration.between(t, periodEnd).toMillis() / 3_600_000.0;
             double cost = hourly * hours;
+            if (StorageOffering.isStorage(r.request().offering())) {
+                double gbMonths = hours * r.request().count() / StorageOffering.HOURS_PER_MONTH;
+                rows.add(new UsageRecord("sandbox", "sandbox", t, periodEnd, "Usage", r.request().name(), "Standard",
+                        cost, cost, cost, cost, "USD", gbMonths, "GB-Month", gbMonths, "GB-Month", "AWS",
+                        r.request().offering().serviceName(), "Storage", r.request().offering().regionId(), resourceId,
+                        r.request().name(), "Storage Bucket", r.request().offering().instanceType(), r.request().tags()));
+                t = periodEnd;
+                continue;
+            }
             rows.add(new UsageRecord("sandbox", "sandbox", t, periodEnd, "Usage", r.request().name(), "Standard",
                     cost, cost, cost, cost, "USD", hours, "Hours", hours, "Hours", "AWS",
                     r.request().offering().serviceName(), "Compute", r.request().offering().regionId(), resourceId,
