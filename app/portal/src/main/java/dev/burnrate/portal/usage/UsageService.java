@@ -2,6 +2,7 @@ package dev.burnrate.portal.usage;
 
 import dev.burnrate.api.UsageRecord;
 import dev.burnrate.engine.usage.ingest.ImportOptions;
+import dev.burnrate.engine.usage.ingest.ImportProgress;
 import dev.burnrate.engine.usage.ingest.SourceFormat;
 import dev.burnrate.engine.usage.ingest.UsageRecordSource;
 import dev.burnrate.engine.usage.query.GroupKey;
@@ -116,6 +117,13 @@ public class UsageService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE})
     public ImportResult importFile(String dataset, Path file, String originalName, ValidationMode mode,
                                    String teamTagKey) {
+        return importFile(dataset, file, originalName, mode, teamTagKey, ImportProgress.NONE);
+    }
+
+    /** As {@link #importFile(String, Path, String, ValidationMode, String)}, reporting progress while reading. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE})
+    public ImportResult importFile(String dataset, Path file, String originalName, ValidationMode mode,
+                                   String teamTagKey, ImportProgress progress) {
         if (!DatasetStore.isValidId(dataset)) {
             throw new IllegalArgumentException("A dataset name uses letters, digits, '.', '_' or '-' (at most 64)");
         }
@@ -126,7 +134,7 @@ public class UsageService {
             throw new UncheckedIOException(e);
         }
         try (StagedVersion staged = imports.stage(dataset, file, originalName, format,
-                ImportOptions.defaults().withMode(mode), currentUser.actor())) {
+                ImportOptions.defaults().withMode(mode), currentUser.actor(), progress)) {
             if (staged.result().isPresent()) {
                 ImportResult settled = staged.result().get();
                 if (settled.status() == ImportResult.Status.DUPLICATE && settled.version().isPresent()

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,14 +22,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
-import dev.burnrate.engine.usage.store.ImportResult;
 import dev.burnrate.engine.usage.store.Tier;
 import dev.burnrate.engine.usage.validation.ValidationMode;
 import dev.burnrate.portal.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
-import java.io.File;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -51,13 +50,12 @@ public class UsageView extends VerticalLayout {
     private final UsageService service;
     private final boolean manages;
     private final ImportReportPanel report = new ImportReportPanel();
+    private final ImportProgressPanel progress = new ImportProgressPanel();
     private final Select<String> dataset = new Select<>();
     private final Grid<VersionSummary> versions = new Grid<>(VersionSummary.class, false);
     private final LineageChart lineage = new LineageChart();
     private final HorizontalLayout actions = new HorizontalLayout();
-    private volatile File uploaded;
     private com.vaadin.flow.component.UI ui;
-    private volatile String uploadedName;
 
     public UsageView(UsageService service, CurrentUser currentUser) {
         this.service = service;
@@ -65,7 +63,7 @@ public class UsageView extends VerticalLayout {
         setSizeFull();
         add(new H2("Usage datasets"));
         if (manages) {
-            add(importForm(), report);
+            add(importForm(), progress, report);
         } else {
             add(new Paragraph("You see the rows of your teams; ADMIN and FINANCE import and manage datasets."));
         }
@@ -93,15 +91,28 @@ public class UsageView extends VerticalLayout {
                 : "Lenient: quarantine bad rows");
         mode.setValue(ValidationMode.STRICT);
         Upload upload = new Upload();
-        // The upload handler runs in the upload request; the import and the UI update run in UI.access, and a
-        // short poll while uploading delivers them without server push.
-        upload.setUploadHandler(UploadHandler.toTempFile((meta, file) -> ui.access(() -> {
-            uploaded = file;
-            uploadedName = meta.fileName();
-            runImport(name.getValue().trim(), tagKey.getValue().trim(), mode.getValue());
-            upload.clearFileList();
-            ui.setPollInterval(-1);
-        })));
+        // The upload handler runs in the upload request, as the signed-in user; the import runs on its own thread
+        // with that user's security context (the service is authorised and team-scoped) and reports through
+        // UI.access; a short poll from upload start until the import ends delivers the updates without push.
+        upload.setUploadHandler(UploadHandler.toTempFile((meta, file) -> {
+            SecurityContext caller = SecurityContextHolder.getContext();
+            ui.access(() -> {
+                upload.clearFileList();
+                upload.setEnabled(false);
+                report.setVisible(false);
+                progress.start(meta.fileName());
+                ImportJob job = new ImportJob(ui, service, file, meta.fileName(), name.getValue().trim(),
+                        tagKey.getValue().trim(), mode.getValue(), progress, (datasetName, result) -> {
+                            report.show(result);
+                            refreshDatasets(datasetName);
+                        }, () -> {
+                            progress.finish();
+                            upload.setEnabled(true);
+                            ui.setPollInterval(-1);
+                        });
+                Thread.ofVirtual().name("usage-import").start(new DelegatingSecurityContextRunnable(job, caller));
+            });
+        }));
         upload.getElement().addEventListener("upload-start", e -> ui.setPollInterval(300));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
@@ -111,29 +122,6 @@ public class UsageView extends VerticalLayout {
         VerticalLayout form = new VerticalLayout(new H3("Import a FOCUS file"), fields, upload);
         form.setPadding(false);
         return form;
-    }
-
-    private void runImport(String datasetName, String tagKey, ValidationMode mode) {
-        File file = uploaded;
-        if (file == null) {
-            return;
-        }
-        try {
-            ImportResult result = service.importFile(datasetName, file.toPath(), uploadedName, mode,
-                    tagKey.isEmpty() ? "team" : tagKey);
-            report.show(result);
-            refreshDatasets(datasetName);
-        } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        } finally {
-            try {
-                Files.deleteIfExists(file.toPath());
-            } catch (IOException ignored) {
-                // a temporary upload file; the OS cleans it up otherwise
-            }
-            uploaded = null;
-        }
     }
 
     private void configureVersions() {

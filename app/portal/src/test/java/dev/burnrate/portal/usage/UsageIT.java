@@ -45,7 +45,11 @@ class UsageIT extends BrowserTestBase {
         page.locator("#import-mode vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Lenient")).click();
         page.locator("#import-upload input[type=file]").setInputFiles(sample());
 
-        assertThat(page.locator("#import-status")).containsText("Imported 499 of 500 rows");
+        // the import runs off the UI thread: the report arrives by poll once it is done (Playwright waits for it)
+        assertThat(page.locator("#import-status")).containsText("Imported 499 of 500 rows",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#import-progress")).isHidden();
+        assertThat(page.locator("#import-upload")).not().hasAttribute("disabled", "");
         assertThat(page.locator("#import-status")).containsText("1 rows quarantined");
         assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");
         assertThat(page.locator("#import-errors")).containsText("non-negative");

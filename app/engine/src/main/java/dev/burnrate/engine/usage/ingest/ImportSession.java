@@ -30,9 +30,15 @@ public final class ImportSession implements AutoCloseable {
     private ImportWriter writer;
     private RowAssembler assembler;
     private WrittenVersion written;
+    private final ImportProgress progress;
 
     public ImportSession(ImportOptions options, Path directory, BufferAllocator allocator) {
+        this(options, directory, allocator, ImportProgress.NONE);
+    }
+
+    public ImportSession(ImportOptions options, Path directory, BufferAllocator allocator, ImportProgress progress) {
         this.options = options;
+        this.progress = progress;
         this.issues = new IssueCollector(options.mode(), options.maxReportedIssues(), options.severityOverrides());
         this.directory = directory;
         this.allocator = allocator;
@@ -60,6 +66,8 @@ public final class ImportSession implements AutoCloseable {
         writer = new ImportWriter(layout.columns(), directory.resolve(DATA_FILE), directory.resolve(QUARANTINE_FILE),
                 header, options.batchSize(), allocator);
         assembler = new RowAssembler(layout.columns(), options, issues, writer);
+        assembler.reportTo(progress);
+        progress.update(ImportProgress.Phase.READING, 0, -1);
         return assembler;
     }
 
@@ -83,7 +91,9 @@ public final class ImportSession implements AutoCloseable {
         if (report().rejected()) {
             return;
         }
+        progress.update(ImportProgress.Phase.WRITING, assembler.read(), 1);
         written = writer.finish(assembler);
+        progress.update(ImportProgress.Phase.DONE, assembler.read(), 1);
     }
 
     public ValidationReport report() {

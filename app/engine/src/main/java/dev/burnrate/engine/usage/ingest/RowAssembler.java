@@ -37,6 +37,7 @@ public final class RowAssembler {
     private long rowNumber;
     private long line;
     private long read;
+    private ImportProgress progress = ImportProgress.NONE;
     private long quarantined;
 
     RowAssembler(List<FocusColumn> columns, ImportOptions options, IssueCollector issues, ImportWriter writer) {
@@ -196,6 +197,11 @@ public final class RowAssembler {
      * Marks columns the current source does not have (a merge of versions with different columns): their nulls
      * are not a conformance problem, like a missing column in a lenient import. Null clears the marks.
      */
+    /** Reports rows read every {@link ImportProgress#EVERY_ROWS} rows. */
+    void reportTo(ImportProgress p) {
+        this.progress = p;
+    }
+
     public void setAbsentColumns(boolean[] absentColumns) {
         this.absent = absentColumns;
     }
@@ -222,6 +228,9 @@ public final class RowAssembler {
      */
     public void endRow(RawRow raw) throws IOException {
         read++;
+        if (read % ImportProgress.EVERY_ROWS == 0) {
+            progress.update(ImportProgress.Phase.READING, read, -1);
+        }
         for (int c = 0; c < types.length; c++) {
             FocusColumn col = columns.get(c);
             if (row.nulls[c] && !col.nullable() && col.isFocus() && !hasProblem(c) && (absent == null || !absent[c])) {

@@ -3,6 +3,7 @@ package dev.burnrate.engine.usage.store;
 import dev.burnrate.engine.usage.ingest.FocusSource;
 import dev.burnrate.engine.usage.ingest.ImportAbortedException;
 import dev.burnrate.engine.usage.ingest.ImportOptions;
+import dev.burnrate.engine.usage.ingest.ImportProgress;
 import dev.burnrate.engine.usage.ingest.ImportSession;
 import dev.burnrate.engine.usage.ingest.WrittenVersion;
 import dev.burnrate.engine.usage.schema.FocusColumn;
@@ -100,6 +101,12 @@ public final class DatasetStore {
      * imports are settled here and leave nothing behind.
      */
     public StagedVersion stage(String datasetId, FocusSource source, Lineage lineage, ImportOptions options) {
+        return stage(datasetId, source, lineage, options, ImportProgress.NONE);
+    }
+
+    /** As {@link #stage(String, FocusSource, Lineage, ImportOptions)}, reporting progress while it reads. */
+    public StagedVersion stage(String datasetId, FocusSource source, Lineage lineage, ImportOptions options,
+                               ImportProgress progress) {
         checkId(datasetId);
         Path staging;
         try {
@@ -110,7 +117,7 @@ public final class DatasetStore {
         }
         boolean keep = false;
         try (BufferAllocator job = allocator.newChildAllocator("import-" + datasetId, 0, Long.MAX_VALUE)) {
-            ImportSession session = new ImportSession(options, staging, job);
+            ImportSession session = new ImportSession(options, staging, job, progress);
             try {
                 source.readInto(session);
                 if (!session.hasFatal()) {

@@ -4,6 +4,7 @@ import dev.burnrate.engine.usage.ingest.ArrowIpcSource;
 import dev.burnrate.engine.usage.ingest.CsvFocusSource;
 import dev.burnrate.engine.usage.ingest.FocusSource;
 import dev.burnrate.engine.usage.ingest.ImportOptions;
+import dev.burnrate.engine.usage.ingest.ImportProgress;
 import dev.burnrate.engine.usage.ingest.ImportSession;
 import dev.burnrate.engine.usage.ingest.ParquetSource;
 import dev.burnrate.engine.usage.ingest.SourceFormat;
@@ -42,20 +43,33 @@ public final class FileImports {
     /** Imports into a staged, not yet visible version (publish it inside the database transaction). */
     public StagedVersion stage(String datasetId, Path file, String displayName, SourceFormat format,
                                ImportOptions options, String actor) {
+        return stage(datasetId, file, displayName, format, options, actor, ImportProgress.NONE);
+    }
+
+    /**
+     * As {@link #stage(String, Path, String, SourceFormat, ImportOptions, String)}, reporting progress. Streamed
+     * formats (CSV, Arrow stream) report the share of the file's bytes read; formats read twice report the
+     * hashing pass by bytes, then rows only (their readers do not expose a position).
+     */
+    public StagedVersion stage(String datasetId, Path file, String displayName, SourceFormat format,
+                               ImportOptions options, String actor, ImportProgress progress) {
         try {
+            long size = Math.max(1, Files.size(file));
             if (format == SourceFormat.CSV || format == SourceFormat.ARROW_STREAM) {
                 MessageDigest digest = DigestingChannel.sha256();
-                try (InputStream in = new DigestInputStream(
-                        new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest)) {
-                    FocusSource source = format == SourceFormat.CSV ? new CsvFocusSource(in)
-                            : ArrowIpcSource.stream(in);
+                try (CountingInputStream counted = new CountingInputStream(new DigestInputStream(
+                        new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest))) {
+                    FocusSource source = format == SourceFormat.CSV ? new CsvFocusSource(counted)
+                            : ArrowIpcSource.stream(counted);
+                    ImportProgress byBytes = (phase, rows, fraction) -> progress.update(phase, rows,
+                            fraction >= 0 ? fraction : Math.min(1.0, counted.count() / (double) size));
                     return store.stage(datasetId, new HashedSource(source, digest), lineage(displayName,
-                            null, format, actor), options);
+                            null, format, actor), options, byBytes);
                 }
             }
-            String sha = sha256(file);
+            String sha = sha256(file, read -> progress.update(ImportProgress.Phase.HASHING, 0, read / (double) size));
             FocusSource source = format == SourceFormat.ARROW_FILE ? ArrowIpcSource.file(file) : new ParquetSource(file);
-            return store.stage(datasetId, source, lineage(displayName, sha, format, actor), options);
+            return store.stage(datasetId, source, lineage(displayName, sha, format, actor), options, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + displayName, e);
         }
@@ -66,12 +80,23 @@ public final class FileImports {
     }
 
     public static String sha256(Path file) throws IOException {
+        return sha256(file, read -> { });
+    }
+
+    /** Hashes a file, telling {@code bytesRead} every 64 MiB. */
+    private static String sha256(Path file, java.util.function.LongConsumer bytesRead) throws IOException {
         MessageDigest digest = DigestingChannel.sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
+            long total = 0;
             for (int n; (n = in.read(buf)) > 0; ) {
                 digest.update(buf, 0, n);
+                total += n;
+                if ((total & ((1 << 26) - 1)) < n) {
+                    bytesRead.accept(total);
+                }
             }
+            bytesRead.accept(total);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

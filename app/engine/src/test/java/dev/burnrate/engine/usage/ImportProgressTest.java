@@ -1,0 +1,77 @@
+package dev.burnrate.engine.usage;
+
+import dev.burnrate.engine.usage.ingest.ImportOptions;
+import dev.burnrate.engine.usage.ingest.ImportProgress;
+import dev.burnrate.engine.usage.ingest.ImportProgress.Phase;
+import dev.burnrate.engine.usage.ingest.SourceFormat;
+import dev.burnrate.engine.usage.store.FileImports;
+import dev.burnrate.engine.usage.store.ImportResult;
+import dev.burnrate.engine.usage.store.StagedVersion;
+import dev.burnrate.engine.usage.validation.ValidationMode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The progress an import reports: rising by bytes while reading, then writing, ending done at 100%. */
+class ImportProgressTest extends AllocatorTestBase {
+
+    private record Report(Phase phase, long rows, double fraction) { }
+
+    @Test
+    void aCsvImportReportsRisingProgressEndingAtOneHundredPercent() throws IOException {
+        Path csv = repeatedSample(20); // 10,000 rows: several reports while reading
+        List<Report> reports = new ArrayList<>();
+        ImportProgress listener = (phase, rows, fraction) -> reports.add(new Report(phase, rows, fraction));
+
+        ImportResult result;
+        try (StagedVersion staged = new FileImports(store).stage("big", csv, "big.csv", SourceFormat.CSV,
+                ImportOptions.defaults().withMode(ValidationMode.LENIENT), "t", listener)) {
+            result = staged.publish();
+        }
+
+        long rows = result.report().rowsRead();
+        assertThat(rows).isEqualTo(10_000);
+        assertThat(reports).hasSizeGreaterThanOrEqualTo(1 + 10_000 / ImportProgress.EVERY_ROWS + 2);
+        for (int i = 1; i < reports.size(); i++) {
+            Report before = reports.get(i - 1);
+            Report now = reports.get(i);
+            assertThat(now.phase()).isGreaterThanOrEqualTo(before.phase());
+            assertThat(now.rows()).isGreaterThanOrEqualTo(before.rows());
+            assertThat(now.fraction()).isGreaterThanOrEqualTo(before.fraction());
+        }
+        assertThat(reports).allSatisfy(r -> assertThat(r.fraction()).isBetween(0.0, 1.0));
+        List<Report> reading = reports.stream().filter(r -> r.phase() == Phase.READING).toList();
+        assertThat(reading.getLast().fraction()).isGreaterThan(reading.getFirst().fraction()).isLessThan(1.0);
+        assertThat(reports.getLast()).isEqualTo(new Report(Phase.DONE, rows, 1.0));
+    }
+
+    @Test
+    void aRejectedImportNeverReportsDone() throws IOException {
+        Path csv = temp.resolve("empty.csv");
+        Files.writeString(csv, "");
+        List<Phase> phases = new ArrayList<>();
+        try (StagedVersion staged = new FileImports(store).stage("none", csv, "empty.csv", SourceFormat.CSV,
+                ImportOptions.defaults(), "t", (phase, rows, fraction) -> phases.add(phase))) {
+            assertThat(staged.result().orElseThrow().status()).isEqualTo(ImportResult.Status.REJECTED);
+        }
+        assertThat(phases).doesNotContain(Phase.DONE);
+    }
+
+    private Path repeatedSample(int times) throws IOException {
+        List<String> lines = Files.readAllLines(sample(), StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>(lines.subList(0, 1));
+        for (int i = 0; i < times; i++) {
+            out.addAll(lines.subList(1, lines.size()));
+        }
+        Path big = temp.resolve("big.csv");
+        Files.write(big, out, StandardCharsets.UTF_8);
+        return big;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.burnrate.portal.usage;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.Command;
+import dev.burnrate.engine.usage.ingest.ImportProgress;
+import dev.burnrate.engine.usage.store.ImportResult;
+import dev.burnrate.engine.usage.validation.ValidationMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.function.BiConsumer;
+
+/**
+ * One upload's import, run off the UI thread (by the caller, with the uploader's security context). It forwards
+ * the engine's progress to the view at most every 200 ms and hands the result back through {@link UI#access}.
+ * The import itself stays all-or-nothing: it is the service's single staged-then-published import.
+ */
+final class ImportJob implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+    private static final long UPDATE_NANOS = 200_000_000L;
+
+    private final UI ui;
+    private final UsageService service;
+    private final File file;
+    private final String fileName;
+    private final String dataset;
+    private final String tagKey;
+    private final ValidationMode mode;
+    private final ImportProgressPanel panel;
+    private final BiConsumer<String, ImportResult> onResult;
+    private final Runnable onEnd;
+    private final long startNanos = System.nanoTime();
+    private long lastUpdate;
+
+    ImportJob(UI ui, UsageService service, File file, String fileName, String dataset, String tagKey,
+              ValidationMode mode, ImportProgressPanel panel, BiConsumer<String, ImportResult> onResult,
+              Runnable onEnd) {
+        this.ui = ui;
+        this.service = service;
+        this.file = file;
+        this.fileName = fileName;
+        this.dataset = dataset;
+        this.tagKey = tagKey.isEmpty() ? "team" : tagKey;
+        this.mode = mode;
+        this.panel = panel;
+        this.onResult = onResult;
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public void run() {
+        try {
+            ImportResult result = service.importFile(dataset, file.toPath(), fileName, mode, tagKey, this::progress);
+            update(() -> onResult.accept(dataset, result));
+        } catch (IllegalArgumentException e) {
+            update(() -> error(e.getMessage()));
+        } catch (RuntimeException e) {
+            log.warn("Import of {} into {} failed", fileName, dataset, e);
+            update(() -> error("The import failed and stored nothing: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        } finally {
+            try {
+                Files.deleteIfExists(file.toPath());
+            } catch (IOException ignored) {
+                // a temporary upload file; the OS cleans it up otherwise
+            }
+            update(onEnd::run);
+        }
+    }
+
+    /** Called on the importing thread; phase changes always go through, row counts at most every 200 ms. */
+    private void progress(ImportProgress.Phase phase, long rows, double fraction) {
+        long now = System.nanoTime();
+        if (phase == ImportProgress.Phase.READING && rows > 0 && now - lastUpdate < UPDATE_NANOS) {
+            return;
+        }
+        lastUpdate = now;
+        double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
+        long rowsPerSecond = Math.round(rows / seconds);
+        update(() -> panel.show(phase, rows, fraction, rowsPerSecond));
+    }
+
+    private void update(Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException e) {
+            // the user left the page; the import still completes (or not) as a whole
+        }
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
