@@ -2,6 +2,7 @@ package dev.burnrate.portal.user;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -81,36 +82,16 @@ class UserForm extends FormLayout {
     }
 
     void showError(String field, String message) {
-        switch (field) {
-            case "username" -> invalid(username, message);
-            case "displayName" -> invalid(displayName, message);
-            case "email" -> invalid(email, message);
-            case "password" -> invalid(password, message);
-            case "roles" -> {
-                roles.setInvalid(true);
-                roles.setErrorMessage(message);
-            }
-            case "teams" -> {
-                teams.setInvalid(true);
-                teams.setErrorMessage(message);
-            }
-            default -> invalid(username, message);
-        }
-    }
-
-    private static void invalid(TextField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
-    }
-
-    private static void invalid(PasswordField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
-    }
-
-    private static void invalid(EmailField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
+        HasValidation target = switch (field) {
+            case "displayName" -> displayName;
+            case "email" -> email;
+            case "password" -> password;
+            case "roles" -> roles;
+            case "teams" -> teams;
+            default -> username;
+        };
+        target.setInvalid(true);
+        target.setErrorMessage(message);
     }
 
     private void clearErrors() {
