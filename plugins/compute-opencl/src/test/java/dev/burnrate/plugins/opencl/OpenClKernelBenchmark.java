@@ -19,6 +19,7 @@ public final class OpenClKernelBenchmark {
             KernelBenchmark.run(backends, System.out);
             KernelBenchmark.perCore(System.out);
             KernelBenchmark.chunkSizes(System.out);
+            KernelBenchmark.jobLengths(System.out);
         } finally {
             backends.forEach(ComputeBackend::close);
         }

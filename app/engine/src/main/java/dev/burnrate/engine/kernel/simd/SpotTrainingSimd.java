@@ -10,23 +10,33 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The spot-training Monte Carlo with one scenario per vector lane. Each iteration takes every active lane from
- * one (re)start to its next interruption or to the end of the job, under masks, with exactly the reference's
- * operations in the reference's order, so every lane's result is bit-identical to the reference's.
+ * The spot-training Monte Carlo with one scenario per vector lane. Each step takes every lane from one (re)start to
+ * its next interruption, or to the end of its job, with the reference's floating-point operations in the
+ * reference's order, so every lane's result is bit-identical to {@link SpotTrainingKernel}'s.
  *
- * <p>An iteration is split into {@link #drawRunningHours} and {@link #advance}, which exchange the lane state
- * through small scratch arrays: one method holding both exceeds C2's inlining node budget, and a Vector API call
- * that is not inlined boxes its vectors (measured: slower than the scalar reference).
+ * <p>The kernel is bound by the number of vector instructions per step (an instruction-level profile shows the
+ * vector units busy; more independent vectors in flight do not help), so the lane state is shaped to need few:
+ * <ul>
+ *   <li>A lane only ever runs on spot capacity. When it falls back to on-demand, its last leg (restart plus the
+ *       remaining work at the on-demand price) is added in the same step and the lane finishes: the reference
+ *       adds the same terms in the same order one iteration later.</li>
+ *   <li>A finished lane is logged and restarted with vector compress/expand and blends, without a branch per
+ *       lane: a scalar loop over the finished lanes mispredicted on every random finish.</li>
+ *   <li>An idle lane (no scenarios left) computes values nobody reads; its scenario number marks it.</li>
+ *   <li>Each lane keeps its random stream's counter ({@code key + draws * gamma}) and adds gamma per draw; a lane
+ *       draws once per step, and every step but its last is an interruption.</li>
+ * </ul>
+ *
+ * <p>A step is split into {@link #drawRunningHours} and {@link #advance}, which exchange the lane state through
+ * small arrays: one method holding both exceeds C2's inlining node budget, and a Vector API call that is not
+ * inlined boxes its vectors (measured: slower than the scalar reference).
  */
 final class SpotTrainingSimd {
 
     private static final VectorSpecies<Double> D = VectorLn.D;
     private static final VectorSpecies<Long> L = VectorLn.L;
     private static final int VECTOR = D.length();
-    /**
-     * Independent vectors of lanes stepped together. One vector's step is a single dependency chain (hash, ln,
-     * divisions) that leaves the core waiting on latencies; several independent ones let it overlap them.
-     */
+    /** Vectors of lanes stepped together: four measured fastest (two: 12% slower, eight: 7% slower). */
     static final int GROUPS = 4;
     private static final int LANES = GROUPS * VECTOR;
 
@@ -34,147 +44,196 @@ final class SpotTrainingSimd {
     }
 
     /**
-     * Per-lane state, in arrays so that it crosses method boundaries unboxed and lanes can be refilled. Counters are
-     * doubles (exact below 2^53) so that every mask lives in the double species: masks cast between the long and
-     * double species made C2 fall back to allocating Java code for mask and/or (measured with JFR).
+     * Per-lane state, in arrays so that it crosses method boundaries unboxed. Counts and scenario numbers are
+     * doubles (exact below 2^53) so that the step's masks live in the double species: mask and/or between masks
+     * cast from the long species made C2 fall back to allocating Java code (measured with JFR).
      */
     private static final class Lanes {
-        final long[] key = new long[LANES];
-        final double[] drawn = new double[LANES];
-        final double[] segment = new double[LANES];
+        /** The random stream's counter before the next draw: {@code key + draws * gamma}. */
+        final long[] counter = new long[LANES];
+        final double[] fullSegmentsLeft = new double[LANES];
         final double[] interruptions = new double[LANES];
+        /** Running hours until the next interruption, from {@link #drawRunningHours}. */
         final double[] x = new double[LANES];
         final double[] t = new double[LANES];
         final double[] cost = new double[LANES];
+        /** Written by every step: the on-demand hours of a lane that fell back in it, else 0. */
         final double[] onDemandHours = new double[LANES];
-        /** 1.0 where the lane runs on-demand: masks are stored as doubles, VectorMask.intoArray boxed. */
-        final double[] onDemand = new double[LANES];
-        final double[] active = new double[LANES];
-        final int[] scenario = new int[LANES];
+        /** The lane's scenario; {@link #end} or more when the lane is idle. */
+        final double[] scenario = new double[LANES];
+
+        /** Per vector, the lanes that took a new scenario since its last step: {@link #advance} zeroes their state. */
+        final long[] started = new long[GROUPS];
+        /** Every scenario's stream key, computed up front in vectors, padded by a vector. */
+        final long[] keys;
+        final int from;
+        final int end;
+        /** The next scenario to hand out; never beyond {@link #end}. */
+        int next;
+
+        /** Finished scenarios not yet written to the outputs (written in lane order, flushed in batches). */
+        final double[] logScenario = new double[LOG + LANES + VECTOR];
+        final double[] logT = new double[LOG + LANES + VECTOR];
+        final double[] logCost = new double[LOG + LANES + VECTOR];
+        final double[] logOnDemandHours = new double[LOG + LANES + VECTOR];
+        final double[] logInterruptions = new double[LOG + LANES + VECTOR];
+        int logged;
+
+        Lanes(long seed, int from, int end) {
+            this.from = from;
+            this.end = end;
+            this.next = from;
+            this.keys = new long[end - from + VECTOR];
+            java.util.Arrays.fill(scenario, end);
+            LongVector lane = LongVector.zero(L).addIndex(1);
+            for (int i = 0; i < end - from; i += VECTOR) {
+                LongVector index = lane.add(from + i);
+                mix64(mix64(index).lanewise(VectorOperators.XOR, seed)).intoArray(keys, i);
+            }
+        }
+    }
+
+    /** Finished scenarios buffered before they are written to the output buffers. */
+    private static final int LOG = 512;
+    /** Scenarios per {@link Lanes}: bounds the stream keys computed up front, whatever the chunk size. */
+    private static final int BLOCK = 1 << 16;
+
+    /**
+     * Runs scenarios {@code [from, to)}. A lane whose scenario ends is logged and takes the next scenario in the
+     * same step, all in vector operations: a scalar refill loop mispredicted its branches on every random finish.
+     * Lanes do not idle while the most-interrupted scenario finishes (scenarios are independent, so which lane runs
+     * which does not change any result).
+     */
+    static void run(SpotTrainingParams p, SpotTrainingKernel.Outputs out, int from, int to) {
+        for (long block = from; block < to; block += BLOCK) {
+            runBlock(p, out, (int) block, (int) Math.min(block + BLOCK, to));
+        }
+    }
+
+    private static void runBlock(SpotTrainingParams p, SpotTrainingKernel.Outputs out, int from, int to) {
+        Lanes st = new Lanes(p.seed(), from, to);
+        long allLanes = VECTOR == 64 ? -1L : (1L << VECTOR) - 1;
+        for (int o = 0; o < LANES; o += VECTOR) {
+            refill(p, st, o, allLanes);
+        }
+        int finished = 0;
+        while (finished < to - from) {
+            drawRunningHours(p, st);
+            for (int o = 0; o < LANES; o += VECTOR) {
+                long done = advance(p, st, o);
+                if (done != 0) {
+                    finished += refill(p, st, o, done);
+                }
+            }
+            if (st.logged >= LOG) {
+                flush(st, out);
+            }
+        }
+        flush(st, out);
     }
 
     /**
-     * Runs scenarios {@code [from, to)}. A lane whose scenario ends writes its result and takes the next scenario at
-     * once, so lanes do not idle while the block's most-interrupted scenario finishes (scenarios are independent,
-     * so which lane runs which does not change any result).
+     * Logs the lanes of the vector at {@code o} that finished a scenario and starts the next scenarios on them.
+     * Returns how many scenarios it logged.
      */
-    static void run(SpotTrainingParams p, SpotTrainingKernel.Outputs out, int from, int to) {
-        Lanes st = new Lanes();
-        int next = from;
-        int active = 0;
-        for (int lane = 0; lane < LANES; lane++) {
-            if (next < to) {
-                start(p, st, lane, next++);
-                active++;
-            }
-        }
-        while (active > 0) {
-            drawRunningHours(p, st);
-            for (int o = 0; o < LANES; o += VECTOR) {
-                long finished = advance(p, st, o);
-                while (finished != 0) {
-                    int lane = o + Long.numberOfTrailingZeros(finished);
-                    finished &= finished - 1;
-                    finish(st, lane, out);
-                    if (next < to) {
-                        start(p, st, lane, next++);
-                    } else {
-                        active--;
-                    }
-                }
-            }
-        }
+    private static int refill(SpotTrainingParams p, Lanes st, int o, long doneBits) {
+        VectorMask<Double> done = VectorMask.fromLong(D, doneBits);
+        DoubleVector scenario = DoubleVector.fromArray(D, st.scenario, o);
+        VectorMask<Double> logged = done.and(scenario.compare(VectorOperators.LT, st.end));
+        int at = st.logged;
+        scenario.compress(logged).intoArray(st.logScenario, at);
+        DoubleVector.fromArray(D, st.t, o).compress(logged).intoArray(st.logT, at);
+        DoubleVector.fromArray(D, st.cost, o).compress(logged).intoArray(st.logCost, at);
+        DoubleVector.fromArray(D, st.onDemandHours, o).compress(logged).intoArray(st.logOnDemandHours, at);
+        DoubleVector.fromArray(D, st.interruptions, o).compress(logged).intoArray(st.logInterruptions, at);
+        int count = logged.trueCount();
+        st.logged = at + count;
+
+        int next = st.next;
+        DoubleVector fresh = DoubleVector.zero(D).addIndex(1).add(next).expand(done);
+        scenario.blend(fresh, done).intoArray(st.scenario, o);
+        LongVector keys = LongVector.fromArray(L, st.keys, next - st.from).expand(done.cast(L));
+        LongVector.fromArray(L, st.counter, o).blend(keys, done.cast(L)).intoArray(st.counter, o);
+        st.started[o / VECTOR] = doneBits;
+        st.next = Math.min(next + done.trueCount(), st.end);
+        return count;
     }
 
-    private static void start(SpotTrainingParams p, Lanes st, int lane, int scenario) {
-        st.scenario[lane] = scenario;
-        st.key[lane] = CounterRng.streamKey(p.seed(), scenario);
-        st.drawn[lane] = 0;
-        st.segment[lane] = 0;
-        st.interruptions[lane] = 0;
-        st.t[lane] = 0;
-        st.cost[lane] = 0;
-        st.onDemandHours[lane] = 0;
-        st.onDemand[lane] = 0;
-        st.active[lane] = 1;
-    }
-
-    private static void finish(Lanes st, int lane, SpotTrainingKernel.Outputs out) {
-        int s = st.scenario[lane];
-        out.wallHours().put(s, st.t[lane]);
-        out.cost().put(s, st.cost[lane]);
-        out.onDemandHours().put(s, st.onDemandHours[lane]);
-        out.interruptions().put(s, (int) st.interruptions[lane]);
+    private static void flush(Lanes st, SpotTrainingKernel.Outputs out) {
+        for (int i = 0; i < st.logged; i++) {
+            int s = (int) st.logScenario[i];
+            out.wallHours().put(s, st.logT[i]);
+            out.cost().put(s, st.logCost[i]);
+            out.onDemandHours().put(s, st.logOnDemandHours[i]);
+            out.interruptions().put(s, (int) st.logInterruptions[i]);
+        }
+        st.logged = 0;
     }
 
     /** Every lane's running hours until its next interruption: {@code -ln(1 - u) * (1 / rate)}; +inf at rate 0. */
     private static void drawRunningHours(SpotTrainingParams p, Lanes st) {
-        double meanHours = p.meanHoursBetweenInterruptions();
+        if (!(p.interruptionsPerHour() > 0)) {
+            java.util.Arrays.fill(st.x, Double.POSITIVE_INFINITY);
+            return;
+        }
+        // -(ln v) * m and (ln v) * (-m) are the same double: negation is exact.
+        double minusMeanHours = -p.meanHoursBetweenInterruptions();
         for (int o = 0; o < LANES; o += VECTOR) {
-            if (!(p.interruptionsPerHour() > 0)) {
-                DoubleVector.broadcast(D, Double.POSITIVE_INFINITY).intoArray(st.x, o);
-                continue;
-            }
-            LongVector drawn = (LongVector) DoubleVector.fromArray(D, st.drawn, o)
-                    .convert(VectorOperators.D2L, 0);
-            LongVector bits = mix64(LongVector.fromArray(L, st.key, o)
-                    .add(drawn.add(1L).mul(CounterRng.GOLDEN_GAMMA)));
-            DoubleVector u = ((DoubleVector) bits.lanewise(VectorOperators.LSHR, 11)
+            LongVector counter = LongVector.fromArray(L, st.counter, o).add(CounterRng.GOLDEN_GAMMA);
+            counter.intoArray(st.counter, o);
+            DoubleVector u = ((DoubleVector) mix64(counter).lanewise(VectorOperators.LSHR, 11)
                     .convert(VectorOperators.L2D, 0)).mul(CounterRng.UNIT);
-            VectorLn.ln(DoubleVector.broadcast(D, 1.0).sub(u)).neg().mul(meanHours)
-                    .intoArray(st.x, o);
+            VectorLn.ln(DoubleVector.broadcast(D, 1.0).sub(u)).mul(minusMeanHours).intoArray(st.x, o);
         }
     }
 
     /**
-     * One step of the active lanes of the vector at {@code o}: to the next interruption and restart, or to the end
-     * of the job. Returns the lanes whose job ended, as bits.
+     * One step of the lanes of the vector at {@code o}: to the next interruption and restart (and, after a fallback,
+     * through the on-demand remainder), or to the end of the job. Returns the lanes whose job ended, as bits.
      */
     private static long advance(SpotTrainingParams p, Lanes st, int o) {
         double segmentHours = p.segmentHours();
-        VectorMask<Double> active = DoubleVector.fromArray(D, st.active, o).compare(VectorOperators.NE, 0.0);
-        VectorMask<Double> onDemand = DoubleVector.fromArray(D, st.onDemand, o).compare(VectorOperators.NE, 0.0);
-        DoubleVector segment = DoubleVector.fromArray(D, st.segment, o);
-        DoubleVector fullSegments = DoubleVector.broadcast(D, p.segments() - 1).sub(segment);
+        VectorMask<Double> started = VectorMask.fromLong(D, st.started[o / VECTOR]);
+        st.started[o / VECTOR] = 0;
+        DoubleVector fullSegments = DoubleVector.fromArray(D, st.fullSegmentsLeft, o)
+                .blend(p.segments() - 1, started);
         DoubleVector fullHours = fullSegments.mul(segmentHours);
         DoubleVector remaining = fullHours.add(p.lastSegmentHours());
         DoubleVector x = DoubleVector.fromArray(D, st.x, o);
-        VectorMask<Double> spot = active.andNot(onDemand);
-        DoubleVector.fromArray(D, st.drawn, o).add(1.0, spot).intoArray(st.drawn, o);
-        VectorMask<Double> finishes = x.compare(VectorOperators.GE, remaining).or(onDemand).and(active);
-        VectorMask<Double> interrupted = spot.andNot(finishes);
-        VectorMask<Double> runs = finishes.or(interrupted);
-        DoubleVector spotPrice = DoubleVector.broadcast(D, p.spotPrice());
-        DoubleVector runPrice = spotPrice.blend(p.onDemandPrice(), onDemand);
-        DoubleVector runHours = x.blend(remaining, finishes);
-        DoubleVector t = DoubleVector.fromArray(D, st.t, o).add(runHours, runs);
-        DoubleVector cost = DoubleVector.fromArray(D, st.cost, o).add(runHours.mul(runPrice), runs);
-        DoubleVector onDemandHours = DoubleVector.fromArray(D, st.onDemandHours, o)
-                .add(remaining, onDemand.and(active));
+        VectorMask<Double> finishes = x.compare(VectorOperators.GE, remaining);
+        VectorMask<Double> interrupted = finishes.not();
+        // Running hours of this leg: x when interrupted, the remaining work when it finishes (min picks either).
+        DoubleVector runHours = x.min(remaining);
+        DoubleVector t = DoubleVector.fromArray(D, st.t, o).blend(0.0, started).add(runHours);
+        DoubleVector cost = DoubleVector.fromArray(D, st.cost, o).blend(0.0, started)
+                .add(runHours.mul(p.spotPrice()));
         DoubleVector completed = (DoubleVector) x.div(segmentHours).convert(VectorOperators.D2L, 0)
                 .convert(VectorOperators.L2D, 0);
         completed = completed.sub(1.0, completed.mul(segmentHours).compare(VectorOperators.GT, x))
                 .blend(fullSegments, x.compare(VectorOperators.GE, fullHours));
-        segment = segment.add(completed, interrupted);
-        segment.intoArray(st.segment, o);
-        DoubleVector interruptions = DoubleVector.fromArray(D, st.interruptions, o).add(1.0, interrupted);
+        DoubleVector segmentsLeft = fullSegments.sub(completed);
+        segmentsLeft.intoArray(st.fullSegmentsLeft, o);
+        DoubleVector interruptions = DoubleVector.fromArray(D, st.interruptions, o).blend(0.0, started)
+                .add(1.0, interrupted);
         interruptions.intoArray(st.interruptions, o);
-        DoubleVector restart = DoubleVector.broadcast(D, p.restartHours());
+        DoubleVector resumeRemaining = segmentsLeft.mul(segmentHours).add(p.lastSegmentHours());
+        DoubleVector restarted = t.add(p.restartHours());
+        DoubleVector onDemandEnd = restarted.add(resumeRemaining);
         VectorMask<Double> fallback = interruptions.compare(VectorOperators.GE, p.maxInterruptions());
         if (p.hasDeadline()) {
-            DoubleVector resumeRemaining = DoubleVector.broadcast(D, p.segments() - 1).sub(segment)
-                    .mul(segmentHours).add(p.lastSegmentHours());
-            fallback = fallback.or(DoubleVector.broadcast(D, p.deadlineHours())
-                    .sub(t.add(restart).add(resumeRemaining)).compare(VectorOperators.LT, p.fallbackSlackHours()));
+            fallback = fallback.or(DoubleVector.broadcast(D, p.deadlineHours()).sub(onDemandEnd)
+                    .compare(VectorOperators.LT, p.fallbackSlackHours()));
         }
         fallback = fallback.and(interrupted);
-        DoubleVector.zero(D).blend(1.0, onDemand.or(fallback)).intoArray(st.onDemand, o);
-        DoubleVector restartPrice = spotPrice.blend(p.onDemandPrice(), fallback);
-        t.add(restart, interrupted).intoArray(st.t, o);
-        cost.add(restart.mul(restartPrice), interrupted).intoArray(st.cost, o);
-        onDemandHours.add(restart, fallback).intoArray(st.onDemandHours, o);
-        DoubleVector.zero(D).blend(1.0, active.andNot(finishes)).intoArray(st.active, o);
-        return finishes.toLong();
+        t.blend(restarted, interrupted).blend(onDemandEnd, fallback).intoArray(st.t, o);
+        DoubleVector restartCost = DoubleVector.broadcast(D, p.restartHours() * p.spotPrice())
+                .blend(p.restartHours() * p.onDemandPrice(), fallback);
+        cost.add(restartCost, interrupted).add(resumeRemaining.mul(p.onDemandPrice()), fallback)
+                .intoArray(st.cost, o);
+        // The reference adds restart, then the remaining hours, to on-demand hours that are still 0.
+        DoubleVector.zero(D).blend(resumeRemaining.add(p.restartHours()), fallback)
+                .intoArray(st.onDemandHours, o);
+        return finishes.or(fallback).toLong();
     }
 
     private static LongVector mix64(LongVector z) {

@@ -26,12 +26,14 @@ final class VectorLn {
 
     static DoubleVector ln(DoubleVector x) {
         LongVector bits = (LongVector) x.convert(VectorOperators.REINTERPRET_D2L, 0);
-        LongVector e = bits.lanewise(VectorOperators.LSHR, 52).and(0x7ffL).sub(1023L);
+        // The exponent as a double (exact): adding 1 under a double mask avoids casting the mask to longs.
+        DoubleVector e = ((DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).and(0x7ffL)
+                .convert(VectorOperators.L2D, 0)).sub(1023.0);
         DoubleVector m = (DoubleVector) bits.and(0x000fffffffffffffL).or(0x3ff0000000000000L)
                 .convert(VectorOperators.REINTERPRET_L2D, 0);
         VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
         m = m.blend(m.mul(0.5), big);
-        e = e.add(1L, big.cast(L));
+        e = e.add(1.0, big);
         DoubleVector f = m.sub(1.0).div(m.add(1.0));
         DoubleVector s = f.mul(f);
         DoubleVector p = DoubleVector.broadcast(D, C[0]);
@@ -39,7 +41,6 @@ final class VectorLn {
             p = s.mul(p).add(C[i]);
         }
         DoubleVector twoF = f.add(f);
-        DoubleVector exponent = (DoubleVector) e.convert(VectorOperators.L2D, 0);
-        return exponent.mul(LN2).add(twoF.add(twoF.mul(s.mul(p))));
+        return e.mul(LN2).add(twoF.add(twoF.mul(s.mul(p))));
     }
 }

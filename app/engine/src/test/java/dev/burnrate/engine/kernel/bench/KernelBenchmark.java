@@ -13,6 +13,7 @@ import dev.burnrate.engine.kernel.simd.JvmSimdBackend;
 
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class KernelBenchmark {
             run(backends, System.out);
             perCore(System.out);
             chunkSizes(System.out);
+            jobLengths(System.out);
         } finally {
             backends.forEach(ComputeBackend::close);
         }
@@ -144,13 +146,44 @@ public final class KernelBenchmark {
         out.println();
     }
 
+    /**
+     * The Monte Carlo's ratio by job length at the same interruption rate (deadline 1.3 times the work): per-scenario
+     * work (stream key, refill, writing results) weighs less against the steps (one per interruption) as jobs grow.
+     */
+    public static void jobLengths(PrintStream out) throws KernelException {
+        out.println("| job (GPU-hours) | interruptions per scenario | reference scenarios/s | jvm-simd scenarios/s "
+                + "| x reference |");
+        out.println("|---:|---:|---:|---:|---:|");
+        try (JvmSimdBackend simd = new JvmSimdBackend()) {
+            for (double work : new double[]{25, 100, 1000}) {
+                SpotTrainingPlan plan = new SpotTrainingPlan(work, PLAN.checkpointIntervalHours(),
+                        PLAN.checkpointOverheadHours(), PLAN.restartHours(), PLAN.interruptionsPerHour(),
+                        PLAN.spotPrice(), PLAN.onDemandPrice(), 1.3 * work, PLAN.fallbackSlackHours(),
+                        PLAN.maxInterruptions());
+                KernelLaunch launch = monteCarloLaunch(plan);
+                double reference = SCENARIOS / bestSeconds(new ReferenceBackend(), launch, 1, 3);
+                IntBuffer interruptions = (IntBuffer) launch.buffers().get("interruptions");
+                long total = 0;
+                for (int s = 0; s < SCENARIOS; s++) {
+                    total += interruptions.get(s);
+                }
+                double rate = SCENARIOS / bestSeconds(simd, launch, 3, 5);
+                out.printf("| %,.0f | %.1f | %,.0f | %,.0f | %.1f |%n", work, (double) total / SCENARIOS, reference,
+                        rate, rate / reference);
+            }
+        }
+        out.println();
+    }
+
     static double monteCarloRate(ComputeBackend backend, int warmups, int runs) throws KernelException {
-        SpotTrainingParams params = PLAN.params(42);
-        KernelLaunch launch = new KernelLaunch(KernelNames.SPOT_TRAINING_MONTE_CARLO, SCENARIOS,
+        return SCENARIOS / bestSeconds(backend, monteCarloLaunch(PLAN), warmups, runs);
+    }
+
+    private static KernelLaunch monteCarloLaunch(SpotTrainingPlan plan) {
+        return new KernelLaunch(KernelNames.SPOT_TRAINING_MONTE_CARLO, SCENARIOS,
                 Map.of("wallHours", KernelBuffers.doubles(SCENARIOS), "cost", KernelBuffers.doubles(SCENARIOS),
                         "onDemandHours", KernelBuffers.doubles(SCENARIOS),
-                        "interruptions", KernelBuffers.ints(SCENARIOS)), params.scalars());
-        return SCENARIOS / bestSeconds(backend, launch, warmups, runs);
+                        "interruptions", KernelBuffers.ints(SCENARIOS)), plan.params(42).scalars());
     }
 
     static double sgemmGflops(ComputeBackend backend, int size, int runs) throws KernelException {
