@@ -72,11 +72,11 @@ final class SpotTrainingSimd {
         int next;
 
         /** Finished scenarios not yet written to the outputs (written in lane order, flushed in batches). */
-        final double[] logScenario = new double[LOG + LANES + VECTOR];
-        final double[] logT = new double[LOG + LANES + VECTOR];
-        final double[] logCost = new double[LOG + LANES + VECTOR];
-        final double[] logOnDemandHours = new double[LOG + LANES + VECTOR];
-        final double[] logInterruptions = new double[LOG + LANES + VECTOR];
+        final double[] logScenario;
+        final double[] logT;
+        final double[] logCost;
+        final double[] logOnDemandHours;
+        final double[] logInterruptions;
         int logged;
 
         Lanes(long seed, int from, int end) {
@@ -84,6 +84,13 @@ final class SpotTrainingSimd {
             this.end = end;
             this.next = from;
             this.keys = new long[end - from + VECTOR];
+            // A flush happens at LOG entries or more, after a step added at most LANES; compress writes whole vectors.
+            int logLength = Math.min(LOG, end - from) + LANES + VECTOR;
+            this.logScenario = new double[logLength];
+            this.logT = new double[logLength];
+            this.logCost = new double[logLength];
+            this.logOnDemandHours = new double[logLength];
+            this.logInterruptions = new double[logLength];
             java.util.Arrays.fill(scenario, end);
             LongVector lane = LongVector.zero(L).addIndex(1);
             for (int i = 0; i < end - from; i += VECTOR) {
