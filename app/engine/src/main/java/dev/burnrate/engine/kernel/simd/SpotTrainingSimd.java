@@ -9,6 +9,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * The spot-training Monte Carlo with one scenario per vector lane. Each step takes every lane from one (re)start to
  * its next interruption, or to the end of its job, with the reference's floating-point operations in the
@@ -71,7 +73,7 @@ final class SpotTrainingSimd {
         /** The next scenario to hand out; never beyond {@link #end}. */
         int next;
 
-        /** Finished scenarios not yet written to the outputs (written in lane order, flushed in batches). */
+        /** Finished scenarios not yet written to the outputs, in the order they finished (flushed in batches). */
         final double[] logScenario;
         final double[] logT;
         final double[] logCost;
@@ -91,7 +93,7 @@ final class SpotTrainingSimd {
             this.logCost = new double[logLength];
             this.logOnDemandHours = new double[logLength];
             this.logInterruptions = new double[logLength];
-            java.util.Arrays.fill(scenario, end);
+            Arrays.fill(scenario, end);
             LongVector lane = LongVector.zero(L).addIndex(1);
             for (int i = 0; i < end - from; i += VECTOR) {
                 LongVector index = lane.add(from + i);
@@ -121,7 +123,7 @@ final class SpotTrainingSimd {
         Lanes st = new Lanes(p.seed(), from, to);
         long allLanes = VECTOR == 64 ? -1L : (1L << VECTOR) - 1;
         for (int o = 0; o < LANES; o += VECTOR) {
-            refill(p, st, o, allLanes);
+            refill(st, o, allLanes);
         }
         int finished = 0;
         while (finished < to - from) {
@@ -129,7 +131,7 @@ final class SpotTrainingSimd {
             for (int o = 0; o < LANES; o += VECTOR) {
                 long done = advance(p, st, o);
                 if (done != 0) {
-                    finished += refill(p, st, o, done);
+                    finished += refill(st, o, done);
                 }
             }
             if (st.logged >= LOG) {
@@ -143,7 +145,7 @@ final class SpotTrainingSimd {
      * Logs the lanes of the vector at {@code o} that finished a scenario and starts the next scenarios on them.
      * Returns how many scenarios it logged.
      */
-    private static int refill(SpotTrainingParams p, Lanes st, int o, long doneBits) {
+    private static int refill(Lanes st, int o, long doneBits) {
         VectorMask<Double> done = VectorMask.fromLong(D, doneBits);
         DoubleVector scenario = DoubleVector.fromArray(D, st.scenario, o);
         VectorMask<Double> logged = done.and(scenario.compare(VectorOperators.LT, st.end));
@@ -180,7 +182,7 @@ final class SpotTrainingSimd {
     /** Every lane's running hours until its next interruption: {@code -ln(1 - u) * (1 / rate)}; +inf at rate 0. */
     private static void drawRunningHours(SpotTrainingParams p, Lanes st) {
         if (!(p.interruptionsPerHour() > 0)) {
-            java.util.Arrays.fill(st.x, Double.POSITIVE_INFINITY);
+            Arrays.fill(st.x, Double.POSITIVE_INFINITY);
             return;
         }
         // -(ln v) * m and (ln v) * (-m) are the same double: negation is exact.
