@@ -9,6 +9,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.util.function.DoublePredicate;
 
 /**
  * Checks a launch's buffers and scalars before anything reaches the device, with messages naming the argument.
@@ -33,6 +34,20 @@ final class Args {
     <B extends Buffer> B out(String name, Class<B> type, long elements) throws KernelException {
         B buffer = in(name, type, elements);
         require(!buffer.isReadOnly(), "output buffer '" + name + "' is read-only");
+        return buffer;
+    }
+
+    /**
+     * An input buffer whose first {@code elements} values must each be finite and pass {@code valid};
+     * {@code rule} says that check in words for the message, which names the element.
+     */
+    DoubleBuffer finiteIn(String name, int elements, DoublePredicate valid, String rule) throws KernelException {
+        DoubleBuffer buffer = in(name, DoubleBuffer.class, elements);
+        for (int i = 0; i < elements; i++) {
+            double value = buffer.get(i);
+            require(Double.isFinite(value) && valid.test(value),
+                    name + "[" + i + "] must be a finite number " + rule + " but is " + value);
+        }
         return buffer;
     }
 

@@ -141,11 +141,8 @@ final class OpenClDevice implements AutoCloseable {
     }
 
     private static String buildLog(cl_program program, cl_device_id device) {
-        long[] size = new long[1];
-        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, null, size);
-        byte[] log = new byte[(int) size[0]];
-        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
-        return new String(log, StandardCharsets.UTF_8).trim();
+        return infoString((size, value, sizeNeeded) ->
+                clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, size, value, sizeNeeded));
     }
 
     DeviceInfo info() {
@@ -173,18 +170,26 @@ final class OpenClDevice implements AutoCloseable {
     }
 
     private static String platformName(cl_platform_id platform) {
-        long[] size = new long[1];
-        clGetPlatformInfo(platform, CL_PLATFORM_NAME, 0, null, size);
-        byte[] value = new byte[(int) size[0]];
-        clGetPlatformInfo(platform, CL_PLATFORM_NAME, value.length, Pointer.to(value), null);
-        return new String(value, 0, Math.max(0, value.length - 1), StandardCharsets.UTF_8).trim();
+        return infoString((size, value, sizeNeeded) ->
+                clGetPlatformInfo(platform, CL_PLATFORM_NAME, size, value, sizeNeeded));
     }
 
     private static String deviceString(cl_device_id device, int param) {
+        return infoString((size, value, sizeNeeded) -> clGetDeviceInfo(device, param, size, value, sizeNeeded));
+    }
+
+    /** One of the clGet*Info functions, bound to its object and parameter. */
+    @FunctionalInterface
+    private interface InfoQuery {
+        int get(long size, Pointer value, long[] sizeNeeded);
+    }
+
+    /** A string-valued info parameter: asked once for its size, once for its NUL-terminated bytes. */
+    private static String infoString(InfoQuery query) {
         long[] size = new long[1];
-        clGetDeviceInfo(device, param, 0, null, size);
+        query.get(0, null, size);
         byte[] value = new byte[(int) size[0]];
-        clGetDeviceInfo(device, param, value.length, Pointer.to(value), null);
+        query.get(value.length, Pointer.to(value), null);
         return new String(value, 0, Math.max(0, value.length - 1), StandardCharsets.UTF_8).trim();
     }
 

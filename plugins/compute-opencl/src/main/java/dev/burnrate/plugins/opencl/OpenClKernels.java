@@ -45,16 +45,8 @@ final class OpenClKernels {
         Args args = new Args(launch);
         int offerings = launch.size();
         int hours = args.atLeast("hours", 1);
-        DoubleBuffer rps = args.in("requestsPerSecond", DoubleBuffer.class, hours);
-        DoubleBuffer tps = args.in("tokensPerSecond", DoubleBuffer.class, offerings);
-        for (int h = 0; h < hours; h++) {
-            args.require(Double.isFinite(rps.get(h)) && rps.get(h) >= 0,
-                    "requestsPerSecond[" + h + "] must be a finite number >= 0 but is " + rps.get(h));
-        }
-        for (int o = 0; o < offerings; o++) {
-            args.require(Double.isFinite(tps.get(o)) && tps.get(o) > 0,
-                    "tokensPerSecond[" + o + "] must be a finite number > 0 but is " + tps.get(o));
-        }
+        DoubleBuffer rps = args.finiteIn("requestsPerSecond", hours, v -> v >= 0, ">= 0");
+        DoubleBuffer tps = args.finiteIn("tokensPerSecond", offerings, v -> v > 0, "> 0");
         try (ClCall call = new ClCall(device, "inference_capacity")) {
             call.arg(hours).arg(args.atLeast("tokensPerRequest", Double.MIN_NORMAL))
                     .arg(args.between("utilisationTarget", Double.MIN_NORMAL, 1)).arg(args.between("spotShare", 0, 1))
@@ -75,11 +67,7 @@ final class OpenClKernels {
         int hours = args.atLeast("hours", 1);
         int levels = args.atLeast("levels", 2);
         args.require(size % levels == 0, "size must be terms * levels but " + size + " is not a multiple of " + levels);
-        DoubleBuffer usage = args.in("usage", DoubleBuffer.class, hours);
-        for (int h = 0; h < hours; h++) {
-            args.require(Double.isFinite(usage.get(h)) && usage.get(h) >= 0,
-                    "usage[" + h + "] must be a finite number >= 0 but is " + usage.get(h));
-        }
+        DoubleBuffer usage = args.finiteIn("usage", hours, v -> v >= 0, ">= 0");
         try (ClCall call = new ClCall(device, "commitment_coverage")) {
             call.arg(hours).arg(levels).arg(args.atLeast("peakUsage", 0.0)).arg(args.atLeast("onDemandPrice", 0.0))
                     .arg(size).in(usage, hours)

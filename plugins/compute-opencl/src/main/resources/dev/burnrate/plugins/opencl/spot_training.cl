@@ -2,7 +2,7 @@
 // diverge, which costs some efficiency, but every one runs independently). spot_training_cpu is the variant for
 // CPU devices: PoCL cannot vectorise the scalar kernel across work-items (its loops diverge), so each
 // work-item runs eight scenarios in double8/long8 lanes under masks, like the engine's jvm-simd backend, with the
-// same operations in the same order (bit-identical results).
+// same operations in the same order (bit-identical results). The helpers, scalar and eight-lane, are in common.cl.
 
 #define SPOT_ARGS const ulong seed, const int segments, const double segmentHours, \
         const double lastSegmentHours, const double rate, const double meanHours, const double restartHours, \
@@ -78,37 +78,6 @@ __kernel void spot_training(SPOT_ARGS) {
     }
 }
 
-inline ulong8 mix64_8(ulong8 z) {
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-    return z ^ (z >> 31);
-}
-
-// kernel_ln lane by lane (vector comparisons give -1 for true, so "e - big" adds one where m was halved).
-inline double8 kernel_ln8(double8 x) {
-    long8 bits = as_long8(x);
-    long8 e = ((bits >> 52) & 0x7ffL) - 1023L;
-    double8 m = as_double8((bits & 0x000fffffffffffffL) | 0x3ff0000000000000L);
-    long8 big = isgreater(m, (double8) (0x1.6a09e667f3bcdp+0));
-    m = select(m, m * 0.5, big);
-    e = e - big;
-    double8 f = (m - 1.0) / (m + 1.0);
-    double8 s = f * f;
-    double8 p = (double8) (0x1.642c8590b2164p-5);
-    p = 0x1.8618618618618p-5 + s * p;
-    p = 0x1.af286bca1af28p-5 + s * p;
-    p = 0x1.e1e1e1e1e1e1ep-5 + s * p;
-    p = 0x1.1111111111111p-4 + s * p;
-    p = 0x1.3b13b13b13b14p-4 + s * p;
-    p = 0x1.745d1745d1746p-4 + s * p;
-    p = 0x1.c71c71c71c71cp-4 + s * p;
-    p = 0x1.2492492492492p-3 + s * p;
-    p = 0x1.999999999999ap-3 + s * p;
-    p = 0x1.5555555555555p-2 + s * p;
-    double8 twoF = f + f;
-    return convert_double8(e) * 0x1.62e42fefa39efp-1 + (twoF + twoF * (s * p));
-}
-
 __kernel void spot_training_cpu(SPOT_ARGS) {
     int first = get_global_id(0) * 8;
     if (first >= size) {
@@ -122,7 +91,7 @@ __kernel void spot_training_cpu(SPOT_ARGS) {
     }
     long8 n1 = (long8) (segments - 1);
     long8 scenario = (long8) (first) + (long8) (0, 1, 2, 3, 4, 5, 6, 7);
-    ulong8 key = mix64_8((ulong8) (seed) ^ mix64_8(as_ulong8(scenario)));
+    ulong8 key = stream_key_8((ulong8) (seed), as_ulong8(scenario));
     long8 drawn = 0;
     long8 segment = 0;
     long8 k = 0;
@@ -139,9 +108,7 @@ __kernel void spot_training_cpu(SPOT_ARGS) {
         double8 remaining = fullHours + lastSegmentHours;
         double8 x = (double8) (INFINITY);
         if (rate > 0.0) {
-            ulong8 bits = mix64_8(key + (as_ulong8(drawn) + 1UL) * 0x9E3779B97F4A7C15UL);
-            double8 u = convert_double8(bits >> 11) * 0x1.0p-53;
-            x = -kernel_ln8(1.0 - u) * meanHours;
+            x = -kernel_ln_8(1.0 - unit_draw_8(key, as_ulong8(drawn))) * meanHours;
         }
         long8 onSpot = active & ~onDemand;
         drawn = drawn - onSpot;
