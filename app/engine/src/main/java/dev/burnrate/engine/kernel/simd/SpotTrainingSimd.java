@@ -205,14 +205,15 @@ final class SpotTrainingSimd {
         VectorMask<Double> started = VectorMask.fromLong(D, st.started[o / VECTOR]);
         st.started[o / VECTOR] = 0;
         DoubleVector fullSegments = DoubleVector.fromArray(D, st.fullSegmentsLeft, o)
-                .blend(p.segments() - 1, started);
+                .blend((double) (p.segments() - 1), started);
         DoubleVector fullHours = fullSegments.mul(segmentHours);
         DoubleVector remaining = fullHours.add(p.lastSegmentHours());
         DoubleVector x = DoubleVector.fromArray(D, st.x, o);
         VectorMask<Double> finishes = x.compare(VectorOperators.GE, remaining);
         VectorMask<Double> interrupted = finishes.not();
-        // Running hours of this leg: x when interrupted, the remaining work when it finishes (min picks either).
-        DoubleVector runHours = x.min(remaining);
+        // Running hours of this leg: x when interrupted, the remaining work when it finishes. (A blend, not min:
+        // min's NaN and -0.0 rules cost six instructions.)
+        DoubleVector runHours = x.blend(remaining, finishes);
         DoubleVector t = DoubleVector.fromArray(D, st.t, o).blend(0.0, started).add(runHours);
         DoubleVector cost = DoubleVector.fromArray(D, st.cost, o).blend(0.0, started)
                 .add(runHours.mul(p.spotPrice()));
@@ -228,7 +229,7 @@ final class SpotTrainingSimd {
         DoubleVector resumeRemaining = segmentsLeft.mul(segmentHours).add(p.lastSegmentHours());
         DoubleVector restarted = t.add(p.restartHours());
         DoubleVector onDemandEnd = restarted.add(resumeRemaining);
-        VectorMask<Double> fallback = interruptions.compare(VectorOperators.GE, p.maxInterruptions());
+        VectorMask<Double> fallback = interruptions.compare(VectorOperators.GE, (double) p.maxInterruptions());
         if (p.hasDeadline()) {
             fallback = fallback.or(DoubleVector.broadcast(D, p.deadlineHours()).sub(onDemandEnd)
                     .compare(VectorOperators.LT, p.fallbackSlackHours()));
