@@ -53,17 +53,11 @@ final class SpotTrainingSimd {
     private static final class Lanes {
         /** The random stream's counter before the next draw: {@code key + draws * gamma}. */
         final long[] counter = new long[LANES];
-        final double[] fullSegmentsLeft = new double[LANES];
-        final double[] interruptions = new double[LANES];
-        /** Running hours until the next interruption, from {@link #drawRunningHours}. */
-        final double[] x = new double[LANES];
-        final double[] t = new double[LANES];
-        final double[] cost = new double[LANES];
-        /** Written by every step: the on-demand hours of a lane that fell back in it, else 0. */
-        final double[] onDemandHours = new double[LANES];
-        /** The lane's scenario; {@link #end} or more when the lane is idle. */
-        final double[] scenario = new double[LANES];
-
+        /**
+         * The double-valued lane state, one field after the other ({@link #SEGMENTS_LEFT}, ...), each LANES long:
+         * one array lets C2 check the bounds of all fields of a vector once.
+         */
+        final double[] state = new double[FIELDS * LANES];
         /** Per vector, the lanes that took a new scenario since its last step: {@link #advance} zeroes their state. */
         final long[] started = new long[GROUPS];
         /** Every scenario's stream key, computed up front in vectors, padded by a vector. */
@@ -93,7 +87,7 @@ final class SpotTrainingSimd {
             this.logCost = new double[logLength];
             this.logOnDemandHours = new double[logLength];
             this.logInterruptions = new double[logLength];
-            Arrays.fill(scenario, end);
+            Arrays.fill(state, SCENARIO, SCENARIO + LANES, end);
             LongVector lane = LongVector.zero(L).addIndex(1);
             for (int i = 0; i < end - from; i += VECTOR) {
                 LongVector index = lane.add(from + i);
@@ -101,6 +95,19 @@ final class SpotTrainingSimd {
             }
         }
     }
+
+    /** Offsets of the fields in {@link Lanes#state}. */
+    private static final int SEGMENTS_LEFT = 0;
+    private static final int INTERRUPTIONS = LANES;
+    /** Running hours until the next interruption, from {@link #drawRunningHours}. */
+    private static final int X = 2 * LANES;
+    private static final int T = 3 * LANES;
+    private static final int COST = 4 * LANES;
+    /** Written by every step: the on-demand hours of a lane that fell back in it, else 0. */
+    private static final int ON_DEMAND_HOURS = 5 * LANES;
+    /** The lane's scenario; {@code end} or more when the lane is idle. */
+    private static final int SCENARIO = 6 * LANES;
+    private static final int FIELDS = 7;
 
     /** Finished scenarios buffered before they are written to the output buffers. */
     private static final int LOG = 512;
@@ -147,20 +154,20 @@ final class SpotTrainingSimd {
      */
     private static int refill(Lanes st, int o, long doneBits) {
         VectorMask<Double> done = VectorMask.fromLong(D, doneBits);
-        DoubleVector scenario = DoubleVector.fromArray(D, st.scenario, o);
+        DoubleVector scenario = DoubleVector.fromArray(D, st.state, SCENARIO + o);
         VectorMask<Double> logged = done.and(scenario.compare(VectorOperators.LT, st.end));
         int at = st.logged;
         scenario.compress(logged).intoArray(st.logScenario, at);
-        DoubleVector.fromArray(D, st.t, o).compress(logged).intoArray(st.logT, at);
-        DoubleVector.fromArray(D, st.cost, o).compress(logged).intoArray(st.logCost, at);
-        DoubleVector.fromArray(D, st.onDemandHours, o).compress(logged).intoArray(st.logOnDemandHours, at);
-        DoubleVector.fromArray(D, st.interruptions, o).compress(logged).intoArray(st.logInterruptions, at);
+        DoubleVector.fromArray(D, st.state, T + o).compress(logged).intoArray(st.logT, at);
+        DoubleVector.fromArray(D, st.state, COST + o).compress(logged).intoArray(st.logCost, at);
+        DoubleVector.fromArray(D, st.state, ON_DEMAND_HOURS + o).compress(logged).intoArray(st.logOnDemandHours, at);
+        DoubleVector.fromArray(D, st.state, INTERRUPTIONS + o).compress(logged).intoArray(st.logInterruptions, at);
         int count = logged.trueCount();
         st.logged = at + count;
 
         int next = st.next;
         DoubleVector fresh = DoubleVector.zero(D).addIndex(1).add(next).expand(done);
-        scenario.blend(fresh, done).intoArray(st.scenario, o);
+        scenario.blend(fresh, done).intoArray(st.state, SCENARIO + o);
         LongVector keys = LongVector.fromArray(L, st.keys, next - st.from).expand(done.cast(L));
         LongVector.fromArray(L, st.counter, o).blend(keys, done.cast(L)).intoArray(st.counter, o);
         st.started[o / VECTOR] = doneBits;
@@ -182,7 +189,7 @@ final class SpotTrainingSimd {
     /** Every lane's running hours until its next interruption: {@code -ln(1 - u) * (1 / rate)}; +inf at rate 0. */
     private static void drawRunningHours(SpotTrainingParams p, Lanes st) {
         if (!(p.interruptionsPerHour() > 0)) {
-            Arrays.fill(st.x, Double.POSITIVE_INFINITY);
+            Arrays.fill(st.state, X, X + LANES, Double.POSITIVE_INFINITY);
             return;
         }
         // -(ln v) * m and (ln v) * (-m) are the same double: negation is exact.
@@ -192,7 +199,7 @@ final class SpotTrainingSimd {
             counter.intoArray(st.counter, o);
             DoubleVector u = ((DoubleVector) mix64(counter).lanewise(VectorOperators.LSHR, 11)
                     .convert(VectorOperators.L2D, 0)).mul(CounterRng.UNIT);
-            VectorLn.ln(DoubleVector.broadcast(D, 1.0).sub(u)).mul(minusMeanHours).intoArray(st.x, o);
+            VectorLn.ln(DoubleVector.broadcast(D, 1.0).sub(u)).mul(minusMeanHours).intoArray(st.state, X + o);
         }
     }
 
@@ -204,28 +211,28 @@ final class SpotTrainingSimd {
         double segmentHours = p.segmentHours();
         VectorMask<Double> started = VectorMask.fromLong(D, st.started[o / VECTOR]);
         st.started[o / VECTOR] = 0;
-        DoubleVector fullSegments = DoubleVector.fromArray(D, st.fullSegmentsLeft, o)
+        DoubleVector fullSegments = DoubleVector.fromArray(D, st.state, SEGMENTS_LEFT + o)
                 .blend((double) (p.segments() - 1), started);
         DoubleVector fullHours = fullSegments.mul(segmentHours);
         DoubleVector remaining = fullHours.add(p.lastSegmentHours());
-        DoubleVector x = DoubleVector.fromArray(D, st.x, o);
+        DoubleVector x = DoubleVector.fromArray(D, st.state, X + o);
         VectorMask<Double> finishes = x.compare(VectorOperators.GE, remaining);
         VectorMask<Double> interrupted = finishes.not();
         // Running hours of this leg: x when interrupted, the remaining work when it finishes. (A blend, not min:
         // min's NaN and -0.0 rules cost six instructions.)
         DoubleVector runHours = x.blend(remaining, finishes);
-        DoubleVector t = DoubleVector.fromArray(D, st.t, o).blend(0.0, started).add(runHours);
-        DoubleVector cost = DoubleVector.fromArray(D, st.cost, o).blend(0.0, started)
+        DoubleVector t = DoubleVector.fromArray(D, st.state, T + o).blend(0.0, started).add(runHours);
+        DoubleVector cost = DoubleVector.fromArray(D, st.state, COST + o).blend(0.0, started)
                 .add(runHours.mul(p.spotPrice()));
         DoubleVector completed = (DoubleVector) x.div(segmentHours).convert(VectorOperators.D2L, 0)
                 .convert(VectorOperators.L2D, 0);
         completed = completed.sub(1.0, completed.mul(segmentHours).compare(VectorOperators.GT, x))
                 .blend(fullSegments, x.compare(VectorOperators.GE, fullHours));
         DoubleVector segmentsLeft = fullSegments.sub(completed);
-        segmentsLeft.intoArray(st.fullSegmentsLeft, o);
-        DoubleVector interruptions = DoubleVector.fromArray(D, st.interruptions, o).blend(0.0, started)
+        segmentsLeft.intoArray(st.state, SEGMENTS_LEFT + o);
+        DoubleVector interruptions = DoubleVector.fromArray(D, st.state, INTERRUPTIONS + o).blend(0.0, started)
                 .add(1.0, interrupted);
-        interruptions.intoArray(st.interruptions, o);
+        interruptions.intoArray(st.state, INTERRUPTIONS + o);
         DoubleVector resumeRemaining = segmentsLeft.mul(segmentHours).add(p.lastSegmentHours());
         DoubleVector restarted = t.add(p.restartHours());
         DoubleVector onDemandEnd = restarted.add(resumeRemaining);
@@ -235,14 +242,14 @@ final class SpotTrainingSimd {
                     .compare(VectorOperators.LT, p.fallbackSlackHours()));
         }
         fallback = fallback.and(interrupted);
-        t.blend(restarted, interrupted).blend(onDemandEnd, fallback).intoArray(st.t, o);
+        t.blend(restarted, interrupted).blend(onDemandEnd, fallback).intoArray(st.state, T + o);
         DoubleVector restartCost = DoubleVector.broadcast(D, p.restartHours() * p.spotPrice())
                 .blend(p.restartHours() * p.onDemandPrice(), fallback);
         cost.add(restartCost, interrupted).add(resumeRemaining.mul(p.onDemandPrice()), fallback)
-                .intoArray(st.cost, o);
+                .intoArray(st.state, COST + o);
         // The reference adds restart, then the remaining hours, to on-demand hours that are still 0.
         DoubleVector.zero(D).blend(resumeRemaining.add(p.restartHours()), fallback)
-                .intoArray(st.onDemandHours, o);
+                .intoArray(st.state, ON_DEMAND_HOURS + o);
         return finishes.or(fallback).toLong();
     }
 
