@@ -155,7 +155,7 @@ final class SpotTrainingSimd {
     private static int refill(Lanes st, int o, long doneBits) {
         VectorMask<Double> done = VectorMask.fromLong(D, doneBits);
         DoubleVector scenario = DoubleVector.fromArray(D, st.state, SCENARIO + o);
-        VectorMask<Double> logged = done.and(scenario.compare(VectorOperators.LT, st.end));
+        VectorMask<Double> logged = done.and(scenario.compare(VectorOperators.LT, (double) st.end));
         int at = st.logged;
         scenario.compress(logged).intoArray(st.logScenario, at);
         DoubleVector.fromArray(D, st.state, T + o).compress(logged).intoArray(st.logT, at);
