@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * capacity fields by their labels, watches the estimate follow the capacity, is denied in us-east-1 for personal EU
  * data (the demo GDPR policy) with the reason, moves the bucket to Frankfurt, where it is allowed (with the team
  * budget's 50% notice as a warning: the demo team has spent 75% of its month) and provisioned at once, and finds it
- * on the resources page with its rate. The test cloud sells S3 Standard at $0.023 per GB-month.
+ * on the resources page with its rate, then deletes it. The test cloud sells S3 Standard at $0.023 per GB-month.
  */
 class StorageBucketFlowIT extends ProvisioningTestBase {
 
@@ -114,7 +114,9 @@ class StorageBucketFlowIT extends ProvisioningTestBase {
         page.locator("#submit").click();
         waitForVaadin();
         assertThat(page.locator("#result-state")).hasAttribute("data-value", "PROVISIONED");
-        assertThat(page.locator("#result-message")).containsText("Provisioned as ");
+        assertThat(page.locator("#result-message")).hasText(Pattern.compile("Provisioned as \\S+\\."));
+        String message = page.locator("#result-message").textContent().strip();
+        String resourceId = message.substring("Provisioned as ".length(), message.length() - 1);
         assertThat(page.locator("#my-requests")).containsText(name);
         screenshot("storage-provisioned");
 
@@ -122,10 +124,19 @@ class StorageBucketFlowIT extends ProvisioningTestBase {
         List<String> row = resourceRow(name);
         assertThat(row.get(3)).isEqualTo("500 GB bucket · S3 Standard · aws/eu-central-1");
         assertThat(row.get(2)).isEqualTo("engineer");
-        assertThat(page.locator("#resources-grid [data-value='RUNNING']").first()).isVisible();
+        assertThat(row.get(4)).isEqualTo("RUNNING");
         assertThat(row.get(5)).matches("\\$\\d+\\.\\d\\d");
         assertThat(row.get(6)).isEqualTo("$0.02/h"); // 500 GB x $0.023 / 730 h
         screenshot("storage-on-resources");
+
+        // The owner's buttons stay in sight however wide the other columns get (the actions column is frozen).
+        assertThat(page.locator("#stop-" + resourceId)).isInViewport();
+        assertThat(page.locator("#delete-" + resourceId)).isInViewport();
+        // The owner deletes it again (and leaves no running bucket to the other browser tests on this portal).
+        page.locator("#delete-" + resourceId).click();
+        waitForVaadin();
+        assertThat(page.locator("vaadin-notification-card").last()).containsText(name + " is deleted");
+        assertThat(resourceRow(name).get(4)).isEqualTo("DELETED");
     }
 
     /**
