@@ -37,7 +37,7 @@ public class PreviewPanel extends VerticalLayout {
     public void show(Preview preview) {
         Estimate e = preview.estimate();
         estimate.removeAll();
-        estimate.add(figure("Per hour", Money.usd(e.hourlyCost()), "estimate-hourly"),
+        estimate.add(figure("Per hour", Money.rate(e.hourlyCost()), "estimate-hourly"),
                 figure("Expected total", Money.usd(e.expectedTotal()), "estimate-expected"),
                 figure("P90 total", Money.usd(e.p90Total()), "estimate-p90"),
                 figure("Monthly run-rate", Money.usd(e.monthlyRunRate()), "estimate-monthly"));

@@ -50,7 +50,10 @@ public class ResourcesView extends VerticalLayout {
                 .setKey("cost");
         grid.addColumn(r -> Money.perHour(r.hourlyCost())).setHeader("Rate").setAutoWidth(true);
         grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        // Frozen to the end: with a long name or a bucket's description the columns overflow a laptop screen, and
+        // Stop and Delete were scrolled out of sight (and clipped, so a click on Stop could miss it).
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFrozenToEnd(true)
+                .setKey("actions");
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), click -> refresh());
         refresh.setId("refresh-resources");
         HorizontalLayout tools = new HorizontalLayout(refresh);

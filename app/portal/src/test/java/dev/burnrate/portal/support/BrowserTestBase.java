@@ -119,7 +119,10 @@ public abstract class BrowserTestBase {
     protected void loginAs(String user) {
         open("login");
         submitLogin(user, user);
-        assertThat(page.locator("#current-user")).hasText(user);
+        // The first login after the portal starts renders the overview cold: on a loaded machine that takes longer
+        // than Playwright's 5 s assertion default, so wait as long as for any other page action.
+        assertThat(page.locator("#current-user")).hasText(user,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         waitForVaadin();
     }
 
