@@ -46,9 +46,9 @@ public class ResourcesView extends VerticalLayout {
         grid.addColumn(StoredResource::owner).setHeader("Owner").setAutoWidth(true);
         grid.addColumn(ResourcesView::what).setHeader("What").setAutoWidth(true);
         grid.addComponentColumn(r -> OutcomeBadge.of(r.state().name())).setHeader("State").setAutoWidth(true);
+        grid.addColumn(ResourcesView::rate).setHeader("Rate").setAutoWidth(true).setKey("rate");
         grid.addColumn(r -> Money.usd(r.costToDate())).setHeader("Cost so far").setAutoWidth(true)
                 .setKey("cost");
-        grid.addColumn(r -> Money.perHour(r.hourlyCost())).setHeader("Rate").setAutoWidth(true);
         grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
         // Frozen to the end: with a long name or a bucket's description the columns overflow a laptop screen, and
         // Stop and Delete were scrolled out of sight (and clipped, so a click on Stop could miss it).
@@ -67,6 +67,13 @@ public class ResourcesView extends VerticalLayout {
         }
         add(new H2("Resources"), tools, grid);
         refresh();
+    }
+
+    /** What the resource costs per hour now: nothing once it is deleted or failed to start. */
+    private static String rate(StoredResource resource) {
+        ResourceState state = resource.state();
+        boolean gone = state == ResourceState.DELETED || state == ResourceState.FAILED;
+        return gone ? "—" : Money.perHour(resource.hourlyCost());
     }
 
     private HorizontalLayout actions(StoredResource resource) {

@@ -125,8 +125,8 @@ class StorageBucketFlowIT extends ProvisioningTestBase {
         assertThat(row.get(3)).isEqualTo("500 GB bucket · S3 Standard · aws/eu-central-1");
         assertThat(row.get(2)).isEqualTo("engineer");
         assertThat(row.get(4)).isEqualTo("RUNNING");
-        assertThat(row.get(5)).matches("\\$\\d+\\.\\d\\d");
-        assertThat(row.get(6)).isEqualTo("$0.02/h"); // 500 GB x $0.023 / 730 h
+        assertThat(row.get(5)).isEqualTo("$0.02/h"); // 500 GB x $0.023 / 730 h
+        assertThat(row.get(6)).matches("\\$\\d+\\.\\d\\d");
         screenshot("storage-on-resources");
 
         // The owner's buttons stay in sight however wide the other columns get (the actions column is frozen).
@@ -136,11 +136,13 @@ class StorageBucketFlowIT extends ProvisioningTestBase {
         page.locator("#delete-" + resourceId).click();
         waitForVaadin();
         assertThat(page.locator("vaadin-notification-card").last()).containsText(name + " is deleted");
-        assertThat(resourceRow(name).get(4)).isEqualTo("DELETED");
+        List<String> deleted = resourceRow(name);
+        assertThat(deleted.get(4)).isEqualTo("DELETED");
+        assertThat(deleted.get(5)).as("a deleted bucket costs nothing per hour").isEqualTo("—");
     }
 
     /**
-     * The text of the named resource's cells: name, team, owner, what, state, cost so far, rate, created. The grid
+     * The text of the named resource's cells: name, team, owner, what, state, rate, cost so far, created. The grid
      * renders its cell contents row by row in column order.
      */
     private List<String> resourceRow(String name) {
