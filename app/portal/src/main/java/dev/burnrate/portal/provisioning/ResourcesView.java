@@ -3,6 +3,7 @@ package dev.burnrate.portal.provisioning;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -44,7 +45,9 @@ public class ResourcesView extends VerticalLayout {
         grid.addColumn(StoredResource::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(StoredResource::team).setHeader("Team").setAutoWidth(true);
         grid.addColumn(StoredResource::owner).setHeader("Owner").setAutoWidth(true);
-        grid.addColumn(ResourcesView::what).setHeader("What").setAutoWidth(true);
+        // The description wraps instead of widening the grid, so cost and rate stay on a laptop screen.
+        grid.addColumn(ResourcesView::what).setHeader("What").setWidth("14em").setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(r -> OutcomeBadge.of(r.state().name())).setHeader("State").setAutoWidth(true);
         grid.addColumn(ResourcesView::rate).setHeader("Rate").setAutoWidth(true).setKey("rate");
         grid.addColumn(r -> Money.usd(r.costToDate())).setHeader("Cost so far").setAutoWidth(true)
