@@ -3,7 +3,7 @@ package dev.burnrate.engine.usage;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import dev.burnrate.engine.usage.ingest.ImportOptions;
-import dev.burnrate.engine.usage.json.Json;
+import dev.burnrate.engine.usage.json.UsageJson;
 import dev.burnrate.engine.usage.query.GroupKey;
 import dev.burnrate.engine.usage.query.Metric;
 import dev.burnrate.engine.usage.query.QueryEngine;
@@ -181,6 +181,6 @@ class QueryEngineTest extends AllocatorTestBase {
     }
 
     private static String tag(NamedCsvRecord rec, String key) {
-        return (String) Json.parseObject(rec.getField("Tags")).get(key);
+        return (String) UsageJson.parseObject(rec.getField("Tags")).get(key);
     }
 }

@@ -2,7 +2,8 @@ package dev.burnrate.portal.budget;
 
 import dev.burnrate.engine.policy.budget.BudgetKey;
 import dev.burnrate.portal.security.SystemRunner;
-import dev.burnrate.portal.usage.UsageService;
+import dev.burnrate.portal.usage.UsageDatasetService;
+import dev.burnrate.portal.usage.UsageQueryService;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,11 @@ public class ImportedSpend implements SpendSource {
 
     static final String PROJECT_TAG = "project";
 
-    private final UsageService usage;
+    private final UsageDatasetService datasets;
+    private final UsageQueryService usage;
 
-    public ImportedSpend(UsageService usage) {
+    public ImportedSpend(UsageDatasetService datasets, UsageQueryService usage) {
+        this.datasets = datasets;
         this.usage = usage;
     }
 
@@ -27,7 +30,7 @@ public class ImportedSpend implements SpendSource {
     public double actual(BudgetKey key) {
         return SystemRunner.callAsSystem(() -> {
             double sum = 0;
-            for (String dataset : usage.budgetDatasets()) {
+            for (String dataset : datasets.budgetDatasets()) {
                 Map<String, Double> spend = switch (key.scope()) {
                     case TEAM, ALL -> usage.spendByTeam(dataset, key.start(), key.end());
                     case PROJECT -> usage.spendByTag(dataset, PROJECT_TAG, key.start(), key.end());

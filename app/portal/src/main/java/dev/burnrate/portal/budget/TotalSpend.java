@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Excluding one whole dataset is simpler and safer than marking rows: no row-level flag can be forgotten by an
  * import, and the copy can be rebuilt or appended to without touching budgets. (A provider's own billing export
  * that also bills the resources Burnrate provisioned would overlap with metered spend; such a dataset can be set
- * not to count, see {@code UsageService.setCountsTowardBudgets}.)
+ * not to count, see {@code UsageDatasetService.setCountsTowardBudgets}.)
  */
 @Primary
 @Component

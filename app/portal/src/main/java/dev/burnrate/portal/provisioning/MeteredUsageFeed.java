@@ -9,7 +9,7 @@ import dev.burnrate.api.UsageRecord;
 import dev.burnrate.engine.usage.store.ImportResult;
 import dev.burnrate.portal.policy.PolicyJson;
 import dev.burnrate.portal.security.SystemRunner;
-import dev.burnrate.portal.usage.UsageService;
+import dev.burnrate.portal.usage.UsageImportService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Copies metered usage into the usage data, so the cost of what Burnrate runs shows in the cost explorer: the
- * rows not yet copied go, as one batch, into the {@value #DATASET} dataset through {@link UsageService} (as
+ * rows not yet copied go, as one batch, into the {@value #DATASET} dataset through {@link UsageImportService} (as
  * {@code system}), and are marked with the version they went into, in the same transaction. (The name sorts after
  * the billing datasets, so the explorer, which opens the first dataset by name, still opens on those.)
  *
@@ -41,10 +41,10 @@ public class MeteredUsageFeed {
     private static final Logger log = LoggerFactory.getLogger(MeteredUsageFeed.class);
 
     private final DSLContext dsl;
-    private final UsageService usage;
+    private final UsageImportService usage;
     private final TransactionTemplate tx;
 
-    public MeteredUsageFeed(DSLContext dsl, UsageService usage, TransactionTemplate tx) {
+    public MeteredUsageFeed(DSLContext dsl, UsageImportService usage, TransactionTemplate tx) {
         this.dsl = dsl;
         this.usage = usage;
         this.tx = tx;

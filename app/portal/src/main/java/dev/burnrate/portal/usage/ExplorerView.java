@@ -45,7 +45,8 @@ public class ExplorerView extends VerticalLayout {
             "ServiceCategory", "PricingCategory", "ResourceType", "ChargeCategory", "tag:team", "tag:env",
             "tag:workload");
 
-    private final UsageService service;
+    private final UsageDatasetService datasets;
+    private final UsageQueryService queries;
     private final Select<String> dataset = new Select<>();
     private final Select<VersionSummary> version = new Select<>();
     private final DatePicker from = new DatePicker("From");
@@ -64,8 +65,9 @@ public class ExplorerView extends VerticalLayout {
     private final HorizontalLayout export = new HorizontalLayout();
     private boolean loading;
 
-    public ExplorerView(UsageService service) {
-        this.service = service;
+    public ExplorerView(UsageDatasetService datasets, UsageQueryService queries) {
+        this.datasets = datasets;
+        this.queries = queries;
         setSizeFull();
         configureControls();
         timeSeries.setId("explorer-timeseries");
@@ -82,8 +84,8 @@ public class ExplorerView extends VerticalLayout {
         breakdown.setWidth("40%");
         table.setWidth("60%");
         add(new H2("Cost explorer"), controls(), summary, timeSeries, charts, export);
-        dataset.setItems(service.datasets().stream().map(DatasetSummary::name).toList());
-        service.datasets().stream().findFirst().ifPresent(d -> dataset.setValue(d.name()));
+        dataset.setItems(datasets.datasets().stream().map(DatasetSummary::name).toList());
+        datasets.datasets().stream().findFirst().ifPresent(d -> dataset.setValue(d.name()));
     }
 
     private void configureControls() {
@@ -142,7 +144,7 @@ public class ExplorerView extends VerticalLayout {
     }
 
     private void loadVersions() {
-        List<VersionSummary> list = dataset.getValue() == null ? List.of() : service.versions(dataset.getValue());
+        List<VersionSummary> list = dataset.getValue() == null ? List.of() : datasets.versions(dataset.getValue());
         version.setItems(list);
         if (!list.isEmpty()) {
             version.setValue(list.getLast());
@@ -156,9 +158,9 @@ public class ExplorerView extends VerticalLayout {
         }
         loading = true;
         try {
-            providers.setItems(service.values(v.key(), "ProviderName"));
-            services.setItems(service.values(v.key(), "ServiceName"));
-            teams.setItems(service.values(v.key(), "tag:team"));
+            providers.setItems(queries.values(v.key(), "ProviderName"));
+            services.setItems(queries.values(v.key(), "ServiceName"));
+            teams.setItems(queries.values(v.key(), "tag:team"));
             if (v.from() != null) {
                 from.setValue(v.from().atZone(ZoneOffset.UTC).toLocalDate());
                 to.setValue(v.to().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
@@ -175,7 +177,7 @@ public class ExplorerView extends VerticalLayout {
             return;
         }
         UsageQuery q = query();
-        QueryResult r = service.explore(v.key(), q);
+        QueryResult r = queries.explore(v.key(), q);
         String metricName = metric.getValue().column();
         timeSeries.setOption(ExplorerCharts.timeSeries(r, metricName));
         breakdown.setOption(ExplorerCharts.breakdown(r));

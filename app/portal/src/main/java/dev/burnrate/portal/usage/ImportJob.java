@@ -27,7 +27,7 @@ final class ImportJob implements Runnable {
     private static final long UPDATE_NANOS = 200_000_000L;
 
     private final UI ui;
-    private final UsageService service;
+    private final UsageImportService service;
     private final File file;
     private final String fileName;
     private final String dataset;
@@ -39,7 +39,7 @@ final class ImportJob implements Runnable {
     private final long startNanos = System.nanoTime();
     private long lastUpdate;
 
-    ImportJob(UI ui, UsageService service, File file, String fileName, String dataset, String tagKey,
+    ImportJob(UI ui, UsageImportService service, File file, String fileName, String dataset, String tagKey,
               ValidationMode mode, ImportProgressPanel panel, BiConsumer<String, ImportResult> onResult,
               Runnable onEnd) {
         this.ui = ui;

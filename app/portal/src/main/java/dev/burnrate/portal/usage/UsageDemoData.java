@@ -34,12 +34,15 @@ class UsageDemoData implements DemoDataContributor {
     private static final Logger log = LoggerFactory.getLogger(UsageDemoData.class);
     private static final List<String> TEAMS = List.of("ml-research", "inference", "platform", "vision", "search");
 
-    private final UsageService usage;
+    private final UsageDatasetService datasets;
+    private final UsageImportService imports;
     private final PluginCatalogService catalog;
     private final Clock clock;
 
-    UsageDemoData(UsageService usage, PluginCatalogService catalog, Clock clock) {
-        this.usage = usage;
+    UsageDemoData(UsageDatasetService datasets, UsageImportService imports, PluginCatalogService catalog,
+                  Clock clock) {
+        this.datasets = datasets;
+        this.imports = imports;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -88,7 +91,7 @@ class UsageDemoData implements DemoDataContributor {
 
     @Override
     public void load() {
-        if (usage.datasets().stream().anyMatch(d -> d.name().equals(DATASET) && d.versions() > 0)) {
+        if (datasets.datasets().stream().anyMatch(d -> d.name().equals(DATASET) && d.versions() > 0)) {
             return;
         }
         Instant start = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(45, ChronoUnit.DAYS);
@@ -102,8 +105,8 @@ class UsageDemoData implements DemoDataContributor {
             }
             // Synthetic history is for exploring; the demo budgets tell their story with the provisioning history
             // (ML research at 75%), so this dataset does not count toward budgets. Imported billing data does.
-            usage.createDataset(DATASET, "Synthetic demo usage", "team", false);
-            var result = usage.importFile(DATASET, csv, "synthetic-demo.csv", ValidationMode.STRICT, "team");
+            datasets.createDataset(DATASET, "Synthetic demo usage", "team", false);
+            var result = imports.importFile(DATASET, csv, "synthetic-demo.csv", ValidationMode.STRICT, "team");
             log.info("Demo usage dataset: {} rows, {}", rows, result.status());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write demo usage data", e);

@@ -15,11 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 class UsageOverview implements OverviewProvider {
 
-    private final UsageService usage;
+    private final UsageDatasetService datasetService;
+    private final UsageQueryService queries;
     private final Clock clock;
 
-    UsageOverview(UsageService usage, Clock clock) {
-        this.usage = usage;
+    UsageOverview(UsageDatasetService datasetService, UsageQueryService queries, Clock clock) {
+        this.datasetService = datasetService;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -30,7 +32,7 @@ class UsageOverview implements OverviewProvider {
 
     @Override
     public List<OverviewFigure> figures() {
-        List<DatasetSummary> datasets = usage.datasets();
+        List<DatasetSummary> datasets = datasetService.datasets();
         List<OverviewFigure> out = new ArrayList<>();
         out.add(new OverviewFigure("Usage", "Datasets", Integer.toString(datasets.size()),
                 datasets.stream().mapToInt(DatasetSummary::versions).sum() + " versions", "usage"));
@@ -40,8 +42,8 @@ class UsageOverview implements OverviewProvider {
             if (d.latestVersion() == null) {
                 continue;
             }
-            usage.latest(d.name()).ifPresent(v -> {
-                double cost = usage.explore(v.key(), UsageQuery.builder().between(from, to)
+            datasetService.latest(d.name()).ifPresent(v -> {
+                double cost = queries.explore(v.key(), UsageQuery.builder().between(from, to)
                         .sum(Metric.EFFECTIVE_COST).build()).total(Metric.EFFECTIVE_COST);
                 out.add(new OverviewFigure("Usage", "Last 30 days · " + d.name(), String.format("$%,.0f", cost),
                         v.scopedTotals() ? "effective cost of your teams" : "effective cost", "explorer"));

@@ -47,7 +47,10 @@ public class UsageView extends VerticalLayout {
 
     private static final NumberFormat MONEY = NumberFormat.getCurrencyInstance(Locale.US);
 
-    private final UsageService service;
+    private final UsageDatasetService datasets;
+    private final UsageImportService imports;
+    private final UsageTierService tiers;
+    private final UsageExportService exports;
     private final boolean manages;
     private final ImportReportPanel report = new ImportReportPanel();
     private final ImportProgressPanel progress = new ImportProgressPanel();
@@ -57,8 +60,12 @@ public class UsageView extends VerticalLayout {
     private final HorizontalLayout actions = new HorizontalLayout();
     private com.vaadin.flow.component.UI ui;
 
-    public UsageView(UsageService service, CurrentUser currentUser) {
-        this.service = service;
+    public UsageView(UsageDatasetService datasets, UsageImportService imports, UsageTierService tiers,
+                     UsageExportService exports, CurrentUser currentUser) {
+        this.datasets = datasets;
+        this.imports = imports;
+        this.tiers = tiers;
+        this.exports = exports;
         this.manages = currentUser.seesAllTeams();
         setSizeFull();
         add(new H2("Usage datasets"));
@@ -101,7 +108,7 @@ public class UsageView extends VerticalLayout {
                 upload.setEnabled(false);
                 report.setVisible(false);
                 progress.start(meta.fileName());
-                ImportJob job = new ImportJob(ui, service, file, meta.fileName(), name.getValue().trim(),
+                ImportJob job = new ImportJob(ui, imports, file, meta.fileName(), name.getValue().trim(),
                         tagKey.getValue().trim(), mode.getValue(), progress, (datasetName, result) -> {
                             report.show(result);
                             refreshDatasets(datasetName);
@@ -147,7 +154,7 @@ public class UsageView extends VerticalLayout {
     }
 
     private void refreshDatasets(String select) {
-        List<String> names = service.datasets().stream().map(DatasetSummary::name).toList();
+        List<String> names = datasets.datasets().stream().map(DatasetSummary::name).toList();
         dataset.setItems(names);
         if (select != null && names.contains(select)) {
             dataset.setValue(select);
@@ -159,7 +166,7 @@ public class UsageView extends VerticalLayout {
     }
 
     private void showVersions() {
-        List<VersionSummary> list = dataset.getValue() == null ? List.of() : service.versions(dataset.getValue());
+        List<VersionSummary> list = dataset.getValue() == null ? List.of() : datasets.versions(dataset.getValue());
         versions.setItems(list);
         lineage.show(list);
         showActions(list.isEmpty() ? null : list.getLast());
@@ -174,16 +181,16 @@ public class UsageView extends VerticalLayout {
             return;
         }
         actions.add(download("download-arrow", "Arrow IPC", v.key() + ".arrows",
-                out -> service.writeVersion(v.key(), UsageService.ExportFormat.ARROW, out)));
+                out -> exports.writeVersion(v.key(), UsageExportService.ExportFormat.ARROW, out)));
         actions.add(download("download-csv", "CSV", v.key() + ".csv",
-                out -> service.writeVersion(v.key(), UsageService.ExportFormat.CSV, out)));
+                out -> exports.writeVersion(v.key(), UsageExportService.ExportFormat.CSV, out)));
         if (v.quarantinedRows() > 0) {
             actions.add(download("download-quarantine", "Quarantined rows", v.key() + "-quarantine.csv",
-                    out -> service.writeQuarantine(v.key(), out)));
+                    out -> exports.writeQuarantine(v.key(), out)));
         }
         Tier other = v.tier() == Tier.HOT ? Tier.COLD : Tier.HOT;
         Button move = new Button("Move to " + other.name().toLowerCase(), click -> {
-            service.moveTier(v.key(), other);
+            tiers.moveTier(v.key(), other);
             showVersions();
         });
         move.setId("move-tier");
@@ -192,7 +199,7 @@ public class UsageView extends VerticalLayout {
         days.setValue(30);
         days.setSuffixComponent(new com.vaadin.flow.component.html.Span("days"));
         Button rule = new Button("Move older to cold", click -> {
-            List<String> moved = service.applyTierRule(days.getValue() == null ? 30 : days.getValue());
+            List<String> moved = tiers.applyTierRule(days.getValue() == null ? 30 : days.getValue());
             Notification.show(moved.size() + " version(s) moved to the cold tier");
             showVersions();
         });

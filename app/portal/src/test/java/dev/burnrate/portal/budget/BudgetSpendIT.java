@@ -23,7 +23,10 @@ import dev.burnrate.portal.provisioning.ResourceRepository;
 import dev.burnrate.portal.provisioning.Template;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.ProvisioningTestBase;
-import dev.burnrate.portal.usage.UsageService;
+import dev.burnrate.portal.usage.UsageDatasetService;
+import dev.burnrate.portal.usage.UsageQueryService;
+import dev.burnrate.portal.usage.UsageImportService;
+import dev.burnrate.portal.usage.UsageExportService;
 import dev.burnrate.portal.user.UserRepository;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -49,7 +52,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BudgetSpendIT extends ProvisioningTestBase {
 
     @Autowired SpendSource spend;
-    @Autowired UsageService usage;
+    @Autowired UsageDatasetService datasets;
+    @Autowired UsageQueryService queries;
+    @Autowired UsageImportService imports;
+    @Autowired UsageExportService exports;
     @Autowired MeteredUsageFeed feed;
     @Autowired UserRepository users;
     @Autowired RequestRepository requests;
@@ -118,14 +124,15 @@ class BudgetSpendIT extends ProvisioningTestBase {
         try {
             SystemRunner.runAsSystem(() -> {
                 String scratch = dataset + "-scratch";
-                ImportResult staged = usage.appendOrCreate(scratch, "scratch", rows, "test", "team", false);
+                ImportResult staged = imports.appendOrCreate(scratch, "scratch", rows, "test", "team", false);
                 assertThat(staged.status()).isEqualTo(ImportResult.Status.CREATED);
                 try (OutputStream out = Files.newOutputStream(csv)) {
-                    usage.writeVersion(staged.version().orElseThrow().versionId(), UsageService.ExportFormat.CSV, out);
+                    exports.writeVersion(staged.version().orElseThrow().versionId(),
+                            UsageExportService.ExportFormat.CSV, out);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                ImportResult imported = usage.importFile(dataset, csv, "billing.csv", ValidationMode.STRICT, "team");
+                ImportResult imported = imports.importFile(dataset, csv, "billing.csv", ValidationMode.STRICT, "team");
                 assertThat(imported.status()).isEqualTo(ImportResult.Status.CREATED);
             });
         } finally {
@@ -158,11 +165,11 @@ class BudgetSpendIT extends ProvisioningTestBase {
     }
 
     private double meteredInExplorer(String team, Instant from, Instant to) {
-        return SystemRunner.callAsSystem(() -> usage.spendByTeam(MeteredUsageFeed.DATASET, from, to)
+        return SystemRunner.callAsSystem(() -> queries.spendByTeam(MeteredUsageFeed.DATASET, from, to)
                 .getOrDefault(team, 0.0));
     }
 
     private String latestMeteredVersion() {
-        return SystemRunner.callAsSystem(() -> usage.latest(MeteredUsageFeed.DATASET).orElseThrow().key());
+        return SystemRunner.callAsSystem(() -> datasets.latest(MeteredUsageFeed.DATASET).orElseThrow().key());
     }
 }

@@ -10,7 +10,7 @@ import dev.burnrate.portal.budget.SpendSource;
 import dev.burnrate.portal.provisioning.MeteredUsageFeed;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.TestDatabases;
-import dev.burnrate.portal.usage.UsageService;
+import dev.burnrate.portal.usage.UsageQueryService;
 import dev.burnrate.portal.user.UserService;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class PostgresPortalIT {
     @Autowired
     SpendSource spend;
     @Autowired
-    UsageService usage;
+    UsageQueryService queries;
 
     @Test
     void runsOnPostgresWithDemoUsersAndAnIntactAuditChain() throws Exception {
@@ -73,7 +73,7 @@ class PostgresPortalIT {
         Instant monthStart = ZonedDateTime.now(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS)
                 .toInstant();
         Instant nextMonth = monthStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
-        double inExplorer = SystemRunner.callAsSystem(() -> usage.spendByTeam(MeteredUsageFeed.DATASET, monthStart,
+        double inExplorer = SystemRunner.callAsSystem(() -> queries.spendByTeam(MeteredUsageFeed.DATASET, monthStart,
                 nextMonth).get("ml-research"));
         assertThat(inExplorer).isCloseTo(37_500, within(1e-6));
         assertThat(meteredFeed.appendFinalRows()).isZero();

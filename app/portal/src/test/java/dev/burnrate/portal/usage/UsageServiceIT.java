@@ -32,13 +32,25 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The usage service against the running demo portal (same Spring context as the browser tests): team scoping,
+ * The usage services against the running demo portal (same Spring context as the browser tests): team scoping,
  * authorisation of every change, audit entries, the spend API, appending metered usage and tier moves.
  */
 class UsageServiceIT extends BrowserTestBase {
 
     @Autowired
-    UsageService usage;
+    UsageDatasetService datasets;
+
+    @Autowired
+    UsageQueryService queries;
+
+    @Autowired
+    UsageImportService imports;
+
+    @Autowired
+    UsageTierService tiers;
+
+    @Autowired
+    UsageExportService exports;
 
     @Autowired
     AuditService audit;
@@ -62,15 +74,15 @@ class UsageServiceIT extends BrowserTestBase {
     }
 
     private String demoVersion() {
-        return as("finance", Role.FINANCE, () -> usage.latest(UsageDemoData.DATASET).orElseThrow().key());
+        return as("finance", Role.FINANCE, () -> datasets.latest(UsageDemoData.DATASET).orElseThrow().key());
     }
 
     @Test
     void anEngineerSeesOnlyTheirTeamsRowsAndTotals() {
         String v = demoVersion();
         UsageQuery byTeam = UsageQuery.builder().groupBy(GroupKey.tag("team")).sum(Metric.EFFECTIVE_COST).build();
-        QueryResult all = as("finance", Role.FINANCE, () -> usage.explore(v, byTeam));
-        QueryResult mine = as("engineer", Role.ENGINEER, () -> usage.explore(v, byTeam));
+        QueryResult all = as("finance", Role.FINANCE, () -> queries.explore(v, byTeam));
+        QueryResult mine = as("engineer", Role.ENGINEER, () -> queries.explore(v, byTeam));
 
         assertThat(all.rows()).extracting(r -> r.keys().getFirst()).contains("ml-research", "inference", "vision");
         assertThat(mine.rows()).extracting(r -> r.keys().getFirst()).containsExactly("ml-research");
@@ -78,26 +90,27 @@ class UsageServiceIT extends BrowserTestBase {
                 .findFirst().orElseThrow().values()[0];
         assertThat(mine.total(Metric.EFFECTIVE_COST)).isCloseTo(mlResearch, within(1e-6));
 
-        VersionSummary scoped = as("engineer", Role.ENGINEER, () -> usage.latest(UsageDemoData.DATASET).orElseThrow());
+        VersionSummary scoped = as("engineer", Role.ENGINEER,
+                () -> datasets.latest(UsageDemoData.DATASET).orElseThrow());
         assertThat(scoped.scopedTotals()).isTrue();
         assertThat(scoped.effectiveCost()).isCloseTo(mlResearch, within(1e-6));
-        assertThat(as("engineer", Role.ENGINEER, () -> usage.values(v, "tag:team"))).containsExactly("ml-research");
+        assertThat(as("engineer", Role.ENGINEER, () -> queries.values(v, "tag:team"))).containsExactly("ml-research");
     }
 
     @Test
     void changesAndFullDownloadsNeedAdminOrFinance() {
         String v = demoVersion();
-        assertThatThrownBy(() -> as("engineer", Role.ENGINEER, () -> usage.importFile("x", Path.of("x.csv"), "x.csv",
+        assertThatThrownBy(() -> as("engineer", Role.ENGINEER, () -> imports.importFile("x", Path.of("x.csv"), "x.csv",
                 ValidationMode.STRICT, "team"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as("engineer", Role.ENGINEER, () -> {
-            usage.writeVersion(v, UsageService.ExportFormat.CSV, new ByteArrayOutputStream());
+            exports.writeVersion(v, UsageExportService.ExportFormat.CSV, new ByteArrayOutputStream());
             return null;
         })).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as("approver", Role.APPROVER, () -> {
-            usage.moveTier(v, Tier.COLD);
+            tiers.moveTier(v, Tier.COLD);
             return null;
         })).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("finance", Role.FINANCE, () -> usage.appendUsage(UsageDemoData.DATASET,
+        assertThatThrownBy(() -> as("finance", Role.FINANCE, () -> imports.appendUsage(UsageDemoData.DATASET,
                 List.of(), "meter"))).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -106,26 +119,27 @@ class UsageServiceIT extends BrowserTestBase {
         String v = demoVersion();
         Instant from = Instant.parse("2000-01-01T00:00:00Z");
         Instant to = Instant.parse("2100-01-01T00:00:00Z");
-        Map<String, Double> byTeam = as("finance", Role.FINANCE, () -> usage.spendByTeam(UsageDemoData.DATASET, from, to));
-        double total = as("finance", Role.FINANCE, () -> usage.explore(v, UsageQuery.builder()
+        Map<String, Double> byTeam = as("finance", Role.FINANCE,
+                () -> queries.spendByTeam(UsageDemoData.DATASET, from, to));
+        double total = as("finance", Role.FINANCE, () -> queries.explore(v, UsageQuery.builder()
                 .sum(Metric.EFFECTIVE_COST).build())).total(Metric.EFFECTIVE_COST);
         assertThat(byTeam.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(total, within(1e-3));
-        assertThat(as("engineer", Role.ENGINEER, () -> usage.spendByTeam(UsageDemoData.DATASET, from, to)))
+        assertThat(as("engineer", Role.ENGINEER, () -> queries.spendByTeam(UsageDemoData.DATASET, from, to)))
                 .containsOnlyKeys("ml-research");
     }
 
     @Test
     void meteredUsageIsAppendedAsAnAuditedChildVersionAndTiersMoveBothWays() {
-        VersionSummary parent = as("finance", Role.FINANCE, () -> usage.latest(UsageDemoData.DATASET).orElseThrow());
+        VersionSummary parent = as("finance", Role.FINANCE, () -> datasets.latest(UsageDemoData.DATASET).orElseThrow());
         UsageRecord metered = new UsageRecord("ba-1", "sub-1", Instant.parse("2026-11-20T10:00:00Z"),
                 Instant.parse("2026-11-20T11:00:00Z"), "Usage", "p5.48xlarge hour", "Standard", 98.32, 98.32, 98.32,
                 98.32, "USD", 1, "Hours", 1, "Hours", "Amazon Web Services", "Amazon Elastic Compute Cloud", "AI and Machine Learning",
                 "us-east-1", "i-metered", "trainer", "GPU Virtual Machine", "p5.48xlarge", Map.of("team", "platform"));
-        ImportResult r = as("admin", Role.ADMIN, () -> usage.appendUsage(UsageDemoData.DATASET, List.of(metered),
+        ImportResult r = as("admin", Role.ADMIN, () -> imports.appendUsage(UsageDemoData.DATASET, List.of(metered),
                 "sandbox-meter"));
         assertThat(r.status()).isEqualTo(ImportResult.Status.CREATED);
 
-        VersionSummary child = as("finance", Role.FINANCE, () -> usage.latest(UsageDemoData.DATASET).orElseThrow());
+        VersionSummary child = as("finance", Role.FINANCE, () -> datasets.latest(UsageDemoData.DATASET).orElseThrow());
         assertThat(child.transform()).isEqualTo(Transform.APPEND);
         assertThat(child.parents()).containsExactly(parent.key());
         assertThat(child.rows()).isEqualTo(parent.rows() + 1);
@@ -133,19 +147,19 @@ class UsageServiceIT extends BrowserTestBase {
                 .anySatisfy(e -> assertThat(e.target()).contains(child.key()));
 
         as("finance", Role.FINANCE, () -> {
-            usage.moveTier(child.key(), Tier.COLD);
+            tiers.moveTier(child.key(), Tier.COLD);
             return null;
         });
-        VersionSummary cold = as("finance", Role.FINANCE, () -> usage.latest(UsageDemoData.DATASET).orElseThrow());
+        VersionSummary cold = as("finance", Role.FINANCE, () -> datasets.latest(UsageDemoData.DATASET).orElseThrow());
         assertThat(cold.tier()).isEqualTo(Tier.COLD);
-        double coldTotal = as("finance", Role.FINANCE, () -> usage.explore(child.key(), UsageQuery.builder()
+        double coldTotal = as("finance", Role.FINANCE, () -> queries.explore(child.key(), UsageQuery.builder()
                 .sum(Metric.EFFECTIVE_COST).build())).total(Metric.EFFECTIVE_COST);
         assertThat(coldTotal).isCloseTo(child.effectiveCost(), within(1e-6));
         as("finance", Role.FINANCE, () -> {
-            usage.moveTier(child.key(), Tier.HOT);
+            tiers.moveTier(child.key(), Tier.HOT);
             return null;
         });
-        assertThat(as("finance", Role.FINANCE, () -> usage.latest(UsageDemoData.DATASET).orElseThrow().tier()))
+        assertThat(as("finance", Role.FINANCE, () -> datasets.latest(UsageDemoData.DATASET).orElseThrow().tier()))
                 .isEqualTo(Tier.HOT);
     }
 
@@ -161,17 +175,17 @@ class UsageServiceIT extends BrowserTestBase {
                 dev.burnrate.engine.usage.ingest.SourceFormat.CSV,
                 dev.burnrate.engine.usage.ingest.ImportOptions.defaults().withMode(ValidationMode.LENIENT), "crashed");
         assertThat(orphan.status()).isEqualTo(ImportResult.Status.CREATED);
-        assertThat(as("finance", Role.FINANCE, () -> usage.versions("orphans"))).isEmpty();
+        assertThat(as("finance", Role.FINANCE, () -> datasets.versions("orphans"))).isEmpty();
 
-        ImportResult again = as("finance", Role.FINANCE, () -> usage.importFile("orphans", csv, "orphan-sample.csv",
+        ImportResult again = as("finance", Role.FINANCE, () -> imports.importFile("orphans", csv, "orphan-sample.csv",
                 ValidationMode.LENIENT, "team"));
         assertThat(again.status()).isEqualTo(ImportResult.Status.CREATED);
-        List<VersionSummary> versions = as("finance", Role.FINANCE, () -> usage.versions("orphans"));
+        List<VersionSummary> versions = as("finance", Role.FINANCE, () -> datasets.versions("orphans"));
         assertThat(versions).singleElement().satisfies(v -> {
             assertThat(v.key()).isEqualTo(orphan.version().orElseThrow().versionId());
             assertThat(v.quarantinedRows()).isEqualTo(1);
         });
-        ImportResult third = as("finance", Role.FINANCE, () -> usage.importFile("orphans", csv, "orphan-sample.csv",
+        ImportResult third = as("finance", Role.FINANCE, () -> imports.importFile("orphans", csv, "orphan-sample.csv",
                 ValidationMode.LENIENT, "team"));
         assertThat(third.status()).isEqualTo(ImportResult.Status.DUPLICATE);
     }

@@ -1,7 +1,6 @@
 package dev.burnrate.engine.usage.ingest;
 
-import dev.burnrate.engine.usage.json.Json;
-import dev.burnrate.engine.usage.json.JsonException;
+import dev.burnrate.engine.usage.json.UsageJson;
 import dev.burnrate.engine.usage.schema.ColumnType;
 import dev.burnrate.engine.usage.schema.FocusColumn;
 
@@ -79,8 +78,8 @@ final class DictionaryColumn {
         }
         if (column.type() == ColumnType.JSON) {
             try {
-                Json.parseObject(value);
-            } catch (JsonException e) {
+                UsageJson.parseObject(value);
+            } catch (IllegalArgumentException e) {
                 invalidReason[rawId] = "not a JSON object: " + e.getMessage();
                 return INVALID;
             }

@@ -1,7 +1,7 @@
 package dev.burnrate.engine.usage.ingest;
 
 import dev.burnrate.api.UsageRecord;
-import dev.burnrate.engine.usage.json.Json;
+import dev.burnrate.engine.usage.json.UsageJson;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class UsageRecordSource implements FocusSource {
         c.add(r.skuId());
         c.add(r.billingAccountId());
         c.add(null);
-        c.add(r.tags().isEmpty() ? null : Json.write(new TreeMap<>(r.tags())));
+        c.add(r.tags().isEmpty() ? null : UsageJson.write(new TreeMap<>(r.tags())));
         return c;
     }
 }

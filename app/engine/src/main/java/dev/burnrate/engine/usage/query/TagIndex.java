@@ -1,7 +1,6 @@
 package dev.burnrate.engine.usage.query;
 
-import dev.burnrate.engine.usage.json.Json;
-import dev.burnrate.engine.usage.json.JsonException;
+import dev.burnrate.engine.usage.json.UsageJson;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,10 +30,10 @@ public final class TagIndex {
     private static Map<String, String> parse(String json) {
         try {
             Map<String, String> out = new HashMap<>();
-            Json.parseObject(json).forEach((k, v) -> out.put(k, v == null ? null : v instanceof String s ? s
-                    : Json.write(v)));
+            UsageJson.parseObject(json).forEach((k, v) -> out.put(k, v == null ? null : v instanceof String s ? s
+                    : UsageJson.write(v)));
             return out;
-        } catch (JsonException e) {
+        } catch (IllegalArgumentException e) { // not a JSON object: the rows read as untagged, as before
             return Map.of();
         }
     }

@@ -233,7 +233,7 @@ public final class DatasetStore {
             for (Path v : s.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
                 Path m = v.resolve(MANIFEST);
                 if (Files.isRegularFile(m)) {
-                    out.add(VersionManifest.fromJson(Files.readString(m, StandardCharsets.UTF_8)));
+                    out.add(readManifest(m));
                 }
             }
         } catch (IOException e) {
@@ -241,6 +241,14 @@ public final class DatasetStore {
         }
         out.sort(Comparator.comparing(VersionManifest::createdAt).thenComparing(VersionManifest::versionId));
         return out;
+    }
+
+    private static VersionManifest readManifest(Path file) throws IOException {
+        try {
+            return VersionManifest.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("unreadable version manifest " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public Optional<VersionManifest> version(String datasetId, String versionId) {

@@ -1,13 +1,12 @@
 package dev.burnrate.engine.usage.store;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where a version came from, kept as a plain record for the database (phase 2) and in the version's manifest.
+ * Where a version came from, kept as a plain record for the database (phase 2) and in the version's manifest
+ * (written by Jackson as an object with these component names).
  *
  * @param transform      how it was made
  * @param sourceFileName the imported file's name (import and append), else null
@@ -27,26 +26,5 @@ public record Lineage(Transform transform, String sourceFileName, String sourceS
         Objects.requireNonNull(at, "at");
         parents = List.copyOf(parents);
         detail = detail == null ? "" : detail;
-    }
-
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("transform", transform.name());
-        m.put("sourceFileName", sourceFileName);
-        m.put("sourceSha256", sourceSha256);
-        m.put("sourceFormat", sourceFormat);
-        m.put("parents", parents);
-        m.put("actor", actor);
-        m.put("at", at.toString());
-        m.put("detail", detail);
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Lineage fromJson(Map<String, Object> m) {
-        return new Lineage(Transform.valueOf((String) m.get("transform")), (String) m.get("sourceFileName"),
-                (String) m.get("sourceSha256"), (String) m.get("sourceFormat"),
-                ((List<Object>) m.get("parents")).stream().map(String::valueOf).toList(),
-                (String) m.get("actor"), Instant.parse((String) m.get("at")), (String) m.get("detail"));
     }
 }

@@ -1,12 +1,9 @@
 package dev.burnrate.engine.usage.store;
 
-import dev.burnrate.engine.usage.json.Json;
+import dev.burnrate.engine.usage.json.UsageJson;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,47 +26,17 @@ public record VersionManifest(String datasetId, String versionId, Instant create
         columns = List.copyOf(columns);
     }
 
+    /** The manifest as written to {@code manifest.json}. */
     public String toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("datasetId", datasetId);
-        m.put("versionId", versionId);
-        m.put("createdAt", createdAt.toString());
-        m.put("contentSha256", contentSha256);
-        m.put("rowCount", rowCount);
-        m.put("totals", List.of(totals.billedCost(), totals.effectiveCost(), totals.listCost(),
-                totals.contractedCost(), totals.consumedQuantity()));
-        m.put("from", from == null ? null : from.toString());
-        m.put("to", to == null ? null : to.toString());
-        m.put("providers", providers);
-        m.put("columns", columns);
-        m.put("quarantinedRows", quarantinedRows);
-        m.put("lineage", lineage.toJson());
-        return Json.write(m);
+        return UsageJson.write(ManifestDocument.of(this));
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Reads a {@code manifest.json}, including those written before the engine used Jackson (same format).
+     *
+     * @throws IllegalArgumentException naming the field and position when the text is not a manifest
+     */
     public static VersionManifest fromJson(String json) {
-        Map<String, Object> m = Json.parseObject(json);
-        List<Object> t = (List<Object>) m.get("totals");
-        Totals totals = new Totals(d(t.get(0)), d(t.get(1)), d(t.get(2)), d(t.get(3)), d(t.get(4)));
-        return new VersionManifest((String) m.get("datasetId"), (String) m.get("versionId"),
-                Instant.parse((String) m.get("createdAt")), (String) m.get("contentSha256"),
-                ((BigDecimal) m.get("rowCount")).longValueExact(), totals, instant(m.get("from")),
-                instant(m.get("to")), strings(m.get("providers")), strings(m.get("columns")),
-                ((BigDecimal) m.get("quarantinedRows")).longValueExact(),
-                Lineage.fromJson((Map<String, Object>) m.get("lineage")));
-    }
-
-    private static double d(Object o) {
-        return ((BigDecimal) o).doubleValue();
-    }
-
-    private static Instant instant(Object o) {
-        return o == null ? null : Instant.parse((String) o);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Object o) {
-        return ((List<Object>) o).stream().map(String::valueOf).toList();
+        return UsageJson.read(json, ManifestDocument.class).toManifest();
     }
 }
