@@ -56,22 +56,29 @@ final class ImportJob implements Runnable {
 
     @Override
     public void run() {
+        // Replaced below unless an Error (not an exception) ends the import: the page must still stop "importing".
+        Command outcome = () -> error("The import failed and stored nothing.");
         try {
             ImportResult result = service.importFile(dataset, file.toPath(), fileName, mode, tagKey, this::progress);
-            update(() -> onResult.accept(dataset, result));
+            outcome = () -> onResult.accept(dataset, result);
         } catch (IllegalArgumentException e) {
-            update(() -> error(e.getMessage()));
+            outcome = () -> error(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Import of {} into {} failed", fileName, dataset, e);
-            update(() -> error("The import failed and stored nothing: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            outcome = () -> error("The import failed and stored nothing: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
             try {
                 Files.deleteIfExists(file.toPath());
             } catch (IOException ignored) {
                 // a temporary upload file; the OS cleans it up otherwise
             }
-            update(onEnd::run);
+            // The outcome and the end in one UI update: the page never shows the result while still "importing".
+            Command shown = outcome;
+            update(() -> {
+                shown.execute();
+                onEnd.run();
+            });
         }
     }
 

@@ -54,6 +54,8 @@ public class UsageView extends VerticalLayout {
     private final boolean manages;
     private final ImportReportPanel report = new ImportReportPanel();
     private final ImportProgressPanel progress = new ImportProgressPanel();
+    /** The import whose progress the page shows (touched under the session lock only). */
+    private Object currentImport;
     private final Select<String> dataset = new Select<>();
     private final Grid<VersionSummary> versions = new Grid<>(VersionSummary.class, false);
     private final LineageChart lineage = new LineageChart();
@@ -108,14 +110,22 @@ public class UsageView extends VerticalLayout {
                 upload.setEnabled(false);
                 report.setVisible(false);
                 progress.start(meta.fileName());
+                // Also here, not only on upload-start: that event's round trip may be handled before or after this.
+                ui.setPollInterval(300);
+                Object importing = new Object();
+                currentImport = importing;
                 ImportJob job = new ImportJob(ui, imports, file, meta.fileName(), name.getValue().trim(),
                         tagKey.getValue().trim(), mode.getValue(), progress, (datasetName, result) -> {
                             report.show(result);
                             refreshDatasets(datasetName);
                         }, () -> {
-                            progress.finish();
-                            upload.setEnabled(true);
-                            ui.setPollInterval(-1);
+                            // Only the latest import may end the polling: a late end of an earlier one must not
+                            // stop the updates (and hide the progress) of the import now running.
+                            if (currentImport == importing) {
+                                progress.finish();
+                                upload.setEnabled(true);
+                                ui.setPollInterval(-1);
+                            }
                         });
                 Thread.ofVirtual().name("usage-import").start(new DelegatingSecurityContextRunnable(job, caller));
             });
