@@ -14,4 +14,9 @@ class OpenClConformanceTest extends ComputeBackendConformance {
     protected ComputeBackend createBackend() {
         return new OpenClBackend();
     }
+
+    @Override
+    protected boolean monteCarloBitExact() {
+        return true;
+    }
 }

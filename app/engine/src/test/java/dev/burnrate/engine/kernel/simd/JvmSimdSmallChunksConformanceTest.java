@@ -18,4 +18,9 @@ class JvmSimdSmallChunksConformanceTest extends ComputeBackendConformance {
                 KernelNames.COMMITMENT_COVERAGE, 13, KernelNames.SGEMM, 7, KernelNames.BATCHED_GEMV, 5,
                 KernelNames.INFERENCE_CAPACITY, 2));
     }
+
+    @Override
+    protected boolean monteCarloBitExact() {
+        return true;
+    }
 }
