@@ -40,11 +40,13 @@ class UsageRepository {
         var count = org.jooq.impl.DSL.count(USAGE_VERSIONS.ID);
         var latest = org.jooq.impl.DSL.max(USAGE_VERSIONS.VERSION_KEY);
         return dsl.select(USAGE_DATASETS.ID, USAGE_DATASETS.NAME, USAGE_DATASETS.DESCRIPTION,
-                        USAGE_DATASETS.TEAM_TAG_KEY, count, latest)
+                        USAGE_DATASETS.TEAM_TAG_KEY, count, latest, USAGE_DATASETS.COUNTS_TOWARD_BUDGETS)
                 .from(USAGE_DATASETS).leftJoin(USAGE_VERSIONS).on(USAGE_VERSIONS.DATASET_ID.eq(USAGE_DATASETS.ID))
-                .groupBy(USAGE_DATASETS.ID, USAGE_DATASETS.NAME, USAGE_DATASETS.DESCRIPTION, USAGE_DATASETS.TEAM_TAG_KEY)
+                .groupBy(USAGE_DATASETS.ID, USAGE_DATASETS.NAME, USAGE_DATASETS.DESCRIPTION, USAGE_DATASETS.TEAM_TAG_KEY,
+                        USAGE_DATASETS.COUNTS_TOWARD_BUDGETS)
                 .orderBy(USAGE_DATASETS.NAME)
-                .fetch(r -> new DatasetSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new DatasetSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        !Boolean.FALSE.equals(r.value7())));
     }
 
     /** Names of the datasets with at least one version whose spend counts toward budgets. */

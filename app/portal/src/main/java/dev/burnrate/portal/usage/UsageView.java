@@ -1,6 +1,7 @@
 package dev.burnrate.portal.usage;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -33,6 +34,9 @@ import java.io.IOException;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Usage > Datasets: upload a FOCUS file (CSV, Arrow IPC or Parquet) in strict or lenient mode and see its
@@ -57,6 +61,8 @@ public class UsageView extends VerticalLayout {
     /** The import whose progress the page shows (touched under the session lock only). */
     private Object currentImport;
     private final Select<String> dataset = new Select<>();
+    private final Checkbox countsTowardBudgets = new Checkbox("Counts toward budgets");
+    private Map<String, DatasetSummary> summaries = Map.of();
     private final Grid<VersionSummary> versions = new Grid<>(VersionSummary.class, false);
     private final LineageChart lineage = new LineageChart();
     private final HorizontalLayout actions = new HorizontalLayout();
@@ -81,7 +87,13 @@ public class UsageView extends VerticalLayout {
         dataset.addValueChangeListener(e -> showVersions());
         configureVersions();
         actions.setId("version-actions");
-        add(new H3("Versions"), dataset, versions, actions, new H3("Lineage"), lineage);
+        HorizontalLayout datasetBar = new HorizontalLayout(dataset);
+        datasetBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (manages) {
+            configureBudgetFlag();
+            datasetBar.add(countsTowardBudgets);
+        }
+        add(new H3("Versions"), datasetBar, versions, actions, new H3("Lineage"), lineage);
         refreshDatasets(null);
         addAttachListener(e -> ui = e.getUI());
     }
@@ -163,8 +175,25 @@ public class UsageView extends VerticalLayout {
         versions.addSelectionListener(e -> showActions(e.getFirstSelectedItem().orElse(null)));
     }
 
+    /** ADMIN and FINANCE decide whether a dataset's spend counts toward budgets (audited by the service). */
+    private void configureBudgetFlag() {
+        countsTowardBudgets.setId("dataset-counts-toward-budgets");
+        countsTowardBudgets.setHelperText("Off for a copy of spend that budgets already count, e.g. metered usage");
+        countsTowardBudgets.addValueChangeListener(e -> {
+            String name = dataset.getValue();
+            if (!e.isFromClient() || name == null) {
+                return;
+            }
+            datasets.setCountsTowardBudgets(name, e.getValue());
+            Notification.show(name + (e.getValue() ? " now counts toward budgets" : " no longer counts toward budgets"));
+            refreshDatasets(name);
+        });
+    }
+
     private void refreshDatasets(String select) {
-        List<String> names = datasets.datasets().stream().map(DatasetSummary::name).toList();
+        summaries = datasets.datasets().stream()
+                .collect(Collectors.toMap(DatasetSummary::name, Function.identity()));
+        List<String> names = summaries.keySet().stream().sorted().toList();
         dataset.setItems(names);
         if (select != null && names.contains(select)) {
             dataset.setValue(select);
@@ -176,6 +205,9 @@ public class UsageView extends VerticalLayout {
     }
 
     private void showVersions() {
+        DatasetSummary summary = dataset.getValue() == null ? null : summaries.get(dataset.getValue());
+        countsTowardBudgets.setEnabled(summary != null);
+        countsTowardBudgets.setValue(summary == null || summary.countsTowardBudgets());
         List<VersionSummary> list = dataset.getValue() == null ? List.of() : datasets.versions(dataset.getValue());
         versions.setItems(list);
         lineage.show(list);

@@ -3,6 +3,9 @@ package dev.burnrate.portal.usage;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import dev.burnrate.portal.audit.AuditFilter;
+import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.BrowserTestBase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Usage end to end: upload the real FOCUS sample and read its validation report; explore the demo dataset and
- * watch the chart change with a filter; team scoping for an engineer.
+ * watch the chart change with a filter; team scoping for an engineer; whether a dataset counts toward budgets.
  */
 class UsageIT extends BrowserTestBase {
+
+    @Autowired
+    AuditService audit;
 
     private static Path sample() throws IOException {
         return sample("focus_1.0_sample_500.csv");
@@ -107,5 +114,46 @@ class UsageIT extends BrowserTestBase {
         org.assertj.core.api.Assertions.assertThat(seriesNames()).containsExactly("ml-research");
         assertThat(page.locator("#import-upload")).hasCount(0);
         screenshot("explorer-engineer-scope");
+    }
+
+    @Test
+    void financeDecidesWhetherADatasetCountsTowardBudgetsAndTheAuditLogSaysWho() {
+        loginAs("finance");
+        open("usage");
+        Locator box = page.locator("#dataset-counts-toward-budgets input");
+        assertThat(box).isEnabled();
+        String dataset = selectedDataset();
+        boolean counted = box.isChecked();
+
+        box.click();
+        assertThat(page.locator("vaadin-notification-card").last())
+                .containsText(counted ? "no longer counts toward budgets" : "now counts toward budgets");
+        open("usage");
+        org.assertj.core.api.Assertions.assertThat(selectedDataset()).isEqualTo(dataset);
+        org.assertj.core.api.Assertions.assertThat(box.isChecked()).as("saved").isEqualTo(!counted);
+        org.assertj.core.api.Assertions.assertThat(SystemRunner.callAsSystem(
+                () -> audit.find(AuditFilter.none(), 0, 20))).anySatisfy(e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.action()).isEqualTo("usage.dataset.budgets");
+                    org.assertj.core.api.Assertions.assertThat(e.actor()).isEqualTo("finance");
+                    org.assertj.core.api.Assertions.assertThat(e.target()).isEqualTo("dataset:" + dataset);
+                });
+
+        // back as it was: the other tests on this portal count the demo spend
+        box.click();
+        assertThat(page.locator("vaadin-notification-card").last())
+                .containsText(counted ? "now counts toward budgets" : "no longer counts toward budgets");
+        org.assertj.core.api.Assertions.assertThat(box.isChecked()).isEqualTo(counted);
+    }
+
+    /** The dataset name the select shows (its client-side value is an item key, not the name). */
+    private String selectedDataset() {
+        return page.locator("#dataset-select vaadin-select-value-button").textContent().strip();
+    }
+
+    @Test
+    void anEngineerCannotChangeWhatCountsTowardBudgets() {
+        loginAs("engineer");
+        open("usage");
+        assertThat(page.locator("#dataset-counts-toward-budgets")).hasCount(0);
     }
 }
