@@ -44,18 +44,23 @@ class ImportReportPanel extends VerticalLayout {
         add(new H3("Validation report"), status, errors, warnings);
     }
 
+    /** "1 row", "2 rows". */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     void show(ImportResult result) {
         ValidationReport r = result.report();
         String text = switch (result.status()) {
             case CREATED -> "Imported " + r.rowsAccepted() + " of " + r.rowsRead() + " rows as version "
                     + result.version().orElseThrow().versionId()
-                    + (r.rowsQuarantined() > 0 ? "; " + r.rowsQuarantined() + " rows quarantined" : "");
+                    + (r.rowsQuarantined() > 0 ? "; " + count(r.rowsQuarantined(), "row") + " quarantined" : "");
             case DUPLICATE -> "Identical content is already stored as version "
                     + result.version().orElseThrow().versionId() + "; nothing new was stored";
             case REJECTED -> "Rejected, nothing stored: " + r.rejectionReason();
         };
-        status.setText(text + " (" + r.errorCount() + " errors, " + r.warningCount() + " warnings, mode "
-                + r.mode().name().toLowerCase() + ")");
+        status.setText(text + " (" + count(r.errorCount(), "error") + ", " + count(r.warningCount(), "warning")
+                + ", mode " + r.mode().name().toLowerCase() + ")");
         status.getElement().getThemeList().clear();
         status.getElement().getThemeList().add(result.status() == ImportResult.Status.REJECTED ? "badge error"
                 : "badge success");

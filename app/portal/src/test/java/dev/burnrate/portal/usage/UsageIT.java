@@ -57,7 +57,7 @@ class UsageIT extends BrowserTestBase {
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#import-progress")).isHidden();
         assertThat(page.locator("#import-upload")).not().hasAttribute("disabled", "");
-        assertThat(page.locator("#import-status")).containsText("1 rows quarantined");
+        assertThat(page.locator("#import-status")).containsText("1 row quarantined (1 error, ");
         assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");
         assertThat(page.locator("#import-errors")).containsText("non-negative");
         assertThat(page.locator("#import-warnings")).containsText("column-name");
