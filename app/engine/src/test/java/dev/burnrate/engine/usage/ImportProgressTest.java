@@ -7,6 +7,7 @@ import dev.burnrate.engine.usage.ingest.SourceFormat;
 import dev.burnrate.engine.usage.store.FileImports;
 import dev.burnrate.engine.usage.store.ImportResult;
 import dev.burnrate.engine.usage.store.StagedVersion;
+import dev.burnrate.engine.usage.store.VersionManifest;
 import dev.burnrate.engine.usage.validation.ValidationMode;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +15,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The progress an import reports: rising by bytes while reading, then writing, ending done at 100%. */
+/**
+ * The progress an import reports: rising by bytes while reading a CSV (by rows of the announced total for a
+ * Parquet file, by record batches for an Arrow file), then writing, ending done at 100%.
+ */
 class ImportProgressTest extends AllocatorTestBase {
 
     private record Report(Phase phase, long rows, double fraction) { }
@@ -50,6 +57,51 @@ class ImportProgressTest extends AllocatorTestBase {
         List<Report> reading = reports.stream().filter(r -> r.phase() == Phase.READING).toList();
         assertThat(reading.getLast().fraction()).isGreaterThan(reading.getFirst().fraction()).isLessThan(1.0);
         assertThat(reports.getLast()).isEqualTo(new Report(Phase.DONE, rows, 1.0));
+    }
+
+    @Test
+    void aParquetImportReportsTheShareOfTheFilesRowsRead() throws Exception {
+        Path parquet = temp.resolve("big.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv('" + repeatedSample(20) + "', nullstr='NULL', header=true)) TO '"
+                    + parquet + "' (FORMAT parquet)");
+        }
+        List<Report> reports = new ArrayList<>();
+        try (StagedVersion staged = new FileImports(store).stage("big", parquet, "big.parquet", SourceFormat.PARQUET,
+                ImportOptions.defaults().withMode(ValidationMode.LENIENT), "t",
+                (phase, rows, fraction) -> reports.add(new Report(phase, rows, fraction)))) {
+            assertThat(staged.publish().report().rowsRead()).isEqualTo(10_000);
+        }
+
+        // Every 4,096 rows: the fraction is rows read of the 10,000 the file's metadata announces.
+        List<Report> counted = reports.stream().filter(r -> r.phase() == Phase.READING && r.rows() > 0).toList();
+        assertThat(counted).extracting(Report::rows).containsExactly(4_096L, 8_192L);
+        assertThat(counted).extracting(Report::fraction).containsExactly(0.4096, 0.8192);
+    }
+
+    @Test
+    void anArrowFileImportReportsTheShareOfItsRecordBatchesLoaded() throws IOException {
+        VersionManifest stored;
+        try (StagedVersion staged = new FileImports(store).stage("batches", repeatedSample(20), "big.csv",
+                SourceFormat.CSV, ImportOptions.defaults().withMode(ValidationMode.LENIENT).withBatchSize(2_500), "t",
+                ImportProgress.NONE)) {
+            stored = staged.publish().version().orElseThrow();
+        }
+        String version = stored.versionId();
+        Path file = Files.copy(store.dataFile("batches", version), temp.resolve("four-batches.arrow"));
+        List<Report> reports = new ArrayList<>();
+        try (StagedVersion staged = new FileImports(store).stage("copy", file, "four-batches.arrow",
+                SourceFormat.ARROW_FILE, ImportOptions.defaults().withMode(ValidationMode.LENIENT), "t",
+                (phase, rows, fraction) -> reports.add(new Report(phase, rows, fraction)))) {
+            // 9,980 rows: the sample's one bad row, repeated 20 times, stayed in quarantine
+            assertThat(staged.publish().report().rowsRead()).isEqualTo(stored.rowCount()).isEqualTo(9_980);
+        }
+
+        List<Double> fractions = reports.stream().filter(r -> r.phase() == Phase.READING && r.rows() > 0)
+                .map(Report::fraction).toList();
+        assertThat(fractions).isNotEmpty().isSorted().allSatisfy(f -> assertThat(f).isIn(0.25, 0.5, 0.75, 1.0));
+        assertThat(fractions.getLast()).isEqualTo(1.0);
     }
 
     @Test

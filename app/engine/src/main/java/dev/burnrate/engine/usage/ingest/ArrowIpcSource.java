@@ -70,8 +70,15 @@ public final class ArrowIpcSource implements FocusSource {
             return;
         }
         RowAssembler assembler = session.open(layout, header);
+        // A file's footer lists its record batches: progress by batches loaded. A stream cannot tell.
+        int batches = reader instanceof ArrowFileReader file ? file.getRecordBlocks().size() : 0;
+        int[] loaded = {0};
+        if (batches > 0) {
+            assembler.trackFraction(() -> loaded[0] / (double) batches);
+        }
         long rowNumber = 0;
         while (reader.loadNextBatch()) {
+            loaded[0]++;
             ColumnBatch columnar = ColumnarArrowBatch.convert(root, reader, layout, assembler);
             if (columnar != null) {
                 assembler.append(columnar);

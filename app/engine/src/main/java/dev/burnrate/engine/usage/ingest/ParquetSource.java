@@ -45,6 +45,8 @@ public final class ParquetSource implements FocusSource {
                 return;
             }
             RowAssembler assembler = session.open(layout, header);
+            long total = reader.getFileMetaData().numRows();
+            assembler.trackFraction(() -> total > 0 ? assembler.read() / (double) total : -1);
             int n = header.size();
             ColumnType[] types = new ColumnType[n];
             for (int i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 
 /**
  * Turns source cells into a typed row, checks it against FOCUS, and hands good rows to the
@@ -38,6 +39,7 @@ public final class RowAssembler {
     private long line;
     private long read;
     private ImportProgress progress = ImportProgress.NONE;
+    private DoubleSupplier fraction = () -> -1;
     private long quarantined;
 
     RowAssembler(List<FocusColumn> columns, ImportOptions options, IssueCollector issues, ImportWriter writer) {
@@ -193,15 +195,27 @@ public final class RowAssembler {
         micros(c, timestamps.micros());
     }
 
-    /**
-     * Marks columns the current source does not have (a merge of versions with different columns): their nulls
-     * are not a conformance problem, like a missing column in a lenient import. Null clears the marks.
-     */
     /** Reports rows read every {@link ImportProgress#EVERY_ROWS} rows. */
     void reportTo(ImportProgress p) {
         this.progress = p;
     }
 
+    /**
+     * How far through its input the source is, 0 to 1, for sources that know it up front (a Parquet file's row
+     * count, an Arrow file's record batches); without it progress reports rows only.
+     */
+    public void trackFraction(DoubleSupplier fraction) {
+        this.fraction = fraction;
+    }
+
+    private void reportRows() {
+        progress.update(ImportProgress.Phase.READING, read, Math.min(1.0, fraction.getAsDouble()));
+    }
+
+    /**
+     * Marks columns the current source does not have (a merge of versions with different columns): their nulls
+     * are not a conformance problem, like a missing column in a lenient import. Null clears the marks.
+     */
     public void setAbsentColumns(boolean[] absentColumns) {
         this.absent = absentColumns;
     }
@@ -229,7 +243,7 @@ public final class RowAssembler {
     public void endRow(RawRow raw) throws IOException {
         read++;
         if (read % ImportProgress.EVERY_ROWS == 0) {
-            progress.update(ImportProgress.Phase.READING, read, -1);
+            reportRows();
         }
         for (int c = 0; c < types.length; c++) {
             FocusColumn col = columns.get(c);
@@ -306,6 +320,7 @@ public final class RowAssembler {
                     columnarProblem(bad, firstRow, row, c, value, rule, message));
         }
         read += n;
+        reportRows();
         boolean strictFailed = issues.mode() == ValidationMode.STRICT && issues.errorCount() > 0;
         if (bad.isEmpty()) {
             if (!strictFailed) {
