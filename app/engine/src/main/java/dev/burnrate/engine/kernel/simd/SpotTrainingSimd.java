@@ -16,8 +16,9 @@ import java.util.Arrays;
  * its next interruption, or to the end of its job, with the reference's floating-point operations in the
  * reference's order, so every lane's result is bit-identical to {@link SpotTrainingKernel}'s.
  *
- * <p>The kernel is bound by the number of vector instructions per step (an instruction-level profile shows the
- * vector units busy; more independent vectors in flight do not help), so the lane state is shaped to need few:
+ * <p>Per step the time goes to the draw's {@code ln} (a dependency chain of a division and eleven multiply-adds)
+ * and to the vector instructions around it (see BENCHMARKS.md for the profile), so the lane state is shaped to
+ * need few instructions:
  * <ul>
  *   <li>A lane only ever runs on spot capacity. When it falls back to on-demand, its last leg (restart plus the
  *       remaining work at the on-demand price) is added in the same step and the lane finishes: the reference
@@ -54,8 +55,8 @@ final class SpotTrainingSimd {
         /** The random stream's counter before the next draw: {@code key + draws * gamma}. */
         final long[] counter = new long[LANES];
         /**
-         * The double-valued lane state, one field after the other ({@link #SEGMENTS_LEFT}, ...), each LANES long:
-         * one array lets C2 check the bounds of all fields of a vector once.
+         * The double-valued lane state, one field after the other ({@link SpotTrainingSimd#SEGMENTS_LEFT}, ...),
+         * each LANES long: one array lets C2 check the bounds of all fields of a vector once.
          */
         final double[] state = new double[FIELDS * LANES];
         /** Per vector, the lanes that took a new scenario since its last step: {@link #advance} zeroes their state. */
