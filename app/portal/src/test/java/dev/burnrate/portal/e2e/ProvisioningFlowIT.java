@@ -22,17 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProvisioningFlowIT extends ProvisioningTestBase {
 
     private void pickCombo(String id, String text) {
-        Locator input = page.locator("#" + id + " input");
-        input.click();
-        input.fill(text);
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(text)).first().click();
-        waitForVaadin();
-    }
-
-    private void pickSelect(String id, String text) {
-        page.locator("#" + id).click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(text)).first().click();
-        waitForVaadin();
+        pickCombo(page.locator("#" + id + " input"), text);
     }
 
     private void fill(String selector, String value) {

@@ -24,17 +24,7 @@ class StorageBucketFlowIT extends ProvisioningTestBase {
     private static final double PRICE_PER_GB_MONTH = 0.023;
 
     private void pickCombo(String label, String text) {
-        Locator input = page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-        input.click();
-        input.fill(text);
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(text)).first().click();
-        waitForVaadin();
-    }
-
-    private void pickSelect(String id, String text) {
-        page.locator("#" + id).click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(text)).first().click();
-        waitForVaadin();
+        pickCombo(page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)), text);
     }
 
     private void fillLabelled(String label, String value) {

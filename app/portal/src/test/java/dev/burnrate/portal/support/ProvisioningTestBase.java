@@ -1,5 +1,6 @@
 package dev.burnrate.portal.support;
 
+import com.microsoft.playwright.Locator;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -18,4 +19,19 @@ import org.springframework.test.context.TestPropertySource;
         "burnrate.policies.scan-ms=3600000",
         "burnrate.webhooks.backoff-ms=200"})
 public abstract class ProvisioningTestBase extends BrowserTestBase {
+
+    /** Types into a combo box (its input found by {@code input}) and picks the first item showing {@code text}. */
+    protected void pickCombo(Locator input, String text) {
+        input.click();
+        input.fill(text);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(text)).first().click();
+        waitForVaadin();
+    }
+
+    /** Opens the select with id {@code id} and picks the first item showing {@code text}. */
+    protected void pickSelect(String id, String text) {
+        page.locator("#" + id).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(text)).first().click();
+        waitForVaadin();
+    }
 }
