@@ -32,6 +32,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
 import java.text.NumberFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,9 +192,10 @@ public class UsageView extends VerticalLayout {
     }
 
     private void refreshDatasets(String select) {
-        summaries = datasets.datasets().stream()
-                .collect(Collectors.toMap(DatasetSummary::name, Function.identity()));
-        List<String> names = summaries.keySet().stream().sorted().toList();
+        // Keeps the service's order: by name, as the database sorts it.
+        summaries = datasets.datasets().stream().collect(Collectors.toMap(DatasetSummary::name, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
+        List<String> names = List.copyOf(summaries.keySet());
         dataset.setItems(names);
         if (select != null && names.contains(select)) {
             dataset.setValue(select);
