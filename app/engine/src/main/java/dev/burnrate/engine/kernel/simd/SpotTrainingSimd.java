@@ -32,7 +32,8 @@ import java.util.Arrays;
  *
  * <p>A step is split into {@link #drawRunningHours} and {@link #advance}, which exchange the lane state through
  * small arrays: one method holding both exceeds C2's inlining node budget, and a Vector API call that is not
- * inlined boxes its vectors (measured: slower than the scalar reference).
+ * inlined boxes its vectors (measured: slower than the scalar reference). {@link #advance} steps all vectors in one
+ * call: one call per vector spent 9% of the time on call overhead and on reloading the parameters.
  */
 final class SpotTrainingSimd {
 
@@ -61,6 +62,8 @@ final class SpotTrainingSimd {
         final double[] state = new double[FIELDS * LANES];
         /** Per vector, the lanes that took a new scenario since its last step: {@link #advance} zeroes their state. */
         final long[] started = new long[GROUPS];
+        /** Per vector, the lanes whose scenario ended in the last step (from {@link #advance}). */
+        final long[] done = new long[GROUPS];
         /** Every scenario's stream key, computed up front in vectors, padded by a vector. */
         final long[] keys;
         final int from;
@@ -69,11 +72,7 @@ final class SpotTrainingSimd {
         int next;
 
         /** Finished scenarios not yet written to the outputs, in the order they finished (flushed in batches). */
-        final double[] logScenario;
-        final double[] logT;
-        final double[] logCost;
-        final double[] logOnDemandHours;
-        final double[] logInterruptions;
+        final double[] log = new double[LOG_FIELDS * LOG_STRIDE];
         int logged;
 
         Lanes(long seed, int from, int end) {
@@ -81,13 +80,6 @@ final class SpotTrainingSimd {
             this.end = end;
             this.next = from;
             this.keys = new long[end - from + VECTOR];
-            // A flush happens at LOG entries or more, after a step added at most LANES; compress writes whole vectors.
-            int logLength = Math.min(LOG, end - from) + LANES + VECTOR;
-            this.logScenario = new double[logLength];
-            this.logT = new double[logLength];
-            this.logCost = new double[logLength];
-            this.logOnDemandHours = new double[logLength];
-            this.logInterruptions = new double[logLength];
             Arrays.fill(state, SCENARIO, SCENARIO + LANES, end);
             LongVector lane = LongVector.zero(L).addIndex(1);
             for (int i = 0; i < end - from; i += VECTOR) {
@@ -112,6 +104,17 @@ final class SpotTrainingSimd {
 
     /** Finished scenarios buffered before they are written to the output buffers. */
     private static final int LOG = 512;
+    /**
+     * Entries per field in {@link Lanes#log}: a flush happens at LOG entries or more, after a step added at most
+     * LANES, and compress writes whole vectors. One array for all fields: C2 then checks bounds once per refill.
+     */
+    private static final int LOG_STRIDE = LOG + LANES + VECTOR;
+    private static final int LOG_SCENARIO = 0;
+    private static final int LOG_T = LOG_STRIDE;
+    private static final int LOG_COST = 2 * LOG_STRIDE;
+    private static final int LOG_ON_DEMAND_HOURS = 3 * LOG_STRIDE;
+    private static final int LOG_INTERRUPTIONS = 4 * LOG_STRIDE;
+    private static final int LOG_FIELDS = 5;
     /** Scenarios per {@link Lanes}: bounds the stream keys computed up front, whatever the chunk size. */
     private static final int BLOCK = 1 << 16;
 
@@ -136,8 +139,9 @@ final class SpotTrainingSimd {
         int finished = 0;
         while (finished < to - from) {
             drawRunningHours(p, st);
+            advance(p, st);
             for (int o = 0; o < LANES; o += VECTOR) {
-                long done = advance(p, st, o);
+                long done = st.done[o / VECTOR];
                 if (done != 0) {
                     finished += refill(st, o, done);
                 }
@@ -158,11 +162,13 @@ final class SpotTrainingSimd {
         DoubleVector scenario = DoubleVector.fromArray(D, st.state, SCENARIO + o);
         VectorMask<Double> logged = done.and(scenario.compare(VectorOperators.LT, (double) st.end));
         int at = st.logged;
-        scenario.compress(logged).intoArray(st.logScenario, at);
-        DoubleVector.fromArray(D, st.state, T + o).compress(logged).intoArray(st.logT, at);
-        DoubleVector.fromArray(D, st.state, COST + o).compress(logged).intoArray(st.logCost, at);
-        DoubleVector.fromArray(D, st.state, ON_DEMAND_HOURS + o).compress(logged).intoArray(st.logOnDemandHours, at);
-        DoubleVector.fromArray(D, st.state, INTERRUPTIONS + o).compress(logged).intoArray(st.logInterruptions, at);
+        double[] log = st.log;
+        scenario.compress(logged).intoArray(log, LOG_SCENARIO + at);
+        DoubleVector.fromArray(D, st.state, T + o).compress(logged).intoArray(log, LOG_T + at);
+        DoubleVector.fromArray(D, st.state, COST + o).compress(logged).intoArray(log, LOG_COST + at);
+        DoubleVector.fromArray(D, st.state, ON_DEMAND_HOURS + o).compress(logged)
+                .intoArray(log, LOG_ON_DEMAND_HOURS + at);
+        DoubleVector.fromArray(D, st.state, INTERRUPTIONS + o).compress(logged).intoArray(log, LOG_INTERRUPTIONS + at);
         int count = logged.trueCount();
         st.logged = at + count;
 
@@ -177,12 +183,13 @@ final class SpotTrainingSimd {
     }
 
     private static void flush(Lanes st, SpotTrainingKernel.Outputs out) {
+        double[] log = st.log;
         for (int i = 0; i < st.logged; i++) {
-            int s = (int) st.logScenario[i];
-            out.wallHours().put(s, st.logT[i]);
-            out.cost().put(s, st.logCost[i]);
-            out.onDemandHours().put(s, st.logOnDemandHours[i]);
-            out.interruptions().put(s, (int) st.logInterruptions[i]);
+            int s = (int) log[LOG_SCENARIO + i];
+            out.wallHours().put(s, log[LOG_T + i]);
+            out.cost().put(s, log[LOG_COST + i]);
+            out.onDemandHours().put(s, log[LOG_ON_DEMAND_HOURS + i]);
+            out.interruptions().put(s, (int) log[LOG_INTERRUPTIONS + i]);
         }
         st.logged = 0;
     }
@@ -201,6 +208,13 @@ final class SpotTrainingSimd {
             DoubleVector u = ((DoubleVector) mix64(counter).lanewise(VectorOperators.LSHR, 11)
                     .convert(VectorOperators.L2D, 0)).mul(CounterRng.UNIT);
             VectorLn.ln(DoubleVector.broadcast(D, 1.0).sub(u)).mul(minusMeanHours).intoArray(st.state, X + o);
+        }
+    }
+
+    /** One step of every vector's lanes; records the lanes whose job ended in {@link Lanes#done}. */
+    private static void advance(SpotTrainingParams p, Lanes st) {
+        for (int o = 0; o < LANES; o += VECTOR) {
+            st.done[o / VECTOR] = advance(p, st, o);
         }
     }
 
