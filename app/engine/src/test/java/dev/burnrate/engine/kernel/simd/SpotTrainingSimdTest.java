@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The vector Monte Carlo against the reference bit for bit, on ranges the conformance suite does not reach: one
- * call longer than a block of lanes' state, a range that does not start at 0, and an empty range.
+ * call longer than a block of lanes' state, a range that does not start at 0, an empty range, and calls one after
+ * the other on the thread whose lane state they reuse.
  */
 class SpotTrainingSimdTest {
 
@@ -32,6 +33,16 @@ class SpotTrainingSimdTest {
         assertSame(reference, simd, size);
         assertThat(simd.wallHours().get(1_002)).isZero();
         assertThat(simd.wallHours().get(4_321)).isZero();
+    }
+
+    @Test
+    void callsOnOneThreadReuseItsLaneStateWithoutCarryingAnythingOver() {
+        SpotTrainingParams noDeadline = new SpotTrainingPlan(500, 8, 0.1, 0.5, 0.02, 3, 9, 0, 0, 1000).params(11);
+        SpotTrainingParams noInterruptions = new SpotTrainingPlan(10, 1, 0, 0.5, 0, 3, 9, 0, 0, 1000).params(5);
+        assertMatches(noDeadline, 0, 20_000);
+        assertMatches(DEADLINE_AND_CAP, 0, 5);
+        assertMatches(noInterruptions, 0, 3);
+        assertMatches(noDeadline, 17, 40);
     }
 
     @Test
