@@ -10,6 +10,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -42,7 +43,13 @@ public class ResourcesView extends VerticalLayout {
         addClassName("resources-view");
         setSizeFull();
         grid.setId("resources-grid");
-        grid.addColumn(StoredResource::name).setHeader("Name").setAutoWidth(true);
+        // The creation time is the name's second line: as a column of its own it pushed the table past a laptop
+        // screen, where the frozen actions column covered it.
+        grid.addColumn(LitRenderer.<StoredResource>of("<div>${item.name}</div>"
+                        + "<div class=\"resource-created\">created ${item.created} UTC</div>")
+                .withProperty("name", StoredResource::name)
+                .withProperty("created", r -> TIME.format(r.createdAt())))
+                .setHeader("Name").setAutoWidth(true);
         grid.addColumn(StoredResource::team).setHeader("Team").setAutoWidth(true);
         grid.addColumn(StoredResource::owner).setHeader("Owner").setAutoWidth(true);
         // The description wraps instead of widening the grid, so cost and rate stay on a laptop screen.
@@ -52,7 +59,6 @@ public class ResourcesView extends VerticalLayout {
         grid.addColumn(ResourcesView::rate).setHeader("Rate").setAutoWidth(true).setKey("rate");
         grid.addColumn(r -> Money.usd(r.costToDate())).setHeader("Cost so far").setAutoWidth(true)
                 .setKey("cost");
-        grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
         // Frozen to the end: with a long name or a bucket's description the columns overflow a laptop screen, and
         // Stop and Delete were scrolled out of sight (and clipped, so a click on Stop could miss it).
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFrozenToEnd(true)
