@@ -17,6 +17,7 @@ class ApiVersionTest {
     @Test
     void compatibleMeansSameMajorAndNotNewer() {
         assertThat(ApiVersion.isCompatible(ApiVersion.CURRENT)).isTrue();
+        assertThat(ApiVersion.isCompatible("1.0.0")).as("a plugin built for API 1.0 runs on 1.1").isTrue();
         assertThat(ApiVersion.isCompatible("0.9.0")).isFalse();
         assertThat(ApiVersion.isCompatible("2.0.0")).isFalse();
         assertThat(ApiVersion.isCompatible("1.99.0")).isFalse();
@@ -24,7 +25,7 @@ class ApiVersionTest {
 
     @Test
     void recommendedRequiresSpansTheCurrentMajor() {
-        assertThat(ApiVersion.RECOMMENDED_REQUIRES).isEqualTo(">=1.0.0 & <2.0.0");
+        assertThat(ApiVersion.RECOMMENDED_REQUIRES).isEqualTo(">=1.1.0 & <2.0.0");
     }
 
     @Test

@@ -97,8 +97,8 @@ public final class TrainingSimulator {
         Double spot = offering.prices().spot();
         if (spot != null) {
             rows.add(spotRow(workload, offering, compute, instances,
-                    plan(workload, workHours, workload.interruptionsPerHour() * instances, spot * instances,
-                            onDemandHourly),
+                    plan(workload, workHours, interruptionsPerInstanceHour(workload, offering) * instances,
+                            spot * instances, onDemandHourly),
                     notes));
         }
         addCommitted(rows, workload, offering, compute, instances, steadyHours, PurchaseOption.COMMITTED_1Y,
@@ -106,6 +106,12 @@ public final class TrainingSimulator {
         addCommitted(rows, workload, offering, compute, instances, steadyHours, PurchaseOption.COMMITTED_3Y,
                 offering.prices().committed3y(), HOURS_3Y, notes);
         return rows;
+    }
+
+    /** The provider's spot interruption rate for the offering where it publishes one, else the workload's. */
+    static double interruptionsPerInstanceHour(TrainingWorkload workload, Offering offering) {
+        Double published = offering.spotInterruptionsPerHour();
+        return published != null ? published : workload.interruptionsPerHour();
     }
 
     private static SpotTrainingPlan plan(TrainingWorkload w, double workHours, double rate, double spotHourly,
@@ -133,9 +139,13 @@ public final class TrainingSimulator {
             pairs[s] = new double[]{result.wallHours()[s], result.cost()[s]};
         }
         List<String> rowNotes = new ArrayList<>(notes);
-        rowNotes.add(String.format("%d scenarios; %.3f interruptions/h (any of the instances); checkpoint every %.1f h; restart %.2f h;"
-                        + " falls back to on-demand with less than %.1f h slack", n, plan.interruptionsPerHour(),
-                plan.checkpointIntervalHours(), plan.restartHours(), plan.fallbackSlackHours()));
+        String rateSource = offering.spotInterruptionsPerHour() != null ? "the provider's rate"
+                : "your rate; the provider publishes none";
+        rowNotes.add(String.format("%d scenarios; %.4f interruptions per instance-hour (%s), %.4f/h for any of the"
+                        + " %d instances; checkpoint every %.1f h; restart %.2f h; falls back to on-demand with less than"
+                        + " %.1f h slack", n, interruptionsPerInstanceHour(w, offering), rateSource,
+                plan.interruptionsPerHour(), instances, plan.checkpointIntervalHours(), plan.restartHours(),
+                plan.fallbackSlackHours()));
         return new ComparisonRow(offering, compute.hardware(), compute.kind(), instances, PurchaseOption.SPOT,
                 Distribution.of(result.cost()), Distribution.of(result.wallHours()),
                 w.hasDeadline() ? (double) meet / n : Double.NaN, (double) interruptions / n, (double) fellBack / n,

@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param restartHours            hours from an interruption until training resumes
  * @param deadlineHours           wall-clock deadline, 0 for none
  * @param deadlineConfidence      probability of meeting the deadline an option needs to be recommended, e.g. 0.9
- * @param interruptionsPerHour    spot interruptions per instance-hour; a run on n instances stops at any of them, so
- *                                it sees n times this rate
+ * @param interruptionsPerHour    spot interruptions per instance-hour for offerings whose provider publishes no rate
+ *                                ({@link dev.burnrate.api.Offering#spotInterruptionsPerHour()}); a run on n instances
+ *                                stops at any of them, so it sees n times the rate
  * @param maxInterruptions        after this many interruptions the run falls back to on-demand
  * @param commitmentReused        true when a 1- or 3-year commitment is used by other work after this run, so only
  *                                the run's hours count; false charges the whole term

@@ -68,6 +68,21 @@ class TrainingSimulatorTest {
     }
 
     @Test
+    void theProvidersPublishedInterruptionRateWinsOverTheWorkloads() throws KernelException {
+        ComparisonRow yours = row(simulator.simulate(gpuHours(0), List.of(P5), SPECS, CPU_GFLOPS_PER_VCPU,
+                SimulationProgress.NONE), "p5.48xlarge", PurchaseOption.SPOT);
+        ComparisonRow published = row(simulator.simulate(gpuHours(0), List.of(P5.withSpotInterruptionsPerHour(0.05)),
+                SPECS, CPU_GFLOPS_PER_VCPU, SimulationProgress.NONE), "p5.48xlarge", PurchaseOption.SPOT);
+        // 125 hours of work on one p5 (8 H100s): 1.25 interruptions expected at the workload's 0.01/h, 6.25 at 0.05/h.
+        assertThat(yours.expectedInterruptions()).isBetween(1.1, 1.4);
+        assertThat(published.expectedInterruptions()).isBetween(5.5, 7.0);
+        assertThat(yours.notes()).anySatisfy(n -> assertThat(n).contains("0.0100 interruptions per instance-hour (your"
+                + " rate; the provider publishes none)"));
+        assertThat(published.notes()).anySatisfy(n -> assertThat(n)
+                .contains("0.0500 interruptions per instance-hour (the provider's rate)"));
+    }
+
+    @Test
     void aTightDeadlineRulesOutRiskySpotAndSaysSo() throws KernelException {
         TrainingWorkload tight = new TrainingWorkload(new TrainingWorkload.GpuHours(1000, "H100"), Precision.BF16, 8,
                 2, 0.05, 0.5, 129, 0.95, 0.2, 1000, false, 20_000, 7);

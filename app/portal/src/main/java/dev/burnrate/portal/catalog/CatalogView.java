@@ -72,7 +72,8 @@ public class CatalogView extends VerticalLayout {
         grid.addColumn(o -> number(o.offering().memoryGib())).setHeader("Memory GiB")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         price("On-demand $/h", CatalogSort.ON_DEMAND, o -> o.offering().prices().onDemand());
-        price("Spot $/h", CatalogSort.SPOT, o -> o.offering().prices().spot());
+        price("Spot $/h", CatalogSort.SPOT, o -> o.offering().prices().spot())
+                .setTooltipGenerator(SpotInterruptionTooltip::of);
         price("1-year $/h", CatalogSort.COMMITTED_1Y, o -> o.offering().prices().committed1y())
                 .setTooltipGenerator(o -> o.offering().prices().committedSource());
         price("3-year $/h", CatalogSort.COMMITTED_3Y, o -> o.offering().prices().committed3y())

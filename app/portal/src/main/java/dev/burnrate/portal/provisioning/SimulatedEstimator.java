@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
 @Primary
 public class SimulatedEstimator implements CostEstimator {
 
-    /** Spot interruptions per instance-hour when no setting says otherwise: about one a week per instance. */
+    /**
+     * Spot interruptions per instance-hour when neither the provider (per offering) nor a setting gives a rate:
+     * about one a week per instance.
+     */
     static final double DEFAULT_INTERRUPTIONS_PER_HOUR = 0.006;
     static final String INTERRUPTION_SETTING = "provisioning.spot-interruptions-per-hour";
     static final int SCENARIOS = 20_000;
@@ -53,7 +56,9 @@ public class SimulatedEstimator implements CostEstimator {
         if (option != PurchaseOption.SPOT || durationHours == null || !(durationHours > 0)) {
             return list;
         }
-        double rate = interruptionsPerHour() * count;
+        Double published = offering.spotInterruptionsPerHour();
+        double perInstance = published != null ? published : interruptionsPerHour();
+        double rate = perInstance * count;
         double onDemandHourly = offering.prices().onDemand() * count;
         // Without checkpoints an interruption loses all work done so far: one segment as long as the job.
         double interval = checkpointing ? Math.min(CHECKPOINT_INTERVAL_HOURS, durationHours) : durationHours;
@@ -63,8 +68,9 @@ public class SimulatedEstimator implements CostEstimator {
         try {
             KernelRunner kernels = new KernelRunner(compute.router());
             Distribution cost = Distribution.of(kernels.spotTraining(plan.params(SEED), SCENARIOS).cost());
-            String source = String.format("simulated: %,d spot scenarios on %s, %.3f interruptions per instance-hour, %s",
-                    SCENARIOS, kernels.backendId(KernelNames.SPOT_TRAINING_MONTE_CARLO), rate / count,
+            String source = String.format("simulated: %,d spot scenarios on %s, %.4f interruptions per instance-hour"
+                            + " (%s), %s", SCENARIOS, kernels.backendId(KernelNames.SPOT_TRAINING_MONTE_CARLO),
+                    perInstance, published != null ? "the provider's rate" : "the portal's rate setting",
                     checkpointing ? "checkpoint every " + interval + " h" : "no checkpoints (an interruption restarts the job)");
             return new Estimate(list.hourlyCost(), cost.mean(), cost.p90(), list.monthlyRunRate(), source);
         } catch (KernelException | RuntimeException e) {

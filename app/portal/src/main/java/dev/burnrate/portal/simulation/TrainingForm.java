@@ -40,6 +40,7 @@ class TrainingForm extends FormLayout {
         reference.setItems(referenceAccelerators);
         reference.setId("training-reference");
         precision.setLabel("Precision");
+        interruptions.setHelperText("For offerings whose provider publishes no rate");
         precision.setItems(Precision.values());
         add(effort, 2);
         add(gpuHours, reference, parameters, tokens, utilisation, precision, accelerators, checkpointInterval,

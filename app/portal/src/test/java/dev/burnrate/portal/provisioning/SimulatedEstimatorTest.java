@@ -54,7 +54,19 @@ class SimulatedEstimatorTest {
     void aBrokenSettingFallsBackToTheDefaultRate() {
         when(settings.get(SimulatedEstimator.INTERRUPTION_SETTING)).thenReturn(Optional.of("often"));
         Estimate spot = estimator.estimate(H100, 1, PurchaseOption.SPOT, 24.0, true);
-        assertThat(spot.source()).contains(String.format("%.3f interruptions", SimulatedEstimator.DEFAULT_INTERRUPTIONS_PER_HOUR));
+        assertThat(spot.source()).contains(String.format("%.4f interruptions per instance-hour (the portal's rate setting)",
+                SimulatedEstimator.DEFAULT_INTERRUPTIONS_PER_HOUR));
+    }
+
+    @Test
+    void theProvidersPublishedRateWinsOverTheSetting() {
+        when(settings.get(SimulatedEstimator.INTERRUPTION_SETTING)).thenReturn(Optional.of("0"));
+        Estimate withoutInterruptions = estimator.estimate(H100, 1, PurchaseOption.SPOT, 72.0, true);
+        Estimate published = estimator.estimate(H100.withSpotInterruptionsPerHour(0.05), 1, PurchaseOption.SPOT, 72.0,
+                true);
+        assertThat(published.source()).contains("0.0500 interruptions per instance-hour (the provider's rate)");
+        assertThat(withoutInterruptions.source()).contains("0.0000 interruptions per instance-hour (the portal's rate setting)");
+        assertThat(published.expectedTotal()).isGreaterThan(withoutInterruptions.expectedTotal());
     }
 
     @Test

@@ -101,7 +101,10 @@ public class SampleCloudProvider implements CloudProvider {
         for (Region region : REGIONS) {
             list.add(offering(region, "sample.small", null, 0, 2, 8, 0.05, 0.02));
             list.add(offering(region, "sample.large", null, 0, 16, 64, 0.40, null));
-            list.add(offering(region, "sample.gpu-h100", "H100", 1, 24, 200, 2.49, 1.20));
+            // Spot interruption figures are optional (API 1.1); this one says 10% of spot H100s are reclaimed in a
+            // month, invented like the prices. Offerings without one use the rate the portal's user gives.
+            list.add(offering(region, "sample.gpu-h100", "H100", 1, 24, 200, 2.49, 1.20)
+                    .withSpotInterruptionsPerHour(Offering.interruptionsPerHourFromMonthlyShare(0.10)));
         }
         return List.copyOf(list);
     }
