@@ -3,6 +3,7 @@ package dev.burnrate.engine.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.burnrate.api.ApiVersion;
 import dev.burnrate.api.CloudProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class PluginHostInstallTest extends PluginHostTestBase {
         expectRefused(plugins.plugin("good").set("Plugin-Requires", null).jar(uploads, "d.jar"),
                 "Plugin-Requires is missing: declare the Burnrate API range");
         expectRefused(plugins.plugin("good").set("Plugin-Requires", ">=2.0.0 & <3.0.0").jar(uploads, "e.jar"),
-                "requires Burnrate API >=2.0.0 & <3.0.0 but this portal provides API 1.0.0");
+                "requires Burnrate API >=2.0.0 & <3.0.0 but this portal provides API " + ApiVersion.CURRENT);
         expectRefused(plugins.plugin("good").withoutIndex().jar(uploads, "f.jar"),
                 "no extensions: META-INF/extensions.idx is missing or empty");
         expectRefused(plugins.plugin("good").withEntry("dev/burnrate/api/CloudProvider.class", "x").jar(uploads, "g.jar"),

@@ -2,6 +2,7 @@ package dev.burnrate.engine.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.burnrate.api.ApiVersion;
 import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.HardwareCatalog;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class PluginHostLoadingTest extends PluginHostTestBase {
         startHost();
 
         assertThat(host.plugin("future.jar").orElseThrow().error())
-                .contains("requires Burnrate API >=2.0.0 but this portal provides API 1.0.0");
+                .contains("requires Burnrate API >=2.0.0 but this portal provides API " + ApiVersion.CURRENT);
         assertThat(host.plugin("anonymous.jar").orElseThrow().error()).contains("Plugin-Id is missing");
         assertThat(host.plugin("notes.jar").orElseThrow().error()).contains("not a readable jar/zip archive");
         assertThat(host.plugins()).allSatisfy(p -> assertThat(p.state()).isEqualTo(HostPluginState.FAILED));
