@@ -42,7 +42,7 @@ public class SimulateView extends VerticalLayout {
     private final SimulationService service;
     private final RadioButtonGroup<SimulationInputs.Kind> kind = new RadioButtonGroup<>("Workload");
     private final TrainingForm training;
-    private final InferenceForm inference = new InferenceForm();
+    private final InferenceForm inference;
     private final CandidatePicker candidates;
     private final Button run = new Button("Run simulation", VaadinIcon.PLAY.create());
     private final ProgressBar progress = new ProgressBar(0, 1);
@@ -54,8 +54,9 @@ public class SimulateView extends VerticalLayout {
     private final SavedScenarios saved = new SavedScenarios();
     private SimulationOutcome last;
 
-    public SimulateView(SimulationService service) {
+    public SimulateView(SimulationService service, UsageLoadCurves loadCurves) {
         this.service = service;
+        inference = new InferenceForm(loadCurves);
         addClassName("simulate-view");
         CandidateOptions options = service.candidateOptions();
         training = new TrainingForm(options.referenceAccelerators());

@@ -47,15 +47,20 @@ public record SimulationInputs(Kind kind, Training training, Inference inference
         }
     }
 
-    /** The inference form: a daily load cycle between trough and peak over some days. */
+    /**
+     * The inference form: the load is a daily cycle between trough and peak over some days, or, when
+     * {@code usageLoad} is set, an hourly series read from usage data (then {@code days} and {@code troughRps} are
+     * not used, and {@code peakRps} only when the series is scaled to a peak).
+     */
     public record Inference(double troughRps, double peakRps, int days, double tokensPerRequest, double parameters,
                             Precision precision, double computeUtilisation, int batch, double utilisationTarget,
-                            double spotShare, int minInstances) {
+                            double spotShare, int minInstances, UsageLoad usageLoad) {
 
         public static Inference defaults() {
-            return new Inference(5, 40, 30, 300, 8e9, Precision.BF16, 0.4, 16, 0.7, 0.5, 1);
+            return new Inference(5, 40, 30, 300, 8e9, Precision.BF16, 0.4, 16, 0.7, 0.5, 1, null);
         }
 
+        /** The workload with the daily cycle as its load curve. */
         public InferenceWorkload toWorkload() {
             if (days < 1 || days > 3 * 366) {
                 throw new IllegalArgumentException("days must be between 1 and 1098: " + days);
@@ -63,8 +68,13 @@ public record SimulationInputs(Kind kind, Training training, Inference inference
             if (!(peakRps >= troughRps) || !(troughRps >= 0)) {
                 throw new IllegalArgumentException("peak requests/s must be at least the trough, and both >= 0");
             }
-            return new InferenceWorkload(InferenceWorkload.dailyCurve(troughRps, peakRps, days), tokensPerRequest,
-                    parameters, precision, computeUtilisation, batch, utilisationTarget, spotShare, minInstances);
+            return toWorkload(InferenceWorkload.dailyCurve(troughRps, peakRps, days));
+        }
+
+        /** The workload with a given load curve (requests/s per hour). */
+        public InferenceWorkload toWorkload(double[] requestsPerSecond) {
+            return new InferenceWorkload(requestsPerSecond, tokensPerRequest, parameters, precision,
+                    computeUtilisation, batch, utilisationTarget, spotShare, minInstances);
         }
     }
 

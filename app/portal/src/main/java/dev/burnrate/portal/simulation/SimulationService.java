@@ -38,14 +38,16 @@ public class SimulationService {
     public static final int MAX_CANDIDATES = 60;
 
     private final SimulationCatalog catalog;
+    private final UsageLoadCurves loadCurves;
     private final ComputeService compute;
     private final ScenarioRepository repository;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public SimulationService(SimulationCatalog catalog, ComputeService compute, ScenarioRepository repository,
-                             CurrentUser currentUser, Clock clock) {
+    public SimulationService(SimulationCatalog catalog, UsageLoadCurves loadCurves, ComputeService compute,
+                             ScenarioRepository repository, CurrentUser currentUser, Clock clock) {
         this.catalog = catalog;
+        this.loadCurves = loadCurves;
         this.compute = compute;
         this.repository = repository;
         this.currentUser = currentUser;
@@ -103,7 +105,10 @@ public class SimulationService {
             backends.put(KernelNames.SPOT_TRAINING_MONTE_CARLO, training.backendId());
         }
         if (inputs.serves()) {
-            var workload = inputs.inference().toWorkload();
+            var form = inputs.inference();
+            // A curve from usage data is read again on every run (a re-run sees the dataset's newest version).
+            var workload = form.usageLoad() == null ? form.toWorkload()
+                    : form.toWorkload(loadCurves.requestsPerSecond(form.usageLoad(), form.peakRps()));
             SimulationProgress part = inputs.trains() ? (done, step) -> progress.update(0.7 + done * 0.3, step)
                     : progress;
             inference = new InferenceSimulator(kernels).simulate(workload, offerings, catalog.hardware(), cpuGflops,

@@ -18,6 +18,8 @@ class SimulateIT extends BrowserTestBase {
 
     private static final LocatorAssertions.IsVisibleOptions SLOW =
             new LocatorAssertions.IsVisibleOptions().setTimeout(90_000);
+    private static final LocatorAssertions.ContainsTextOptions SLOW_TEXT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(90_000);
 
     @Test
     void engineerSimulatesSavesRerunsAndCompares() {
@@ -113,6 +115,35 @@ class SimulateIT extends BrowserTestBase {
         loginAs("engineer");
         open("admin/compute");
         assertThat(page.locator("#backends-grid")).hasCount(0);
+    }
+
+    @Test
+    void engineerServesALoadCurveReadFromUsageData() {
+        loginAs("engineer");
+        open("simulate");
+        page.getByText("Inference service").click();
+        page.getByText("From usage data").click();
+        page.locator("#usage-load-dataset").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("demo")).first().click();
+        waitForVaadin();
+        // The demo billing has no request counts, so the GPU fleet's instance-hours give the shape, scaled to the peak.
+        choose("#usage-load-unit", "Hours");
+        page.locator("#usage-load-filter-column").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("ServiceCategory")).first()
+                .click();
+        waitForVaadin();
+        choose("#usage-load-filter-value", "AI and Machine Learning");
+        assertThat(page.getByLabel("no request count: scale the curve to the peak requests/s")).isChecked();
+        page.locator("#inference-peak input").fill("60");
+        page.locator("#usage-load-preview").click();
+        assertThat(page.locator("#usage-load-summary")).containsText(
+                Pattern.compile("^720 hours · mean [\\d.,]+ requests/s · peak 60\\.0 requests/s$"));
+        choose("#candidate-provider", "aws");
+        choose("#candidate-region", "us-east-1");
+        page.locator("#run-simulation").click();
+        assertThat(page.locator("#inference-recommendation")).containsText("Recommended:", SLOW_TEXT);
+        assertThat(page.locator("#inference-recommendation")).containsText("720-hour load curve");
+        shoot(page.locator("#inference-form"), "simulate-inference-usage-load");
     }
 
     /** A screenshot of one element (the app layout scrolls inside, so full-page shots show only the top). */
