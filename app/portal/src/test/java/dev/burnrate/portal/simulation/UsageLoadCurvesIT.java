@@ -17,9 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,7 +28,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Inference load curves from a usage dataset on the running demo portal: requests per unit and shape-only scaling,
  * filters, days without rows, team scoping, errors that say what is wrong, and a simulation run on such a curve.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageLoadCurvesIT extends BrowserTestBase {
 
     private static final String DATASET = "it-inference-gateway";
@@ -45,12 +43,20 @@ class UsageLoadCurvesIT extends BrowserTestBase {
     @Autowired
     SimulationService simulations;
 
+    private static boolean imported;
+
     /**
      * Two days of gateway requests: team ml-research sends 10 + (hour of day) requests/s, team vision 100 requests/s
-     * in the first hour of each day; a third service and an hourly instance row must not count.
+     * in the first hour of each day; a third service and an hourly instance row must not count. Imported before the
+     * first test, after the base class has put this portal's security context strategy in place (a @BeforeAll
+     * would run before it).
      */
-    @BeforeAll
-    void importGatewayRequests() {
+    @BeforeEach
+    void importGatewayRequestsOnce() {
+        if (imported) {
+            return;
+        }
+        imported = true;
         List<UsageRecord> rows = new ArrayList<>();
         for (int h = 0; h < 48; h++) {
             Instant hour = DAY_1.plus(h, ChronoUnit.HOURS);
