@@ -78,6 +78,22 @@ final class SimulationCharts {
                 "series", series);
     }
 
+    /** A load curve read from usage data: requests/s per hour from the first day's midnight (UTC). */
+    static Map<String, Object> loadCurve(double[] requestsPerSecond, java.time.LocalDate firstDay) {
+        long start = firstDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        List<List<Object>> points = new ArrayList<>(requestsPerSecond.length);
+        for (int h = 0; h < requestsPerSecond.length; h++) {
+            points.add(List.of(start + h * 3_600_000L, requestsPerSecond[h]));
+        }
+        return Map.of("animation", false,
+                "tooltip", Map.of("trigger", "axis"),
+                "grid", Map.of("left", 60, "right", 30, "top", 20, "bottom", 40),
+                "xAxis", Map.of("type", "time"),
+                "yAxis", Map.of("type", "value", "name", "requests/s"),
+                "series", List.of(Map.of("name", "requests/s", "type", "line", "step", "end", "showSymbol", false,
+                        "areaStyle", Map.of(), "data", points)));
+    }
+
     /** Instances per hour of the cheapest offerings over the load curve. */
     static Map<String, Object> instancesPerHour(InferenceReport report) {
         List<Map<String, Object>> series = new ArrayList<>();

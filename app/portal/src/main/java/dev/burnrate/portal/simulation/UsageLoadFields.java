@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
+import dev.burnrate.portal.base.chart.EChart;
 import dev.burnrate.portal.usage.VersionSummary;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,6 +45,7 @@ class UsageLoadFields extends FormLayout {
     private final NumberField requestsPerUnit = number("Requests per unit", "usage-load-requests-per-unit");
     private final Button preview = new Button("Preview load");
     private final Span summary = new Span();
+    private final EChart chart = new EChart();
 
     UsageLoadFields(UsageLoadCurves curves, DoubleSupplier peakRps, DoubleSupplier tokensPerRequest) {
         this.curves = curves;
@@ -87,7 +89,11 @@ class UsageLoadFields extends FormLayout {
         preview.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         preview.addClickListener(e -> preview());
         summary.setId("usage-load-summary");
+        chart.setId("usage-load-chart");
+        chart.setHeight("220px");
+        chart.setVisible(false);
         add(dataset, unit, filterColumn, filterValue, from, to, scale, requestsPerUnit, preview, summary);
+        add(chart, 4);
         setColspan(scale, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2), new ResponsiveStep("1000px", 4));
         if (!curves.datasets().isEmpty()) {
@@ -103,6 +109,7 @@ class UsageLoadFields extends FormLayout {
     /** The dataset's units, and its last month as the default days. */
     private void datasetChosen(String name) {
         summary.setText("");
+        chart.setVisible(false);
         if (name == null) {
             return;
         }
@@ -154,8 +161,11 @@ class UsageLoadFields extends FormLayout {
             }
             summary.setText(String.format(Locale.ROOT, "%,d hours · mean %,.1f requests/s · peak %,.1f requests/s",
                     rps.length, sum / rps.length, peak));
+            chart.setOption(SimulationCharts.loadCurve(rps, from.getValue()));
+            chart.setVisible(true);
         } catch (IllegalArgumentException e) {
             summary.setText(e.getMessage());
+            chart.setVisible(false);
         }
     }
 

@@ -138,6 +138,7 @@ class SimulateIT extends BrowserTestBase {
         page.locator("#usage-load-preview").click();
         assertThat(page.locator("#usage-load-summary")).containsText(
                 Pattern.compile("^720 hours · mean [\\d.,]+ requests/s · peak 60\\.0 requests/s$"));
+        assertThat(page.locator("#usage-load-chart")).hasAttribute("data-render-count", Pattern.compile("[1-9]\\d*"));
         choose("#candidate-provider", "aws");
         choose("#candidate-region", "us-east-1");
         page.locator("#run-simulation").click();
