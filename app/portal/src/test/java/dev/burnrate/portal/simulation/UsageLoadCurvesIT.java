@@ -10,6 +10,7 @@ import dev.burnrate.engine.usage.store.ImportResult;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.BrowserTestBase;
+import dev.burnrate.portal.support.RunAs;
 import dev.burnrate.portal.usage.UsageImportService;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,9 +21,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Inference load curves from a usage dataset on the running demo portal: requests per unit and shape-only scaling,
@@ -42,6 +41,9 @@ class UsageLoadCurvesIT extends BrowserTestBase {
 
     @Autowired
     SimulationService simulations;
+
+    @Autowired
+    ApplicationContext app;
 
     private static boolean imported;
 
@@ -84,14 +86,8 @@ class UsageLoadCurvesIT extends BrowserTestBase {
         return new UsageLoad(DATASET, "Requests", "ServiceName", GATEWAY, from, to, requestsPerUnit);
     }
 
-    private static <T> T as(String user, Role role, Supplier<T> work) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user,
-                null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+    private <T> T as(String user, Role role, Supplier<T> work) {
+        return RunAs.user(app, user, work, role);
     }
 
     @Test
