@@ -55,6 +55,9 @@ class InferenceForm extends FormLayout {
 
     private void showLoad() {
         boolean fromUsage = USAGE_DATA.equals(loadSource.getValue());
+        if (fromUsage) {
+            usageLoad.activate();
+        }
         usageLoad.setVisible(fromUsage);
         trough.setVisible(!fromUsage);
         days.setVisible(!fromUsage);
@@ -65,10 +68,10 @@ class InferenceForm extends FormLayout {
     }
 
     void setValue(SimulationInputs.Inference i) {
-        loadSource.setValue(i.usageLoad() == null ? DAILY_CYCLE : USAGE_DATA);
         if (i.usageLoad() != null) {
             usageLoad.setValue(i.usageLoad());
         }
+        loadSource.setValue(i.usageLoad() == null ? DAILY_CYCLE : USAGE_DATA);
         trough.setValue(i.troughRps());
         peak.setValue(i.peakRps());
         days.setValue(i.days());

@@ -1,5 +1,7 @@
 package dev.burnrate.portal.simulation;
 
+import java.util.List;
+
 /**
  * An inference load curve read from usage data: per hour, the summed {@code ConsumedQuantity} of the rows in one
  * {@code ConsumedUnit} (only rows whose {@code filterColumn} is {@code filterValue}, when both are set) on the
@@ -15,8 +17,8 @@ public record UsageLoad(String dataset, String consumedUnit, String filterColumn
                         String fromDate, String toDate, Double requestsPerUnit) {
 
     /** The dimension columns a usage load may be narrowed by. */
-    public static final java.util.List<String> FILTER_COLUMNS = java.util.List.of("ServiceName", "ServiceCategory",
-            "ResourceName", "ResourceId", "RegionId", "SubAccountName");
+    public static final List<String> FILTER_COLUMNS = List.of("ServiceName", "ServiceCategory", "ResourceName",
+            "ResourceId", "RegionId", "SubAccountName");
 
     public boolean filtered() {
         return filterColumn != null && !filterColumn.isBlank() && filterValue != null && !filterValue.isBlank();

@@ -22,7 +22,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The inference load read from usage data: which dataset, unit and rows, which days, and how a unit becomes
- * requests. A preview shows the curve's hours, mean and peak before the run.
+ * requests. A preview draws the curve, with its hours, mean and peak, before the run.
  */
 class UsageLoadFields extends FormLayout {
 
@@ -33,6 +33,8 @@ class UsageLoadFields extends FormLayout {
     private static final int DEFAULT_DAYS = 30;
 
     private final UsageLoadCurves curves;
+    /** The datasets with a version, read once when the form opens. */
+    private final List<String> datasets;
     private final DoubleSupplier peakRps;
     private final DoubleSupplier tokensPerRequest;
     private final Select<String> dataset = new Select<>();
@@ -49,12 +51,13 @@ class UsageLoadFields extends FormLayout {
 
     UsageLoadFields(UsageLoadCurves curves, DoubleSupplier peakRps, DoubleSupplier tokensPerRequest) {
         this.curves = curves;
+        this.datasets = curves.datasets();
         this.peakRps = peakRps;
         this.tokensPerRequest = tokensPerRequest;
         setId("usage-load");
         dataset.setLabel("Dataset");
         dataset.setId("usage-load-dataset");
-        dataset.setItems(curves.datasets());
+        dataset.setItems(datasets);
         dataset.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 datasetChosen(e.getValue());
@@ -96,14 +99,18 @@ class UsageLoadFields extends FormLayout {
         add(chart, 4);
         setColspan(scale, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2), new ResponsiveStep("1000px", 4));
-        if (!curves.datasets().isEmpty()) {
-            dataset.setValue(curves.datasets().getFirst());
+    }
+
+    /** Picks the first dataset when none is chosen yet (not at construction: most runs never read usage data). */
+    void activate() {
+        if (dataset.getValue() == null && !datasets.isEmpty()) {
+            dataset.setValue(datasets.getFirst());
             datasetChosen(dataset.getValue());
         }
     }
 
     boolean hasDatasets() {
-        return !curves.datasets().isEmpty();
+        return !datasets.isEmpty();
     }
 
     /** The dataset's units, and its last month as the default days. */

@@ -145,6 +145,19 @@ class SimulateIT extends BrowserTestBase {
         assertThat(page.locator("#inference-recommendation")).containsText("Recommended:", SLOW_TEXT);
         assertThat(page.locator("#inference-recommendation")).containsText("720-hour load curve");
         shoot(page.locator("#inference-form"), "simulate-inference-usage-load");
+
+        // Saved, then loaded into a fresh form: the load's definition comes back, not the daily cycle.
+        page.locator("#scenario-name input").fill("Serve the GPU fleet's shape");
+        page.locator("#save-scenario").click();
+        assertThat(page.locator("#scenarios-grid")).containsText("Serve the GPU fleet's shape");
+        open("simulate");
+        rowCheckbox(0).click(); // the newest scenario comes first
+        page.locator("#load-scenario").click();
+        waitForVaadin();
+        assertThat(page.getByLabel("From usage data")).isChecked();
+        assertThat(page.locator("#usage-load-unit input")).hasValue("Hours");
+        assertThat(page.locator("#usage-load-filter-value input")).hasValue("AI and Machine Learning");
+        assertThat(page.locator("#inference-peak input")).hasValue("60");
     }
 
     /** A screenshot of one element (the app layout scrolls inside, so full-page shots show only the top). */
