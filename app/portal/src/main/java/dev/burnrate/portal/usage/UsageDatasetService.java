@@ -69,8 +69,13 @@ public class UsageDatasetService {
     /** The newest version of a dataset, if any. */
     @PermitAll
     public Optional<VersionSummary> latest(String dataset) {
-        List<VersionSummary> all = versions(dataset);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+        // Scoped totals for the newest version only: versions() would run a totals query for every version.
+        List<VersionSummary> all = repository.versions(dataset);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        VersionSummary newest = all.getLast();
+        return Optional.of(currentUser.seesAllTeams() ? newest : scopedTotals(newest));
     }
 
     /** Creates an empty dataset unless one of that name exists; imports and appends then add versions to it. */
