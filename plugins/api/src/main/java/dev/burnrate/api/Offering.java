@@ -68,7 +68,12 @@ public record Offering(String providerId, String instanceType, String regionId, 
         if (!(share >= 0 && share < 1)) {
             throw new IllegalArgumentException("a monthly interruption share must be in [0, 1): " + share);
         }
-        return -Math.log1p(-share) / 730;
+        return -Math.log1p(-share) / StorageOffering.HOURS_PER_MONTH;
+    }
+
+    /** The inverse of {@link #interruptionsPerHourFromMonthlyShare}: the share interrupted within a month. */
+    public static double monthlyShareFromInterruptionsPerHour(double rate) {
+        return -Math.expm1(-StorageOffering.HOURS_PER_MONTH * rate);
     }
 
     /** A key unique across all providers: {@code provider/region/instanceType}. */

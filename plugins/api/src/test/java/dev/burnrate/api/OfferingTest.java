@@ -30,6 +30,7 @@ class OfferingTest {
     void aMonthlyShareBecomesTheRateThatInterruptsThatShareIn730Hours() {
         double rate = Offering.interruptionsPerHourFromMonthlyShare(0.10);
         assertThat(1 - Math.exp(-730 * rate)).isCloseTo(0.10, within(1e-12));
+        assertThat(Offering.monthlyShareFromInterruptionsPerHour(rate)).isCloseTo(0.10, within(1e-12));
         assertThat(Offering.interruptionsPerHourFromMonthlyShare(0)).isZero();
         assertThatThrownBy(() -> Offering.interruptionsPerHourFromMonthlyShare(1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1)");

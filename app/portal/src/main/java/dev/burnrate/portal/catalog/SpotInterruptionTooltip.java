@@ -1,5 +1,6 @@
 package dev.burnrate.portal.catalog;
 
+import dev.burnrate.api.Offering;
 import dev.burnrate.portal.plugin.CatalogOffering;
 import java.util.Locale;
 
@@ -17,8 +18,7 @@ final class SpotInterruptionTooltip {
         if (rate == null) {
             return "the provider publishes no interruption rate; simulations use the rate you give";
         }
-        // The inverse of Offering.interruptionsPerHourFromMonthlyShare: 1 - exp(-730 r).
         return String.format(Locale.ROOT, "the provider expects %.1f%% of spot instances to be interrupted within a"
-                + " month (%.5f per instance-hour)", 100 * -Math.expm1(-730 * rate), rate);
+                + " month (%.5f per instance-hour)", 100 * Offering.monthlyShareFromInterruptionsPerHour(rate), rate);
     }
 }
