@@ -19,6 +19,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Imports a file of any supported format into a dataset, recording its name and SHA-256 in the lineage. CSV and
@@ -49,7 +50,8 @@ public final class FileImports {
     /**
      * As {@link #stage(String, Path, String, SourceFormat, ImportOptions, String)}, reporting progress. Streamed
      * formats (CSV, Arrow stream) report the share of the file's bytes read; formats read twice report the
-     * hashing pass by bytes, then rows only (their readers do not expose a position).
+     * hashing pass by bytes, then the share their readers know up front (Parquet's row count, an Arrow file's
+     * record batches).
      */
     public StagedVersion stage(String datasetId, Path file, String displayName, SourceFormat format,
                                ImportOptions options, String actor, ImportProgress progress) {
@@ -84,7 +86,7 @@ public final class FileImports {
     }
 
     /** Hashes a file, telling {@code bytesRead} every 64 MiB. */
-    private static String sha256(Path file, java.util.function.LongConsumer bytesRead) throws IOException {
+    private static String sha256(Path file, LongConsumer bytesRead) throws IOException {
         MessageDigest digest = DigestingChannel.sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
