@@ -53,4 +53,13 @@ public record StorageOffering(String providerId, String storageClass, String reg
     public static boolean isStorage(Offering offering) {
         return offering.instanceType().startsWith(INSTANCE_TYPE_PREFIX);
     }
+
+    /**
+     * The storage class an instance type made by {@link #asOffering()} stands for, or {@code null} when the instance
+     * type is compute (since API 1.1).
+     */
+    public static String storageClassOf(String instanceType) {
+        return instanceType.startsWith(INSTANCE_TYPE_PREFIX) ? instanceType.substring(INSTANCE_TYPE_PREFIX.length())
+                : null;
+    }
 }

@@ -91,7 +91,7 @@ public class MeteredUsageFeed {
         }
         String provider = r.get(m.PROVIDER_NAME) != null ? r.get(m.PROVIDER_NAME) : r.get(RESOURCES.PROVIDER_ID);
         // metered_usage keeps no category column: a bucket is known by its storage-class instance type
-        boolean storage = r.get(RESOURCES.INSTANCE_TYPE).startsWith(StorageOffering.INSTANCE_TYPE_PREFIX);
+        boolean storage = StorageOffering.storageClassOf(r.get(RESOURCES.INSTANCE_TYPE)) != null;
         return new UsageRecord("burnrate-" + r.get(RESOURCES.PROVIDER_ID), r.get(TEAMS.NAME),
                 r.get(m.CHARGE_PERIOD_START).toInstant(), r.get(m.CHARGE_PERIOD_END).toInstant(), "Usage",
                 r.get(RESOURCES.INSTANCE_TYPE) + " metered by Burnrate",

@@ -105,7 +105,7 @@ public class ProvisionForm extends FormLayout {
 
     static String describe(Offering o) {
         if (StorageOffering.isStorage(o)) {
-            return o.instanceType().substring(StorageOffering.INSTANCE_TYPE_PREFIX.length()) + " · "
+            return StorageOffering.storageClassOf(o.instanceType()) + " · "
                     + String.format(java.util.Locale.ROOT, "$%.4f per GB-month",
                     o.prices().onDemand() * StorageOffering.HOURS_PER_MONTH);
         }

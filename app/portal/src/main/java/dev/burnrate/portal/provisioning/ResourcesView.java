@@ -123,10 +123,9 @@ public class ResourcesView extends VerticalLayout {
 
     /** "2 × g5.12xlarge · aws/eu-central-1", or for a bucket "500 GB bucket · S3 Standard · aws/eu-central-1". */
     static String what(StoredResource r) {
-        String type = r.instanceType();
-        String size = type.startsWith(StorageOffering.INSTANCE_TYPE_PREFIX)
-                ? r.count() + " GB bucket · " + type.substring(StorageOffering.INSTANCE_TYPE_PREFIX.length())
-                : r.count() + " × " + type;
+        String storageClass = StorageOffering.storageClassOf(r.instanceType());
+        String size = storageClass != null ? r.count() + " GB bucket · " + storageClass
+                : r.count() + " × " + r.instanceType();
         return size + " · " + r.providerId() + "/" + r.regionId();
     }
 }

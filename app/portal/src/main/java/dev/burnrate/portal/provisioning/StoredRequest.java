@@ -22,9 +22,9 @@ public record StoredRequest(String id, long teamId, String team, String project,
     }
 
     public String describe() {
-        if (instanceType.startsWith(StorageOffering.INSTANCE_TYPE_PREFIX)) {
-            return count + " GB bucket (" + instanceType.substring(StorageOffering.INSTANCE_TYPE_PREFIX.length())
-                    + ") in " + providerId + "/" + regionId;
+        String storageClass = StorageOffering.storageClassOf(instanceType);
+        if (storageClass != null) {
+            return count + " GB bucket (" + storageClass + ") in " + providerId + "/" + regionId;
         }
         return count + " x " + instanceType + " in " + providerId + "/" + regionId;
     }
