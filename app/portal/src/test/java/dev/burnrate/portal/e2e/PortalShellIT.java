@@ -3,6 +3,9 @@ package dev.burnrate.portal.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import dev.burnrate.portal.support.BrowserTestBase;
 import java.util.List;
@@ -15,6 +18,46 @@ class PortalShellIT extends BrowserTestBase {
 
     private List<String> navigationEntries() {
         return page.locator("#main-nav vaadin-side-nav-item").allTextContents().stream().map(String::trim).toList();
+    }
+
+    /**
+     * The text is drawn with the Roboto the portal serves, not with whatever sans-serif the machine has (DejaVu
+     * without fonts-liberation, whose wider metrics once pushed the resources grid off a laptop screen). Chromium's
+     * own record of the fonts it rendered a node with is the evidence, not the CSS that asked for them.
+     */
+    @Test
+    void pagesAreDrawnWithThePortalsOwnWebFont() {
+        APIResponse woff2 = page.request().get(url("webjars/roboto-fontface/0.10.0/fonts/roboto/Roboto-Regular.woff2"));
+        assertThat(woff2.status()).as("the font is served without logging in").isEqualTo(200);
+        assertThat(woff2.body()).startsWith("wOF2".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        loginAs("engineer");
+        assertThat(page.locator("#current-user")).isVisible();
+        CDPSession cdp = page.context().newCDPSession(page);
+        cdp.send("DOM.enable");
+        cdp.send("CSS.enable");
+        JsonObject document = cdp.send("DOM.getDocument");
+        JsonObject user = cdp.send("DOM.querySelector",
+                nodeQuery(document.getAsJsonObject("root").get("nodeId").getAsInt(), "#current-user"));
+        JsonObject fonts = cdp.send("CSS.getPlatformFontsForNode", node(user.get("nodeId").getAsInt()));
+        List<String> used = fonts.getAsJsonArray("fonts").asList().stream()
+                .map(f -> f.getAsJsonObject().get("familyName").getAsString() + (f.getAsJsonObject()
+                        .get("isCustomFont").getAsBoolean() ? " (web font)" : " (system font)"))
+                .toList();
+        assertThat(used).as("fonts Chromium drew the user's name with").containsExactly("Roboto (web font)");
+    }
+
+    private static JsonObject nodeQuery(int nodeId, String selector) {
+        JsonObject params = new JsonObject();
+        params.addProperty("nodeId", nodeId);
+        params.addProperty("selector", selector);
+        return params;
+    }
+
+    private static JsonObject node(int nodeId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("nodeId", nodeId);
+        return params;
     }
 
     @Test

@@ -110,9 +110,14 @@ public abstract class BrowserTestBase {
         waitForVaadin();
     }
 
+    /**
+     * Waits until Vaadin has no request in flight and the web fonts have loaded, so layout checks measure the
+     * portal's own font (Roboto) rather than a fallback shown while it loads.
+     */
     protected void waitForVaadin() {
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
-                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())");
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())"
+                + " && document.fonts.status === 'loaded'");
     }
 
     /** Logs in through the login form as a demo user (password = user name) and waits for the main layout. */
