@@ -44,12 +44,14 @@ public class ResourcesView extends VerticalLayout {
         setSizeFull();
         grid.setId("resources-grid");
         // The creation time is the name's second line: as a column of its own it pushed the table past a laptop
-        // screen, where the frozen actions column covered it.
+        // screen, where the frozen actions column covered it. Name and description share the width left by the
+        // short columns and wrap, rather than being sized to their text: text-sized columns added up to more than
+        // a laptop screen as soon as the font was a little wider.
         grid.addColumn(LitRenderer.<StoredResource>of("<div>${item.name}</div>"
                         + "<div class=\"resource-created\">created ${item.created} UTC</div>")
                 .withProperty("name", StoredResource::name)
                 .withProperty("created", r -> TIME.format(r.createdAt())))
-                .setHeader("Name").setAutoWidth(true);
+                .setHeader("Name").setWidth("12em").setFlexGrow(1);
         grid.addColumn(StoredResource::team).setHeader("Team").setAutoWidth(true);
         grid.addColumn(StoredResource::owner).setHeader("Owner").setAutoWidth(true);
         // The description wraps instead of widening the grid, so cost and rate stay on a laptop screen.
