@@ -1,6 +1,11 @@
 package dev.burnrate.portal.support;
 
 import com.microsoft.playwright.Locator;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -8,7 +13,8 @@ import org.springframework.test.context.TestPropertySource;
  * The portal in demo mode with the in-memory test cloud as its "aws" provider (a provider bean takes precedence over
  * the built-in AWS plugin, whose sandbox takes 95 s to boot and cannot be told to refuse), metering every two
  * seconds, on a database and plugins folder of its own (so it shares nothing with the other browser tests' portal).
- * Service tests and browser tests that extend this share one running portal.
+ * Service tests and browser tests that extend this share one running portal, so each test's requests and resources
+ * are undone after it, passed or failed ({@link ProvisioningCleanup}).
  */
 @Import(TestCloudConfig.class)
 @TestPropertySource(properties = {
@@ -19,6 +25,21 @@ import org.springframework.test.context.TestPropertySource;
         "burnrate.policies.scan-ms=3600000",
         "burnrate.webhooks.backoff-ms=200"})
 public abstract class ProvisioningTestBase extends BrowserTestBase {
+
+    @Autowired
+    private ApplicationContext portal;
+
+    private Instant testStarted;
+
+    @BeforeEach
+    void rememberWhenThisTestStarted() {
+        testStarted = Instant.now();
+    }
+
+    @AfterEach
+    void undoWhatThisTestProvisioned() {
+        new ProvisioningCleanup(portal).undoSince(testStarted);
+    }
 
     /** Types into a combo box (its input found by {@code input}) and picks the first item showing {@code text}. */
     protected void pickCombo(Locator input, String text) {
