@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +44,7 @@ public class WebhookDispatcher {
     }
 
     @Scheduled(fixedDelayString = "${burnrate.webhooks.dispatch-ms:10000}", initialDelay = 10_000)
+    @SchedulerLock(name = "webhook-delivery")
     void scheduled() {
         dispatchDue();
     }
