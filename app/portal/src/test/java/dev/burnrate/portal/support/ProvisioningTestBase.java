@@ -7,8 +7,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The portal in demo mode with the in-memory test cloud as its "aws" provider (a provider bean takes precedence over
  * the built-in AWS plugin, whose sandbox takes 95 s to boot and cannot be told to refuse), metering every two
- * seconds, on a database and plugins folder of its own (so it shares nothing with the other browser tests' portal).
- * Service tests and browser tests that extend this share one running portal.
+ * seconds, webhooks allowed to local receivers, on a database and plugins folder of its own (so it shares nothing
+ * with the other browser tests' portal). Service tests and browser tests that extend this share one running portal.
  */
 @Import(TestCloudConfig.class)
 @TestPropertySource(properties = {
@@ -17,7 +17,9 @@ import org.springframework.test.context.TestPropertySource;
         "burnrate.plugins-dir=./target/it-data/provisioning-plugins-${random.uuid}",
         "burnrate.metering.interval-ms=2000",
         "burnrate.policies.scan-ms=3600000",
-        "burnrate.webhooks.backoff-ms=200"})
+        "burnrate.webhooks.backoff-ms=200",
+        // AlertsAndWebhooksIT delivers to a receiver on 127.0.0.1, which production refuses by default.
+        "burnrate.webhooks.allow-private-targets=true"})
 public abstract class ProvisioningTestBase extends BrowserTestBase {
 
     /** Types into a combo box (its input found by {@code input}) and picks the first item showing {@code text}. */
