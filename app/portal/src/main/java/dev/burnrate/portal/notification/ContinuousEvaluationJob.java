@@ -10,6 +10,7 @@ import dev.burnrate.portal.policy.PolicySubjects;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -52,6 +53,7 @@ public class ContinuousEvaluationJob {
     }
 
     @Scheduled(fixedDelayString = "${burnrate.policies.scan-ms:300000}", initialDelay = 30_000)
+    @SchedulerLock(name = "policy-scan")
     void scheduled() {
         scan();
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,11 +31,14 @@ public class WebhookDispatcher {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration backoff;
+    private final WebhookTargets targets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public WebhookDispatcher(WebhookRepository repository, WebhookSecrets secrets, TransactionTemplate tx,
-                             Clock clock, @Value("${burnrate.webhooks.backoff-ms:30000}") long backoffMillis) {
+                             Clock clock, @Value("${burnrate.webhooks.backoff-ms:30000}") long backoffMillis,
+                             WebhookTargets targets) {
+        this.targets = targets;
         this.backoff = Duration.ofMillis(backoffMillis);
         this.repository = repository;
         this.secrets = secrets;
@@ -43,6 +47,7 @@ public class WebhookDispatcher {
     }
 
     @Scheduled(fixedDelayString = "${burnrate.webhooks.dispatch-ms:10000}", initialDelay = 10_000)
+    @SchedulerLock(name = "webhook-delivery")
     void scheduled() {
         dispatchDue();
     }
@@ -70,6 +75,12 @@ public class WebhookDispatcher {
 
     /** Null when the receiver accepted it, else the reason. */
     private String send(WebhookRepository.DueDelivery due) {
+        try {
+            // Checked again at each delivery: the host may resolve elsewhere now than when the URL was saved.
+            targets.check(URI.create(due.url()));
+        } catch (WebhookTargets.RefusedTarget refused) {
+            return refused.getMessage();
+        }
         long timestamp = clock.instant().getEpochSecond();
         String secret = secrets.decrypt(due.secretEncrypted());
         HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))

@@ -4,6 +4,7 @@ import dev.burnrate.portal.audit.AuditService;
 import dev.burnrate.portal.policy.PolicyJson;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.time.Clock;
@@ -25,9 +26,11 @@ public class WebhookService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final WebhookTargets targets;
 
     public WebhookService(WebhookRepository repository, WebhookSecrets secrets, AuditService audit,
-                          CurrentUser currentUser, Clock clock) {
+                          CurrentUser currentUser, Clock clock, WebhookTargets targets) {
+        this.targets = targets;
         this.repository = repository;
         this.secrets = secrets;
         this.audit = audit;
@@ -47,7 +50,7 @@ public class WebhookService {
         return repository.deliveryCounts(webhookId);
     }
 
-    /** Sets a team's webhook (replacing its URL and secret). */
+    /** Sets a team's webhook (replacing its URL and secret); refuses internal hosts unless allowed. */
     @RolesAllowed(Role.Names.ADMIN)
     @Transactional
     public void save(long teamId, String url, String secret) {
@@ -61,6 +64,7 @@ public class WebhookService {
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("The webhook URL must be an http(s) URL with a host");
         }
+        targets.check(uri);
         if (secret == null || secret.length() < 16) {
             throw new IllegalArgumentException("The signing secret needs at least 16 characters");
         }
@@ -79,6 +83,7 @@ public class WebhookService {
 
     /** Queues an alert for the team's webhook, if it has an enabled one. For services, inside their transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
+    @PermitAll // for the policy scan, which may run without a user
     public void enqueue(long teamId, long alertId, Map<String, Object> payload) {
         repository.forTeam(teamId).filter(WebhookRepository.TeamWebhook::enabled).ifPresent(webhook ->
                 repository.enqueue(webhook.id(), alertId, PolicyJson.write(payload), clock.instant()));

@@ -1,7 +1,5 @@
 package dev.burnrate.portal.provisioning;
 
-import static dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS;
-
 import dev.burnrate.engine.policy.ApproverRole;
 import dev.burnrate.engine.policy.PolicyEvaluator;
 import dev.burnrate.engine.policy.budget.BudgetCheck;
@@ -23,10 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The approval queue: APPROVER decides for requests of their teams, FINANCE for requests a budget sent to them.
  * A verdict, its audit entry and the requester's notification commit together; an approved request is then handed
- * to the provider.
+ * to the provider. The two verdicts of a two-step approval must come from two people.
  */
 @Service
 public class ApprovalService {
+
+    /** The most requests one page may hold. */
+    public static final int MAX_PAGE = 500;
 
     private final RequestRepository requests;
     private final ApprovalWorkflow workflow;
@@ -62,21 +63,30 @@ public class ApprovalService {
         this.tx = tx;
     }
 
-    /** Requests waiting for a verdict the current user may give. */
+    /**
+     * A page of the requests waiting for a verdict the current user may give, scoped and paged by the database
+     * (see {@link ApprovalQueueScope}), newest first.
+     */
     @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
-    public List<PendingApproval> queue() {
+    public ApprovalQueuePage queue(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("A queue page needs offset >= 0 and 1 to " + MAX_PAGE
+                    + " requests (got offset " + offset + ", limit " + limit + ")");
+        }
+        String user = currentUser.requireUsername();
+        var scope = ApprovalQueueScope.forUser(user, currentUser.hasRole(Role.APPROVER),
+                currentUser.hasRole(Role.FINANCE));
         return tx.execute(status -> {
-            List<PendingApproval> queue = new ArrayList<>();
-            for (StoredRequest request : requests.find(PROVISIONING_REQUESTS.STATE
-                    .eq(RequestState.PENDING_APPROVAL.name()), 200)) {
+            List<PendingApproval> items = new ArrayList<>();
+            for (StoredRequest request : requests.findPage(scope, offset, limit)) {
                 List<ApprovalRecord> given = approvals.forRequest(request.id());
                 ApproverRole role = actingRole(request, given);
                 if (role != null) {
-                    queue.add(new PendingApproval(request, decisions.findById(request.decisionId()).orElse(null),
+                    items.add(new PendingApproval(request, decisions.findById(request.decisionId()).orElse(null),
                             budgetsNow(request), given, role));
                 }
             }
-            return queue;
+            return new ApprovalQueuePage(items, offset, requests.count(scope));
         });
     }
 
@@ -98,7 +108,11 @@ public class ApprovalService {
         ApprovalWorkflow.Result result = tx.execute(status -> {
             StoredRequest request = requests.find(requestId)
                     .orElseThrow(() -> new ApprovalConflict("No request " + requestId));
-            ApproverRole role = actingRole(request, approvals.forRequest(requestId));
+            List<ApprovalRecord> given = approvals.forRequest(requestId);
+            if (request.state() == RequestState.PENDING_APPROVAL) {
+                ApprovalWorkflow.requireAnotherPerson(requestId, given, actor);
+            }
+            ApproverRole role = actingRole(request, given);
             if (role == null) {
                 throw new ApprovalConflict("You cannot decide on request " + requestId + " (not your team or role,"
                         + " or decided already)");
@@ -122,9 +136,10 @@ public class ApprovalService {
         return requests.find(requestId).orElseThrow();
     }
 
-    /** The role the current user may decide for on a request, or null. */
+    /** The role the current user may decide for on a request, or null (the Java twin of ApprovalQueueScope). */
     private ApproverRole actingRole(StoredRequest request, List<ApprovalRecord> given) {
-        if (request.requestedBy().equals(currentUser.actor())) {
+        String actor = currentUser.actor();
+        if (request.requestedBy().equals(actor) || given.stream().anyMatch(a -> a.decidedBy().equals(actor))) {
             return null;
         }
         Set<ApproverRole> done = given.stream().map(ApprovalRecord::role)

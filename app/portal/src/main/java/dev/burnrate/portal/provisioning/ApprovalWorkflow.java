@@ -60,6 +60,7 @@ public class ApprovalWorkflow {
         if (request.requestedBy().equals(actor)) {
             throw new ApprovalConflict("You cannot approve or reject your own request");
         }
+        requireAnotherPerson(requestId, given, actor);
         Instant now = clock.instant();
         approvals.insert(requestId, role, approve, actor, comment, now);
         List<ApprovalRecord> after = approvals.forRequest(requestId);
@@ -75,6 +76,18 @@ public class ApprovalWorkflow {
             requests.transition(requestId, RequestState.PENDING_APPROVAL, next, null, null, now);
         }
         return new Result(request, next, role, after);
+    }
+
+    /**
+     * Four eyes: whoever gave one verdict on a request (holding both APPROVER and FINANCE, say) cannot give the other.
+     */
+    public static void requireAnotherPerson(String requestId, List<ApprovalRecord> given, String actor) {
+        for (ApprovalRecord verdict : given) {
+            if (verdict.decidedBy().equals(actor)) {
+                throw new ApprovalConflict("You gave the " + verdict.role() + " verdict on request " + requestId
+                        + " already; the other verdict must come from another person");
+            }
+        }
     }
 
     private static String describe(List<ApprovalRecord> given) {

@@ -1,5 +1,6 @@
 package dev.burnrate.portal.provisioning;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -10,7 +11,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
 
 /** The approval queue for approvers (their teams) and finance (requests a budget sent to them). */
 @Route("approvals")
@@ -19,31 +19,53 @@ import java.util.List;
 @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
 public class ApprovalsView extends VerticalLayout {
 
+    /** How many requests the queue shows at first and adds with each "Load more". */
+    static final int PAGE_SIZE = 20;
+
     private final ApprovalService service;
     private final VerticalLayout queue = new VerticalLayout();
+    private final Paragraph summary = new Paragraph();
+    private final Button loadMore = new Button("Load more", e -> loadMore());
+    private int shown;
 
     public ApprovalsView(ApprovalService service) {
         this.service = service;
         addClassName("approvals-view");
         queue.setId("approval-queue");
         queue.setPadding(false);
-        add(new H2("Approvals"), queue);
+        summary.setId("queue-summary");
+        loadMore.setId("queue-load-more");
+        add(new H2("Approvals"), summary, queue, loadMore);
         refresh();
     }
 
+    /** Shows the queue again from the top, as many requests as were shown (at least one page). */
     private void refresh() {
         queue.removeAll();
-        List<PendingApproval> pending = service.queue();
-        if (pending.isEmpty()) {
-            Paragraph empty = new Paragraph("Nothing waits for your decision.");
-            empty.setId("queue-empty");
-            queue.add(empty);
-        }
-        for (PendingApproval item : pending) {
+        int wanted = Math.min(Math.max(shown, PAGE_SIZE), ApprovalService.MAX_PAGE);
+        shown = 0;
+        show(service.queue(0, wanted));
+    }
+
+    private void loadMore() {
+        show(service.queue(shown, PAGE_SIZE));
+    }
+
+    private void show(ApprovalQueuePage page) {
+        for (PendingApproval item : page.items()) {
             ApprovalCard card = new ApprovalCard(item);
             card.addVerdictListener(this::decide);
             queue.add(card);
         }
+        shown += page.items().size();
+        if (page.total() == 0) {
+            Paragraph empty = new Paragraph("Nothing waits for your decision.");
+            empty.setId("queue-empty");
+            queue.add(empty);
+        }
+        summary.setText(page.total() == 0 ? "" : "Showing " + shown + " of " + page.total()
+                + " requests waiting for your decision, newest first.");
+        loadMore.setVisible(page.hasMore());
     }
 
     private void decide(ApprovalCard.VerdictEvent event) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +47,7 @@ public class MeteringJob {
     }
 
     @Scheduled(fixedDelayString = "${burnrate.metering.interval-ms:60000}", initialDelay = 15_000)
+    @SchedulerLock(name = "metering")
     void scheduled() {
         meterAll();
     }

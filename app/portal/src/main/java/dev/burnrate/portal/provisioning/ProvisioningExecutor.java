@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -68,6 +69,7 @@ class ProvisioningExecutor {
 
     /** Asks providers again about requests stuck in PROVISIONING (a crash, a timeout). */
     @Scheduled(fixedDelayString = "${burnrate.provisioning.reconcile-ms:60000}", initialDelay = 20_000)
+    @SchedulerLock(name = "provisioning-reconcile")
     void reconcile() {
         Instant now = clock.instant();
         for (StoredRequest stuck : requests.find(dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS.STATE

@@ -74,6 +74,17 @@ public class RequestRepository {
                 .fetch(RequestRepository::toRequest);
     }
 
+    /** One page of the requests matching {@code condition}, newest first (id breaks ties, so pages never overlap). */
+    public List<StoredRequest> findPage(Condition condition, int offset, int limit) {
+        return select().where(condition)
+                .orderBy(PROVISIONING_REQUESTS.CREATED_AT.desc(), PROVISIONING_REQUESTS.ID.desc())
+                .offset(offset).limit(limit).fetch(RequestRepository::toRequest);
+    }
+
+    public int count(Condition condition) {
+        return dsl.fetchCount(PROVISIONING_REQUESTS, condition);
+    }
+
     /** Moves a request from one state to another; false when it was not in {@code from} any more. */
     public boolean transition(String id, RequestState from, RequestState to, String failure, String resourceId,
                               Instant now) {

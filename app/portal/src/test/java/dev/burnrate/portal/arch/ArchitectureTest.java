@@ -1,5 +1,6 @@
 package dev.burnrate.portal.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -37,6 +38,14 @@ class ArchitectureTest {
     void viewsNeverTouchJooq() {
         noClasses().that().areAssignableTo(com.vaadin.flow.component.Component.class)
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "dev.burnrate.portal.db..")
+                .check(classes);
+    }
+
+    /** Portals sharing one database run each scheduled job in one of them at a time (see JobLockConfig). */
+    @Test
+    void everyScheduledJobRunsUnderItsLock() {
+        methods().that().areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+                .should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
                 .check(classes);
     }
 }

@@ -134,4 +134,22 @@ class ApprovalWorkflowIT {
                 .isInstanceOf(ApprovalConflict.class).hasMessageContaining("does not need FINANCE");
         assertThat(new ApprovalRepository(db.dsl()).forRequest("req-own")).isEmpty();
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.burnrate.portal.support.TestDatabases#both")
+    void oneUserHoldingBothRolesCannotGiveBothVerdicts(TestDatabase db) {
+        storeRequest(db.dsl(), "req-four-eyes", true);
+        decide(db, "req-four-eyes", ApproverRole.APPROVER, true, "pat");
+
+        assertThatThrownBy(() -> decide(db, "req-four-eyes", ApproverRole.FINANCE, true, "pat"))
+                .isInstanceOf(ApprovalConflict.class)
+                .hasMessage("You gave the APPROVER verdict on request req-four-eyes already; the other verdict must"
+                        + " come from another person");
+        assertThat(new RequestRepository(db.dsl()).find("req-four-eyes").orElseThrow().state())
+                .isEqualTo(RequestState.PENDING_APPROVAL);
+        assertThat(new ApprovalRepository(db.dsl()).forRequest("req-four-eyes")).hasSize(1);
+
+        assertThat(decide(db, "req-four-eyes", ApproverRole.FINANCE, true, "fin").state())
+                .isEqualTo(RequestState.APPROVED);
+    }
 }

@@ -12,9 +12,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The portal in demo mode with the in-memory test cloud as its "aws" provider (a provider bean takes precedence over
  * the built-in AWS plugin, whose sandbox takes 95 s to boot and cannot be told to refuse), metering every two
- * seconds, on a database and plugins folder of its own (so it shares nothing with the other browser tests' portal).
- * Service tests and browser tests that extend this share one running portal, so each test's requests and resources
- * are undone after it, passed or failed ({@link ProvisioningCleanup}).
+ * seconds, webhooks allowed to local receivers, on a database and plugins folder of its own (so it shares nothing
+ * with the other browser tests' portal). Service tests and browser tests that extend this share one running portal,
+ * so each test's requests and resources are undone after it, passed or failed ({@link ProvisioningCleanup}).
  */
 @Import(TestCloudConfig.class)
 @TestPropertySource(properties = {
@@ -23,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
         "burnrate.plugins-dir=./target/it-data/provisioning-plugins-${random.uuid}",
         "burnrate.metering.interval-ms=2000",
         "burnrate.policies.scan-ms=3600000",
-        "burnrate.webhooks.backoff-ms=200"})
+        "burnrate.webhooks.backoff-ms=200",
+        // AlertsAndWebhooksIT delivers to a receiver on 127.0.0.1, which production refuses by default.
+        "burnrate.webhooks.allow-private-targets=true"})
 public abstract class ProvisioningTestBase extends BrowserTestBase {
 
     @Autowired

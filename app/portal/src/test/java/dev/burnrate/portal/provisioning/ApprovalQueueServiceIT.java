@@ -1,0 +1,126 @@
+package dev.burnrate.portal.provisioning;
+
+import static dev.burnrate.portal.db.Tables.TEAMS;
+import static dev.burnrate.portal.db.Tables.TEAM_MEMBERS;
+import static dev.burnrate.portal.db.Tables.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.engine.policy.Decision;
+import dev.burnrate.portal.policy.DecisionKind;
+import dev.burnrate.portal.policy.DecisionLog;
+import dev.burnrate.portal.security.Role;
+import dev.burnrate.portal.support.ProvisioningTestBase;
+import dev.burnrate.portal.support.RunAs;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The approval queue through the service of the running portal: an approver pages through all 230 requests of their
+ * team (more than the 200 the queue used to load, with another team's requests newer than all of them) and sees no
+ * other team's; one person holding APPROVER and FINANCE cannot give both verdicts of a two-step approval.
+ */
+class ApprovalQueueServiceIT extends ProvisioningTestBase {
+
+    @Autowired
+    ApprovalService approvals;
+    @Autowired
+    RequestRepository requests;
+    @Autowired
+    DecisionLog decisions;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    ApplicationContext app;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private <T> T as(String user, Supplier<T> work, Role... roles) {
+        return RunAs.user(app, user, work, roles);
+    }
+
+    private long teamWith(String team, String... members) {
+        long teamId = dsl.insertInto(TEAMS).set(TEAMS.NAME, team).returning().fetchSingle().getId();
+        for (String member : members) {
+            long userId = dsl.insertInto(USERS).set(USERS.USERNAME, member).set(USERS.DISPLAY_NAME, member)
+                    .set(USERS.PASSWORD_HASH, "{noop}unused").returning().fetchSingle().getId();
+            dsl.insertInto(TEAM_MEMBERS).set(TEAM_MEMBERS.TEAM_ID, teamId).set(TEAM_MEMBERS.USER_ID, userId).execute();
+        }
+        return teamId;
+    }
+
+    private String pending(long teamId, String team, int n, boolean needsFinance, Instant at) {
+        String id = team + "-" + n;
+        long decision = decisions.record(DecisionKind.REQUEST, id, team, "eve", Decision.of(List.of(), List.of(),
+                List.of()), Map.of(), at);
+        RequestDraft draft = new RequestDraft(Template.GPU_TRAINING, team, null, "train-" + n, "aws", "eu-north-1",
+                "p5.48xlarge", 1, PurchaseOption.ON_DEMAND, 24.0, "internal", Map.of(), true, true, true, false);
+        requests.insert(id, teamId, "eve", draft, new Estimate(58.89, 1413.36, 1413.36, 42_989.7, "list prices"),
+                "REQUIRE_APPROVAL", RequestState.PENDING_APPROVAL, needsFinance, decision, at);
+        return id;
+    }
+
+    @Test
+    void anApproverPagesThroughAllOfTheirTeamsRequestsAndNoneOfAnotherTeams() {
+        String mine = "queue-mine-" + run;
+        String other = "queue-other-" + run;
+        String approver = "qa-" + run;
+        Instant old = Instant.now().minusSeconds(86_400 * 30);
+        List<String> expected = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        dsl.transaction(tx -> {
+            long mineId = teamWith(mine, approver);
+            long otherId = teamWith(other);
+            for (int n = 0; n < 230; n++) {
+                expected.add(pending(mineId, mine, n, false, old.plusSeconds(n)));
+            }
+            for (int n = 0; n < 210; n++) {
+                others.add(pending(otherId, other, n, false, Instant.now().minusSeconds(n)));
+            }
+        });
+
+        List<String> seen = new ArrayList<>();
+        ApprovalQueuePage page;
+        int offset = 0;
+        do {
+            int from = offset;
+            page = as(approver, () -> approvals.queue(from, ApprovalsView.PAGE_SIZE * 3), Role.APPROVER);
+            assertThat(page.total()).isEqualTo(230);
+            page.items().forEach(item -> seen.add(item.request().id()));
+            offset += page.items().size();
+        } while (page.hasMore());
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected).doesNotContainAnyElementsOf(others);
+        assertThat(seen.getFirst()).as("newest first").isEqualTo(mine + "-229");
+    }
+
+    @Test
+    void onePersonWithBothRolesCannotGiveBothVerdicts() {
+        String team = "four-eyes-" + run;
+        String both = "pat-" + run;
+        long teamId = teamWith(team, both);
+        String id = pending(teamId, team, 1, true, Instant.now());
+
+        as(both, () -> approvals.approve(id, "fine by the team"), Role.APPROVER, Role.FINANCE);
+
+        assertThat(as(both, () -> approvals.queue(0, 500), Role.APPROVER, Role.FINANCE).items())
+                .extracting(p -> p.request().id()).doesNotContain(id);
+        assertThatThrownBy(() -> as(both, () -> approvals.approve(id, "and by finance"), Role.APPROVER,
+                Role.FINANCE)).isInstanceOf(ApprovalConflict.class)
+                .hasMessage("You gave the APPROVER verdict on request " + id + " already; the other verdict must come"
+                        + " from another person");
+        assertThat(as("finance", () -> approvals.queue(0, 500), Role.FINANCE).items())
+                .extracting(p -> p.request().id()).contains(id);
+        StoredRequest after = as("finance", () -> approvals.approve(id, "budget checked"), Role.FINANCE);
+        assertThat(after.state()).isNotEqualTo(RequestState.PENDING_APPROVAL);
+    }
+}
