@@ -36,6 +36,21 @@ public final class Money {
         return rate(amount) + "/h";
     }
 
+    /** Like {@link #rate}, in any currency: {@code €0.0032 EUR}, {@code €2.10 EUR}. */
+    public static String rate(double amount, String currency) {
+        if (currency.equals("USD")) {
+            return rate(amount);
+        }
+        if (amount != 0 && Math.abs(amount) < 0.005) {
+            return Amount.format(amount, currency, 4);
+        }
+        return Amount.format(amount, currency);
+    }
+
+    public static String perHour(double amount, String currency) {
+        return rate(amount, currency) + "/h";
+    }
+
     public static String percent(double percent) {
         return String.format(Locale.ROOT, "%.1f%%", percent);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.burnrate.api.UsageRecord;
 import dev.burnrate.engine.policy.budget.BudgetKey;
 import dev.burnrate.engine.policy.budget.BudgetPeriod;
@@ -121,7 +122,7 @@ class CurrencySpendIT extends ProvisioningTestBase {
     void theBudgetsPageDataNamesWhatWasLeftOutInTheBudgetsCurrency() throws Exception {
         users.insertTeam(team, "currency test");
         importAsCsv("it-cur-mix-usd-" + suffix, List.of(row(250, "USD", 0)));
-        importAsCsv("it-cur-mix-jpy-" + suffix, List.of(row(1_234_567, "JPY", 0)));
+        importAsCsv("it-cur-mix-gbp-" + suffix, List.of(row(1_000, "GBP", 0)));
         asUser("admin", () -> policies.save(null, """
                 id: it-cur-%s
                 name: Currency test budget
@@ -142,8 +143,29 @@ class CurrencySpendIT extends ProvisioningTestBase {
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.currency()).isEqualTo("USD");
             assertThat(r.check().status().actual()).isCloseTo(250, within(1e-9));
-            assertThat(r.notes()).containsExactly("¥1,234,567 JPY not counted: no JPY→USD rate");
+            assertThat(r.notes()).containsExactly("£1,000.00 GBP not counted: no GBP→USD rate");
         });
+
+        // The page says it; finance enters a GBP→USD rate (a pair no other test sets) on the admin page, and then
+        // the page says at which rate it converted.
+        loginAs("finance");
+        open("budgets");
+        PlaywrightAssertions.assertThat(page.locator("#budgets-grid"))
+                .containsText("£1,000.00 GBP not counted: no GBP→USD rate");
+        screenshot("budgets-currency-not-counted");
+        open("admin/exchange-rates");
+        page.locator("#rate-from input").fill("GBP");
+        page.locator("#rate-date input").fill(firstDay.minusDays(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")));
+        page.locator("#rate-date input").press("Enter");
+        page.locator("#rate-value input").fill("1.27");
+        page.locator("#rate-save").click();
+        waitForVaadin();
+        PlaywrightAssertions.assertThat(page.locator("#rates-grid")).containsText(firstDay.minusDays(1).toString());
+        open("budgets");
+        PlaywrightAssertions.assertThat(page.locator("#budgets-grid")).containsText("£1,000.00 GBP counted as "
+                + "$1,270.00 at 1.27 GBP→USD (rate of " + firstDay.minusDays(1) + ")");
+        screenshot("budgets-currency-converted");
     }
 
     @Test
@@ -164,6 +186,17 @@ class CurrencySpendIT extends ProvisioningTestBase {
         Map<String, Double> usdOnly = asUser("finance", () -> queries.spendByTeam(dataset, "USD", monthStart,
                 nextMonth), Role.FINANCE);
         assertThat(usdOnly.get(team)).isCloseTo(150, within(1e-9));
+
+        // The page: one total per currency, and the charts and table in one currency at a time.
+        loginAs("finance");
+        open("explorer");
+        pickSelect("explorer-dataset", dataset);
+        PlaywrightAssertions.assertThat(page.locator("#explorer-summary")).containsText(
+                "total EffectiveCost 1,234,567 JPY; 900.00 EUR; 150.00 USD (charts and table: USD only)");
+        PlaywrightAssertions.assertThat(page.locator("#explorer-currency")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("#explorer-table")).containsText("150.00");
+        PlaywrightAssertions.assertThat(page.locator("#explorer-table")).not().containsText("1,234,567");
+        screenshot("explorer-per-currency");
     }
 
     @Test

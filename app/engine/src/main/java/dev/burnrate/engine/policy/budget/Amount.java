@@ -36,7 +36,11 @@ public record Amount(double value, String currency) {
 
     /** {@link #format()} of an amount in a currency. */
     public static String format(double value, String currency) {
-        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return format(value, currency, Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()));
+    }
+
+    /** {@link #format(double, String)} with a given number of decimals (e.g. four for a small hourly price). */
+    public static String format(double value, String currency, int digits) {
         String number = String.format(Locale.ROOT, "%,." + digits + "f", Math.abs(value));
         String sign = value < 0 ? "-" : "";
         String symbol = SYMBOLS.getOrDefault(currency, "");
