@@ -25,7 +25,7 @@ class ApiVersionTest {
 
     @Test
     void recommendedRequiresSpansTheCurrentMajor() {
-        assertThat(ApiVersion.RECOMMENDED_REQUIRES).isEqualTo(">=1.1.0 & <2.0.0");
+        assertThat(ApiVersion.RECOMMENDED_REQUIRES).isEqualTo(">=1.2.0 & <2.0.0");
     }
 
     @Test

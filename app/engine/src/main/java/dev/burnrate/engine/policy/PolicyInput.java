@@ -1,6 +1,7 @@
 package dev.burnrate.engine.policy;
 
 import dev.burnrate.api.Offering;
+import dev.burnrate.api.Prices;
 import dev.burnrate.api.PurchaseOption;
 import dev.burnrate.api.Region;
 
@@ -20,9 +21,9 @@ import java.util.TreeMap;
  * @param offering           the instance type and prices, or {@code null} for things without one (a bucket)
  * @param count              number of instances
  * @param purchaseOption     on-demand, spot or committed
- * @param hourlyCost         estimated USD per hour for all instances together
- * @param expectedTotal      the simulator's expected USD total for the planned duration (0 when not estimated)
- * @param p90Total           the simulator's P90 USD total (0 when not estimated)
+ * @param hourlyCost         estimated cost per hour for all instances together, in {@link #currency()}
+ * @param expectedTotal      the simulator's expected total for the planned duration (0 when not estimated)
+ * @param p90Total           the simulator's P90 total (0 when not estimated)
  * @param duration           planned run time, or {@code null} when it runs until stopped
  * @param dataClassification e.g. {@code public}, {@code internal}, {@code personal-eu}, {@code phi}; or null
  * @param tags               resource tags
@@ -60,6 +61,11 @@ public record PolicyInput(String resource, String team, String project, String p
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(name + " must be a finite, non-negative number: " + value);
         }
+    }
+
+    /** The currency of the cost figures: the offering's prices' (USD for requests without an offering). */
+    public String currency() {
+        return offering == null ? Prices.DEFAULT_CURRENCY : offering.prices().currency();
     }
 
     public static Builder builder() {

@@ -36,6 +36,8 @@ class PluginHostLoadingTest extends PluginHostTestBase {
             // The plugin saw the context the host gave it.
             assertThat(p.extension().regions().get(0).name()).isEqualTo("Frankfurt test");
             assertThat(p.extension().offerings()).hasSize(1);
+            // Built for API 1.0 (Prices without a currency): its prices are read as USD.
+            assertThat(p.extension().offerings().get(0).prices().currency()).isEqualTo("USD");
         });
         assertThat(host.extensions(HardwareCatalog.class).get(0).extension().specs().get(0).model()).isEqualTo("X1");
     }

@@ -2,6 +2,7 @@ package dev.burnrate.portal.budget;
 
 import dev.burnrate.engine.policy.PolicyEvaluator;
 import dev.burnrate.engine.policy.budget.BudgetReservations;
+import dev.burnrate.portal.currency.ExchangeRateRepository;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class BudgetConfig {
 
     @Bean
-    JooqBudgetLedger budgetLedger(DSLContext dsl, SpendSource spend, Clock clock) {
-        return new JooqBudgetLedger(dsl, spend, clock);
+    JooqBudgetLedger budgetLedger(DSLContext dsl, SpendSource spend, Clock clock, ExchangeRateRepository rates) {
+        return new JooqBudgetLedger(dsl, spend, clock, rates::table);
     }
 
     @Bean

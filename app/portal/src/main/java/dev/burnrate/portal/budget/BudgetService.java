@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Where each budget stands now: every budget rule of the enabled policies, for each team or project the user may
- * see, with actual, committed and projected spend.
+ * see, with actual, committed and projected spend in the budget's currency, and what of the actual spend was
+ * converted or left out because it was in another currency.
  */
 @Service
 public class BudgetService {
@@ -55,8 +56,10 @@ public class BudgetService {
             for (Rule rule : policy.rules()) {
                 if (rule instanceof BudgetRule budget) {
                     for (BudgetKey key : keys(policy, budget, teams, projects, now)) {
+                        SpendBreakdown spent = figures.spend(key);
                         rows.add(new BudgetRow(policy.id(), policy.name(), policy.mode().name(),
-                                budget.judge(key, figures.status(key), 0, now, evaluator.budgetZone())));
+                                budget.judge(key, figures.status(key, spent), 0, now, evaluator.budgetZone()),
+                                spent.notes()));
                     }
                 }
             }

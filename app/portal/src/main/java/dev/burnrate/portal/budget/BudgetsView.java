@@ -25,13 +25,15 @@ public class BudgetsView extends VerticalLayout {
         grid.addColumn(r -> r.check().key().budgetId()).setHeader("Budget").setAutoWidth(true);
         grid.addColumn(r -> r.check().key().describeScope()).setHeader("For").setAutoWidth(true);
         grid.addColumn(r -> r.check().periodLabel()).setHeader("Period").setAutoWidth(true);
-        grid.addColumn(r -> Money.usd(r.check().amount())).setHeader("Amount").setAutoWidth(true);
-        grid.addColumn(r -> Money.usd(r.check().status().actual())).setHeader("Actual").setAutoWidth(true)
-                .setKey("actual");
-        grid.addColumn(r -> Money.usd(r.check().status().committed())).setHeader("Committed").setAutoWidth(true);
+        grid.addColumn(r -> Money.of(r.check().amount(), r.currency())).setHeader("Amount").setAutoWidth(true);
+        grid.addColumn(r -> Money.of(r.check().status().actual(), r.currency())).setHeader("Actual")
+                .setAutoWidth(true).setKey("actual");
+        grid.addColumn(r -> Money.of(r.check().status().committed(), r.currency())).setHeader("Committed")
+                .setAutoWidth(true);
         grid.addColumn(r -> Money.percent(r.check().percent())).setHeader("Used").setAutoWidth(true).setKey("used");
-        grid.addColumn(r -> Money.usd(r.check().projected()) + " (" + Money.percent(r.check().projectedPercent())
-                + ")").setHeader("Projected at period end").setAutoWidth(true);
+        grid.addColumn(r -> Money.of(r.check().projected(), r.currency()) + " ("
+                + Money.percent(r.check().projectedPercent()) + ")").setHeader("Projected at period end")
+                .setAutoWidth(true);
         grid.addComponentColumn(r -> {
             var worst = r.check().worst();
             Span badge = new Span(worst.map(t -> "past " + t.label() + ": " + t.action().yamlName()).orElse("ok"));
@@ -42,11 +44,16 @@ public class BudgetsView extends VerticalLayout {
             }
             return badge;
         }).setHeader("Status").setAutoWidth(true);
+        // Spend in another currency than the budget's: converted at which rate, or left out and why.
+        grid.addColumn(r -> String.join("; ", r.notes())).setHeader("Other currencies").setKey("currency-notes")
+                .setFlexGrow(1);
         grid.setAllRowsVisible(true);
         var rows = service.status();
         grid.setItems(rows);
         add(new H2("Budgets"), new Paragraph("Actual spend is what was metered or imported this period; committed is "
-                + "what approved and pending requests have reserved and not yet spent."), grid);
+                + "what approved and pending requests have reserved and not yet spent. Spend in another currency "
+                + "than a budget's counts only at a rate from the exchange-rate table; what has no rate is left out "
+                + "and named under Other currencies."), grid);
         if (rows.isEmpty()) {
             add(new Paragraph("No enabled policy has a budget rule."));
         }

@@ -4,44 +4,83 @@ import static dev.burnrate.portal.db.Tables.METERED_USAGE;
 import static dev.burnrate.portal.db.Tables.RESOURCES;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 
+import dev.burnrate.api.Prices;
 import dev.burnrate.api.ResourceState;
 import dev.burnrate.engine.policy.budget.BudgetKey;
+import dev.burnrate.portal.currency.ExchangeRateRepository;
+import dev.burnrate.portal.currency.ExchangeRates;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Spend from the usage Burnrate meters from the resources it provisioned (table metered_usage). */
+/**
+ * Spend from the usage Burnrate meters from the resources it provisioned (table metered_usage), per billing
+ * currency: rows in the account's currency count as they are, others at the exchange-rate table's rate of their
+ * day. A cheap indexed sum, read under the ledger's lock.
+ */
 @Component
 public class MeteredSpend implements SpendSource {
 
     private static final List<String> BILLED = List.of(ResourceState.PROVISIONING.name(), ResourceState.RUNNING.name());
 
     private final DSLContext dsl;
+    private final Supplier<ExchangeRates> rates;
+    private final Clock clock;
 
+    @Autowired
+    public MeteredSpend(DSLContext dsl, ExchangeRateRepository rates, Clock clock) {
+        this.dsl = dsl;
+        this.rates = rates::table;
+        this.clock = clock;
+    }
+
+    /** Without an exchange-rate table: only spend in the account's own currency counts (tests, tools). */
     public MeteredSpend(DSLContext dsl) {
         this.dsl = dsl;
+        this.rates = ExchangeRates::none;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
-    public double actual(BudgetKey key) {
+    public SpendBreakdown spend(BudgetKey key) {
         Condition inPeriod = METERED_USAGE.CHARGE_PERIOD_START.ge(key.start().atOffset(ZoneOffset.UTC))
                 .and(METERED_USAGE.CHARGE_PERIOD_START.lt(key.end().atOffset(ZoneOffset.UTC)));
-        Double sum = dsl.select(DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class)).from(METERED_USAGE)
+        List<DaySpend> daily = dsl.select(METERED_USAGE.BILLING_CURRENCY, METERED_USAGE.CHARGE_PERIOD_START,
+                        DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class))
+                .from(METERED_USAGE)
                 .where(inPeriod.and(scope(key, METERED_USAGE.TEAM_ID, METERED_USAGE.PROJECT)))
-                .fetchOne(0, Double.class);
-        return sum == null ? 0 : sum;
+                .groupBy(METERED_USAGE.BILLING_CURRENCY, METERED_USAGE.CHARGE_PERIOD_START)
+                .fetch(r -> new DaySpend(r.value1(), r.value2().atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
+                        r.value3() == null ? 0 : r.value3()));
+        boolean foreign = daily.stream().anyMatch(d -> !key.currency().equals(d.currency()));
+        return SpendBreakdown.of(key.currency(), daily, foreign ? rates.get() : ExchangeRates.none());
     }
 
+    /**
+     * The hourly cost of what runs now. Resources keep their hourly cost without a currency; until they carry
+     * one it is the USD of the offerings they were estimated from (every provider before plugin API 1.2), so a
+     * budget in another currency counts it at today's USD rate, or not at all without one.
+     */
     @Override
     public double runRatePerHour(BudgetKey key) {
         Double sum = dsl.select(DSL.sum(RESOURCES.HOURLY_COST).cast(Double.class)).from(RESOURCES)
                 .where(RESOURCES.STATE.in(BILLED).and(scope(key, RESOURCES.TEAM_ID, RESOURCES.PROJECT)))
                 .fetchOne(0, Double.class);
-        return sum == null ? 0 : sum;
+        double usd = sum == null ? 0 : sum;
+        if (usd == 0 || key.currency().equals(Prices.DEFAULT_CURRENCY)) {
+            return usd;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return rates.get().rateOn(Prices.DEFAULT_CURRENCY, key.currency(), today).map(r -> usd * r.rate())
+                .orElse(0.0);
     }
 
     private static Condition scope(BudgetKey key, Field<Long> teamId, Field<String> project) {

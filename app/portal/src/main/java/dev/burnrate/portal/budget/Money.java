@@ -1,11 +1,20 @@
 package dev.burnrate.portal.budget;
 
+import dev.burnrate.engine.policy.budget.Amount;
 import java.util.Locale;
 
-/** USD amounts as the views show them. */
+/**
+ * Money amounts as the views show them. Every amount has a currency: {@link #of} formats any, {@link #usd} and
+ * {@link #rate} are for figures known to be USD.
+ */
 public final class Money {
 
     private Money() {
+    }
+
+    /** e.g. {@code $1,234.50}, {@code €1,000.00 EUR}, {@code ¥1,234,567 JPY}. */
+    public static String of(double amount, String currency) {
+        return Amount.format(amount, currency);
     }
 
     public static String usd(double amount) {
@@ -25,6 +34,21 @@ public final class Money {
 
     public static String perHour(double amount) {
         return rate(amount) + "/h";
+    }
+
+    /** Like {@link #rate}, in any currency: {@code €0.0032 EUR}, {@code €2.10 EUR}. */
+    public static String rate(double amount, String currency) {
+        if (currency.equals("USD")) {
+            return rate(amount);
+        }
+        if (amount != 0 && Math.abs(amount) < 0.005) {
+            return Amount.format(amount, currency, 4);
+        }
+        return Amount.format(amount, currency);
+    }
+
+    public static String perHour(double amount, String currency) {
+        return rate(amount, currency) + "/h";
     }
 
     public static String percent(double percent) {

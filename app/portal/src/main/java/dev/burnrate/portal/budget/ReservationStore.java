@@ -41,6 +41,7 @@ final class ReservationStore {
                         .set(BUDGET_ACCOUNTS.PERIOD, key.period().name())
                         .set(BUDGET_ACCOUNTS.PERIOD_START, key.start().atOffset(ZoneOffset.UTC))
                         .set(BUDGET_ACCOUNTS.PERIOD_END, key.end().atOffset(ZoneOffset.UTC))
+                        .set(BUDGET_ACCOUNTS.CURRENCY, key.currency())
                         .execute());
             } catch (IntegrityConstraintViolationException concurrentInsert) {
                 // another transaction created it first

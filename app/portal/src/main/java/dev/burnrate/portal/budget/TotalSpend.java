@@ -1,6 +1,9 @@
 package dev.burnrate.portal.budget;
 
 import dev.burnrate.engine.policy.budget.BudgetKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +31,31 @@ public class TotalSpend implements SpendSource {
     }
 
     @Override
-    public double actual(BudgetKey key) {
-        return imported.actual(key) + metered.actual(key);
+    public SpendBreakdown spend(BudgetKey key) {
+        return imported.spend(key).plus(metered.spend(key));
     }
 
     @Override
     public double runRatePerHour(BudgetKey key) {
         return imported.runRatePerHour(key) + metered.runRatePerHour(key);
+    }
+
+    /** Imported spend (cached version scans) read now; metered spend (one indexed sum) when asked, under the lock. */
+    @Override
+    public SpendSource readAhead(List<BudgetKey> keys) {
+        Map<BudgetKey, SpendBreakdown> importedNow = new HashMap<>();
+        keys.forEach(key -> importedNow.put(key, imported.spend(key)));
+        return new SpendSource() {
+            @Override
+            public SpendBreakdown spend(BudgetKey key) {
+                SpendBreakdown read = importedNow.get(key);
+                return (read == null ? imported.spend(key) : read).plus(metered.spend(key));
+            }
+
+            @Override
+            public double runRatePerHour(BudgetKey key) {
+                return TotalSpend.this.runRatePerHour(key);
+            }
+        };
     }
 }

@@ -69,7 +69,8 @@ public class ApprovalCard extends Div {
         add(reasons);
         for (BudgetCheck check : pending.budgets()) {
             Paragraph budget = new Paragraph("Budget " + check.key().budgetId() + " (" + check.key().describeScope()
-                    + ", " + check.periodLabel() + "): " + Money.usd(check.total()) + " of " + Money.usd(check.amount())
+                    + ", " + check.periodLabel() + "): " + Money.of(check.total(), check.key().currency()) + " of "
+                    + Money.of(check.amount(), check.key().currency())
                     + " committed incl. this request (" + Money.percent(check.percent()) + ")");
             budget.addClassName("approval-budget");
             add(budget);

@@ -28,6 +28,7 @@ public class ListPriceEstimator implements CostEstimator {
         String source = option == PurchaseOption.SPOT
                 ? "list prices; spot P90 bounded by on-demand (no simulation)"
                 : "list prices";
-        return new Estimate(hourly, expected, p90, hourly * Estimate.HOURS_PER_MONTH, source);
+        return new Estimate(hourly, expected, p90, hourly * Estimate.HOURS_PER_MONTH, source,
+                offering.prices().currency());
     }
 }

@@ -37,10 +37,10 @@ public class PreviewPanel extends VerticalLayout {
     public void show(Preview preview) {
         Estimate e = preview.estimate();
         estimate.removeAll();
-        estimate.add(figure("Per hour", Money.rate(e.hourlyCost()), "estimate-hourly"),
-                figure("Expected total", Money.usd(e.expectedTotal()), "estimate-expected"),
-                figure("P90 total", Money.usd(e.p90Total()), "estimate-p90"),
-                figure("Monthly run-rate", Money.usd(e.monthlyRunRate()), "estimate-monthly"));
+        estimate.add(figure("Per hour", Money.rate(e.hourlyCost(), e.currency()), "estimate-hourly"),
+                figure("Expected total", Money.of(e.expectedTotal(), e.currency()), "estimate-expected"),
+                figure("P90 total", Money.of(e.p90Total(), e.currency()), "estimate-p90"),
+                figure("Monthly run-rate", Money.of(e.monthlyRunRate(), e.currency()), "estimate-monthly"));
         Paragraph source = new Paragraph("Source: " + e.source());
         source.addClassName("figure-detail");
         estimate.add(source);
@@ -70,7 +70,8 @@ public class PreviewPanel extends VerticalLayout {
         budgets.removeAll();
         for (BudgetCheck check : decision.budgets()) {
             Paragraph line = new Paragraph(check.key().budgetId() + " · " + check.key().describeScope() + " · "
-                    + check.periodLabel() + ": " + Money.usd(check.total()) + " of " + Money.usd(check.amount())
+                    + check.periodLabel() + ": " + Money.of(check.total(), check.key().currency()) + " of "
+                    + Money.of(check.amount(), check.key().currency())
                     + " (" + Money.percent(check.percent()) + ") with this request; projected "
                     + Money.percent(check.projectedPercent()));
             line.addClassName("budget-line");

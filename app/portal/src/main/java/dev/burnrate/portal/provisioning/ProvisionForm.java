@@ -112,7 +112,7 @@ public class ProvisionForm extends FormLayout {
         String hardware = o.hasAccelerator() ? o.acceleratorCount() + "× " + o.acceleratorName()
                 : (int) o.vcpus() + " vCPU";
         return o.instanceType() + " · " + hardware + " · " + (int) o.memoryGib() + " GiB · "
-                + Money.perHour(o.prices().onDemand());
+                + Money.perHour(o.prices().onDemand(), o.prices().currency());
     }
 
     /** Runs a change to the form's choices without firing change events for each field. */

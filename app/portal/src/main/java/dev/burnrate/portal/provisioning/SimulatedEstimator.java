@@ -72,7 +72,8 @@ public class SimulatedEstimator implements CostEstimator {
                             + " (%s), %s", SCENARIOS, kernels.backendId(KernelNames.SPOT_TRAINING_MONTE_CARLO),
                     perInstance, published != null ? "the provider's rate" : "the portal's rate setting",
                     checkpointing ? "checkpoint every " + interval + " h" : "no checkpoints (an interruption restarts the job)");
-            return new Estimate(list.hourlyCost(), cost.mean(), cost.p90(), list.monthlyRunRate(), source);
+            return new Estimate(list.hourlyCost(), cost.mean(), cost.p90(), list.monthlyRunRate(), source,
+                    list.currency());
         } catch (KernelException | RuntimeException e) {
             log.warn("Spot simulation failed for {}; showing list prices", offering.key(), e);
             return list;

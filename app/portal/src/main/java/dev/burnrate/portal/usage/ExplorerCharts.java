@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -66,6 +68,17 @@ final class ExplorerCharts {
         Map<String, Double> totals = new LinkedHashMap<>();
         r.rows().forEach(row -> totals.merge(row.label(), row.values()[0], Double::sum));
         return totals;
+    }
+
+    /** A total with its currency code, e.g. {@code 1,234.50 USD} or {@code 1,234,567 JPY}. */
+    static String amount(double total, String currency) {
+        int digits = 2;
+        try {
+            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException notIso) {
+            // "(no currency)" or a code imports refused: two decimals
+        }
+        return String.format(Locale.ROOT, "%,." + digits + "f %s", total, currency);
     }
 
     private static String label(Instant t, TimeBucket bucket) {

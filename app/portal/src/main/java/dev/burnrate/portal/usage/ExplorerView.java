@@ -27,13 +27,16 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Cost explorer: a dataset version, a time range, filters (provider, service, team) and a grouping give a stacked
  * time series, a breakdown and a table of exactly what is shown, which downloads as CSV. Team scoping applies:
- * engineers see their teams' rows only.
+ * engineers see their teams' rows only. Costs in different billing currencies are never added: the summary gives
+ * one total per currency, and when a version holds several the charts and table show one currency at a time.
  */
 @Route("explorer")
 @PageTitle("Cost explorer · Burnrate")
@@ -58,6 +61,7 @@ public class ExplorerView extends VerticalLayout {
     private final MultiSelectComboBox<String> providers = new MultiSelectComboBox<>("Provider");
     private final MultiSelectComboBox<String> services = new MultiSelectComboBox<>("Service");
     private final MultiSelectComboBox<String> teams = new MultiSelectComboBox<>("Team");
+    private final Select<String> currency = new Select<>();
     private final EChart timeSeries = new EChart();
     private final EChart breakdown = new EChart();
     private final Grid<Map.Entry<String, Double>> table = new Grid<>();
@@ -118,6 +122,10 @@ public class ExplorerView extends VerticalLayout {
         providers.setId("filter-provider");
         services.setId("filter-service");
         teams.setId("filter-team");
+        currency.setLabel("Currency");
+        currency.setId("explorer-currency");
+        currency.setVisible(false);
+        currency.addValueChangeListener(e -> refresh());
         for (var c : List.of(from, to)) {
             c.addValueChangeListener(e -> refresh());
         }
@@ -132,7 +140,7 @@ public class ExplorerView extends VerticalLayout {
 
     private VerticalLayout controls() {
         HorizontalLayout first = new HorizontalLayout(dataset, version, from, to, groupBy, bucket, metric, top);
-        HorizontalLayout second = new HorizontalLayout(providers, services, teams);
+        HorizontalLayout second = new HorizontalLayout(providers, services, teams, currency);
         for (HorizontalLayout l : List.of(first, second)) {
             l.setAlignItems(FlexComponent.Alignment.BASELINE);
             l.setWrap(true);
@@ -161,6 +169,10 @@ public class ExplorerView extends VerticalLayout {
             providers.setItems(queries.values(v.key(), "ProviderName"));
             services.setItems(queries.values(v.key(), "ServiceName"));
             teams.setItems(queries.values(v.key(), "tag:team"));
+            List<String> currencies = queries.values(v.key(), UsageQueryService.BILLING_CURRENCY);
+            currency.setItems(currencies);
+            currency.setValue(currencies.contains("USD") ? "USD" : currencies.stream().findFirst().orElse(null));
+            currency.setVisible(currencies.size() > 1);
             if (v.from() != null) {
                 from.setValue(v.from().atZone(ZoneOffset.UTC).toLocalDate());
                 to.setValue(v.to().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
@@ -177,14 +189,14 @@ public class ExplorerView extends VerticalLayout {
             return;
         }
         UsageQuery q = query();
-        QueryResult r = queries.explore(v.key(), q);
+        QueryResult r = queries.explore(v.key(), inCurrency(q));
         String metricName = metric.getValue().column();
         timeSeries.setOption(ExplorerCharts.timeSeries(r, metricName));
         breakdown.setOption(ExplorerCharts.breakdown(r));
         List<Map.Entry<String, Double>> rows = new ArrayList<>(ExplorerCharts.totals(r).entrySet());
         table.setItems(rows);
-        summary.setText(String.format("%,d of %,d rows match; total %s %,.2f", r.rowsMatched(), r.rowsScanned(),
-                metricName, r.total(metric.getValue())));
+        summary.setText(String.format("%,d of %,d rows match; total %s %s", r.rowsMatched(), r.rowsScanned(),
+                metricName, totals(v, q)));
         export.removeAll();
         Anchor csv = new Anchor((DownloadHandler) event -> {
             event.setFileName("explorer-" + v.key() + ".csv");
@@ -213,6 +225,32 @@ public class ExplorerView extends VerticalLayout {
             b.whereTag("team", teams.getValue().toArray(String[]::new));
         }
         return b.build();
+    }
+
+    /** The query limited to the chosen currency when the version has several (one currency per chart). */
+    private UsageQuery inCurrency(UsageQuery q) {
+        if (!currency.isVisible() || currency.getValue() == null) {
+            return q;
+        }
+        Map<String, Set<String>> dims = new LinkedHashMap<>(q.dimensions());
+        dims.put(UsageQueryService.BILLING_CURRENCY, Set.of(currency.getValue()));
+        return new UsageQuery(q.from(), q.to(), dims, q.tags(), q.scope(), q.groupBy(), q.bucket(), q.metrics(),
+                q.topN(), q.rankBy());
+    }
+
+    /** One total per currency ({@code 1,234.50 USD; 1,234,567 JPY}); a quantity is a single total. */
+    private String totals(VersionSummary v, UsageQuery q) {
+        if (metric.getValue() == Metric.CONSUMED_QUANTITY) {
+            return String.format("%,.2f", queries.explore(v.key(), q).total(Metric.CONSUMED_QUANTITY));
+        }
+        Map<String, Double> perCurrency = queries.totalsByCurrency(v.key(), q);
+        if (perCurrency.isEmpty()) {
+            return "0.00";
+        }
+        List<String> parts = new ArrayList<>();
+        perCurrency.forEach((code, total) -> parts.add(ExplorerCharts.amount(total, code)));
+        String shown = currency.isVisible() ? " (charts and table: " + currency.getValue() + " only)" : "";
+        return String.join("; ", parts) + shown;
     }
 
     private static java.time.Instant start(LocalDate d) {

@@ -165,7 +165,7 @@ class BudgetSpendIT extends ProvisioningTestBase {
     }
 
     private double meteredInExplorer(String team, Instant from, Instant to) {
-        return SystemRunner.callAsSystem(() -> queries.spendByTeam(MeteredUsageFeed.DATASET, from, to)
+        return SystemRunner.callAsSystem(() -> queries.spendByTeam(MeteredUsageFeed.DATASET, "USD", from, to)
                 .getOrDefault(team, 0.0));
     }
 

@@ -22,4 +22,14 @@ class MoneyTest {
         assertThat(Money.rate(0)).isEqualTo("$0.00");
         assertThat(Money.perHour(0)).isEqualTo("$0.00/h");
     }
+
+    @Test
+    void everyAmountCanShowItsCurrency() {
+        assertThat(Money.of(37_500, "USD")).isEqualTo("$37,500.00");
+        assertThat(Money.of(1_000, "EUR")).isEqualTo("€1,000.00 EUR");
+        assertThat(Money.of(1_234_567, "JPY")).isEqualTo("¥1,234,567 JPY");
+        assertThat(Money.perHour(2.1, "EUR")).isEqualTo("€2.10 EUR/h");
+        assertThat(Money.perHour(0.0032, "EUR")).isEqualTo("€0.0032 EUR/h");
+        assertThat(Money.perHour(0.0032, "USD")).isEqualTo("$0.0032/h");
+    }
 }

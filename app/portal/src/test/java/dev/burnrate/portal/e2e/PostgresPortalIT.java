@@ -73,7 +73,7 @@ class PostgresPortalIT {
         Instant monthStart = ZonedDateTime.now(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS)
                 .toInstant();
         Instant nextMonth = monthStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
-        double inExplorer = SystemRunner.callAsSystem(() -> queries.spendByTeam(MeteredUsageFeed.DATASET, monthStart,
+        double inExplorer = SystemRunner.callAsSystem(() -> queries.spendByTeam(MeteredUsageFeed.DATASET, "USD", monthStart,
                 nextMonth).get("ml-research"));
         assertThat(inExplorer).isCloseTo(37_500, within(1e-6));
         assertThat(meteredFeed.appendFinalRows()).isZero();

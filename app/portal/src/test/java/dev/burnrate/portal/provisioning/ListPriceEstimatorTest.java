@@ -25,6 +25,18 @@ class ListPriceEstimatorTest {
         assertThat(e.expectedTotal()).isCloseTo(8480.5632, within(1e-6));
         assertThat(e.p90Total()).isEqualTo(e.expectedTotal());
         assertThat(e.monthlyRunRate()).isCloseTo(117.7856 * 730, within(1e-6));
+        assertThat(e.currency()).isEqualTo("USD");
+    }
+
+    @Test
+    void anEstimateCarriesTheOfferingsCurrency() {
+        Offering inEur = new Offering("aws", "p5.48xlarge", "eu-north-1", "H100", 8, 192, 2048,
+                "Amazon Elastic Compute Cloud", new Prices(54.2, null, null, null, "catalog", "EUR"));
+
+        Estimate e = estimator.estimate(inEur, 1, PurchaseOption.ON_DEMAND, 10.0, false);
+
+        assertThat(e.currency()).isEqualTo("EUR");
+        assertThat(e.expectedTotal()).isCloseTo(542, within(1e-9));
     }
 
     @Test

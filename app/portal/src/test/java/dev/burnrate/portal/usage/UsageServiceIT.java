@@ -120,11 +120,11 @@ class UsageServiceIT extends BrowserTestBase {
         Instant from = Instant.parse("2000-01-01T00:00:00Z");
         Instant to = Instant.parse("2100-01-01T00:00:00Z");
         Map<String, Double> byTeam = as("finance", Role.FINANCE,
-                () -> queries.spendByTeam(UsageDemoData.DATASET, from, to));
+                () -> queries.spendByTeam(UsageDemoData.DATASET, "USD", from, to));
         double total = as("finance", Role.FINANCE, () -> queries.explore(v, UsageQuery.builder()
                 .sum(Metric.EFFECTIVE_COST).build())).total(Metric.EFFECTIVE_COST);
         assertThat(byTeam.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(total, within(1e-3));
-        assertThat(as("engineer", Role.ENGINEER, () -> queries.spendByTeam(UsageDemoData.DATASET, from, to)))
+        assertThat(as("engineer", Role.ENGINEER, () -> queries.spendByTeam(UsageDemoData.DATASET, "USD", from, to)))
                 .containsOnlyKeys("ml-research");
     }
 

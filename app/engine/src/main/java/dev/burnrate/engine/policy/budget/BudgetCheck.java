@@ -15,19 +15,32 @@ import java.util.Optional;
  *
  * @param key         the budget account
  * @param periodLabel e.g. {@code 2026-11}
- * @param amount      the budget in USD
+ * @param amount      the budget, in the account's currency ({@link BudgetKey#currency()}); so are all figures
  * @param status      actual, committed and run-rate as read
  * @param requestCost the part of this request's cost that falls in the period (0 when monitoring)
  * @param total       actual + committed + requestCost
  * @param projected   actual + max(committed, run-rate x hours left) + requestCost
  * @param crossed     every threshold crossed, most severe first
+ * @param unjudged    why the request's cost could not be counted (priced in another currency with no exchange
+ *                    rate), or {@code null}; such a request needs finance's approval unless a DENY is crossed anyway
  */
 public record BudgetCheck(BudgetKey key, String periodLabel, double amount, BudgetStatus status, double requestCost,
-                          double total, double projected, List<BudgetThreshold> crossed) {
+                          double total, double projected, List<BudgetThreshold> crossed, String unjudged) {
 
     public BudgetCheck {
         crossed = crossed.stream().sorted(Comparator.comparing((BudgetThreshold t) -> t, BudgetThreshold::severityCompare)
                 .reversed()).toList();
+    }
+
+    /** A check that counted the request's cost (or had none to count). */
+    public BudgetCheck(BudgetKey key, String periodLabel, double amount, BudgetStatus status, double requestCost,
+                       double total, double projected, List<BudgetThreshold> crossed) {
+        this(key, periodLabel, amount, status, requestCost, total, projected, crossed, null);
+    }
+
+    /** This check, marked as unable to count the request's cost for the given reason. */
+    public BudgetCheck unjudged(String reason) {
+        return new BudgetCheck(key, periodLabel, amount, status, requestCost, total, projected, crossed, reason);
     }
 
     public double percent() {
@@ -43,9 +56,19 @@ public record BudgetCheck(BudgetKey key, String periodLabel, double amount, Budg
         return crossed.stream().findFirst();
     }
 
-    /** The finding for the worst threshold crossed, if any; finance must approve when it asks for approval. */
+    /**
+     * The finding for the worst threshold crossed, if any; finance must approve when it asks for approval. A
+     * request whose cost could not be counted needs finance's approval too (a crossed DENY still denies it).
+     */
     public Optional<Finding> finding() {
-        return worst().map(this::findingFor);
+        Optional<BudgetThreshold> worst = worst();
+        if (unjudged != null && worst.map(t -> t.action() != RuleAction.DENY).orElse(true)) {
+            return Optional.of(new Finding(RuleAction.REQUIRE_APPROVAL, "budget-currency", "Budget "
+                    + key.budgetId() + " for " + key.describeScope() + " in " + periodLabel
+                    + " cannot judge this request: " + unjudged + ". Approval by finance is required.",
+                    evidence(null), true));
+        }
+        return worst.map(this::findingFor);
     }
 
     /** The finding for one threshold of this check. */
@@ -56,9 +79,9 @@ public record BudgetCheck(BudgetKey key, String periodLabel, double amount, Budg
 
     private String message(BudgetThreshold t) {
         String figure = t.basis() == BudgetThreshold.Basis.PROJECTED
-                ? String.format(Locale.ROOT, "is projected to reach $%,.2f of $%,.2f (%.1f%%) by the end of the period",
-                projected, amount, projectedPercent())
-                : String.format(Locale.ROOT, "reaches $%,.2f of $%,.2f (%.1f%%)", total, amount, percent());
+                ? String.format(Locale.ROOT, "is projected to reach %s of %s (%.1f%%) by the end of the period",
+                money(projected), money(amount), projectedPercent())
+                : String.format(Locale.ROOT, "reaches %s of %s (%.1f%%)", money(total), money(amount), percent());
         String with = requestCost > 0 ? "with this request, spend " : "spend ";
         String consequence = switch (t.action()) {
             case NOTIFY -> "";
@@ -67,6 +90,10 @@ public record BudgetCheck(BudgetKey key, String periodLabel, double amount, Budg
         };
         return "Budget " + key.budgetId() + " for " + key.describeScope() + " in " + periodLabel + ": " + with
                 + figure + ", past the " + t.label() + " threshold" + consequence + ".";
+    }
+
+    private String money(double value) {
+        return Amount.format(value, key.currency());
     }
 
     public Map<String, Object> evidence(BudgetThreshold t) {
@@ -83,6 +110,12 @@ public record BudgetCheck(BudgetKey key, String periodLabel, double amount, Budg
                 .money("run_rate_per_hour", status.runRatePerHour())
                 .money("projected", projected)
                 .put("projected_percent", Math.round(projectedPercent() * 10) / 10.0);
+        if (!key.currency().equals("USD")) {
+            evidence.put("currency", key.currency());
+        }
+        if (unjudged != null) {
+            evidence.put("not_counted", unjudged);
+        }
         if (t != null) {
             evidence.put("threshold", t.label()).put("threshold_action", t.action().yamlName());
         }

@@ -1,5 +1,6 @@
 package dev.burnrate.engine.policy.budget;
 
+import dev.burnrate.api.Prices;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,9 +15,11 @@ import java.util.Objects;
  * @param period     month or quarter
  * @param start      the period's first instant
  * @param end        the next period's first instant
+ * @param currency   the ISO 4217 code the budget is kept in; spend in other currencies counts only converted at an
+ *                   explicit exchange rate
  */
 public record BudgetKey(String budgetId, Scope scope, String scopeValue, BudgetPeriod period, Instant start,
-                        Instant end) implements Comparable<BudgetKey> {
+                        Instant end, String currency) implements Comparable<BudgetKey> {
 
     /** What spend a budget counts. */
     public enum Scope {
@@ -36,10 +39,19 @@ public record BudgetKey(String budgetId, Scope scope, String scopeValue, BudgetP
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
+        currency = Prices.requireIsoCurrency(currency);
     }
 
+    /** A USD budget account (budgets had no other currency before). */
+    public BudgetKey(String budgetId, Scope scope, String scopeValue, BudgetPeriod period, Instant start,
+                     Instant end) {
+        this(budgetId, scope, scopeValue, period, start, end, Prices.DEFAULT_CURRENCY);
+    }
+
+    /** The stable key; a USD account keeps the form it had before budgets had a currency. */
     public String id() {
-        return budgetId + "|" + scope.yamlName() + ":" + scopeValue + "|" + period.yamlName() + ":" + start;
+        String id = budgetId + "|" + scope.yamlName() + ":" + scopeValue + "|" + period.yamlName() + ":" + start;
+        return currency.equals(Prices.DEFAULT_CURRENCY) ? id : id + "|" + currency;
     }
 
     /** Keys sort by {@link #id()}: locking several budgets in this order cannot deadlock. */

@@ -1,5 +1,6 @@
 package dev.burnrate.engine.policy.budget;
 
+import dev.burnrate.api.Prices;
 import dev.burnrate.engine.policy.EvaluationContext;
 import dev.burnrate.engine.policy.Finding;
 import dev.burnrate.engine.policy.PolicyInput;
@@ -7,18 +8,24 @@ import dev.burnrate.engine.policy.Rule;
 import dev.burnrate.engine.policy.RuleType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A budget: an amount per month or quarter for a team, a project or everyone, with thresholds. A request is judged
  * on actual + committed spend plus its own cost in the period, and on the run-rate projection to the period's end.
  *
  * @param estimate which simulator figure counts as the request's cost: the expected total or the P90
+ * @param currency the ISO 4217 code of {@code amount}; a request priced in another currency is converted only at an
+ *                 explicit exchange rate ({@link BudgetStatusProvider#convert}), otherwise the budget cannot judge
+ *                 it and asks finance to ({@link BudgetCheck#unjudged})
  */
 public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, double amount, Estimate estimate,
-                         List<BudgetThreshold> thresholds) implements Rule {
+                         List<BudgetThreshold> thresholds, String currency) implements Rule {
 
     public enum Estimate {
         EXPECTED,
@@ -29,6 +36,13 @@ public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, 
 
     public BudgetRule {
         thresholds = List.copyOf(thresholds);
+        currency = Prices.requireIsoCurrency(currency);
+    }
+
+    /** A USD budget. */
+    public BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, double amount, Estimate estimate,
+                      List<BudgetThreshold> thresholds) {
+        this(id, scope, period, amount, estimate, thresholds, Prices.DEFAULT_CURRENCY);
     }
 
     @Override
@@ -52,14 +66,34 @@ public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, 
             return Optional.empty();
         }
         BudgetPeriod.Window window = period.window(now, zone);
-        return Optional.of(new BudgetKey(policyId + "/" + id, scope, value, period, window.start(), window.end()));
+        return Optional.of(new BudgetKey(policyId + "/" + id, scope, value, period, window.start(), window.end(),
+                currency));
     }
 
-    /** Judges a request against this budget, reading the account's figures from the context. */
+    /**
+     * Judges a request against this budget, reading the account's figures from the context. A request priced in
+     * another currency is converted at the context's exchange rate of today; without one its cost is not added
+     * and the check says why the budget could not judge it.
+     */
     public Optional<BudgetCheck> judge(PolicyInput input, EvaluationContext context) {
         return keyFor(context.policy().id(), input.team(), input.project(), context.now(), context.zone())
-                .map(key -> judge(key, context.budgets().status(key), requestCost(input, key, context.now()),
-                        context.now(), context.zone()));
+                .map(key -> {
+                    BudgetStatus status = context.budgets().status(key);
+                    double cost = requestCost(input, key, context.now());
+                    String from = input.currency();
+                    if (cost == 0 || from.equals(currency)) {
+                        return judge(key, status, cost, context.now(), context.zone());
+                    }
+                    LocalDate today = LocalDate.ofInstant(context.now(), context.zone());
+                    OptionalDouble converted = context.budgets().convert(cost, from, currency, today);
+                    if (converted.isPresent()) {
+                        return judge(key, status, converted.getAsDouble(), context.now(), context.zone());
+                    }
+                    return judge(key, status, 0, context.now(), context.zone()).unjudged(String.format(Locale.ROOT,
+                            "this request costs %s in the period, the budget is kept in %s and there is no %s→%s "
+                                    + "exchange rate for %s", Amount.format(cost, from), currency, from, currency,
+                            today));
+                });
     }
 
     /** Judges an account with a request cost (0 when monitoring); a pure function of its arguments. */

@@ -1,5 +1,6 @@
 package dev.burnrate.engine.policy.budget;
 
+import dev.burnrate.api.Prices;
 import dev.burnrate.engine.policy.RuleAction;
 import dev.burnrate.engine.policy.RuleType;
 import dev.burnrate.engine.policy.schema.FieldSpec;
@@ -35,8 +36,10 @@ final class BudgetRuleType {
                         FieldSpec.optional("scope", FieldType.STRING, "whose spend counts: the request's team, "
                                 + "its project, or everyone's").allowed("team", "project", "all").defaultValue("team"),
                         FieldSpec.required("period", FieldType.STRING, "month or quarter").allowed("month", "quarter"),
-                        FieldSpec.required("amount", FieldType.NUMBER, "the budget in USD per period").positive(),
-                        FieldSpec.optional("currency", FieldType.STRING, "only USD is supported").allowed("USD")
+                        FieldSpec.required("amount", FieldType.NUMBER, "the budget per period, in its currency")
+                                .positive(),
+                        FieldSpec.optional("currency", FieldType.STRING, "ISO 4217 code of the amount, e.g. EUR; "
+                                + "spend in other currencies counts only at an explicit exchange rate")
                                 .defaultValue("USD"),
                         FieldSpec.optional("estimate", FieldType.STRING, "the simulator figure a request costs")
                                 .allowed("expected", "p90").defaultValue("expected"),
@@ -62,10 +65,16 @@ final class BudgetRuleType {
         if (thresholds.isEmpty()) {
             throw config.error("thresholds", "give at least one threshold");
         }
+        String currency = config.string("currency", "USD");
+        try {
+            Prices.requireIsoCurrency(currency);
+        } catch (IllegalArgumentException e) {
+            throw config.error("currency", e.getMessage());
+        }
         return new BudgetRule(id, BudgetKey.Scope.valueOf(config.string("scope", "team").toUpperCase(Locale.ROOT)),
                 BudgetPeriod.valueOf(config.string("period").orElseThrow().toUpperCase(Locale.ROOT)),
                 config.number("amount", 0),
                 BudgetRule.Estimate.valueOf(config.string("estimate", "expected").toUpperCase(Locale.ROOT)),
-                thresholds);
+                thresholds, currency);
     }
 }

@@ -1,7 +1,7 @@
 package dev.burnrate.engine.policy.budget;
 
 /**
- * Where a budget account stands, in USD.
+ * Where a budget account stands, in the account's currency ({@link BudgetKey#currency()}).
  *
  * @param actual         spend already billed or metered in the period
  * @param committed      spend promised but not billed yet: reservations of approved or pending requests and the
