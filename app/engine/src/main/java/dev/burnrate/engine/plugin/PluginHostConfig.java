@@ -18,7 +18,8 @@ import java.util.Objects;
  *                           {@code callTimeout} (e.g. {@code provision}), overriding it
  */
 public record PluginHostConfig(Path pluginsDir, Duration callTimeout, Duration kernelTimeout, long maxUploadBytes,
-                               int faultsBeforeSuspend, Duration breakerCoolDown, Map<String, Duration> methodTimeouts) {
+                               int faultsBeforeSuspend, Duration breakerCoolDown,
+                               Map<String, Duration> methodTimeouts) {
 
     /** Five minutes' cool-down and no per-method limits. */
     public PluginHostConfig(Path pluginsDir, Duration callTimeout, Duration kernelTimeout, long maxUploadBytes,
@@ -33,7 +34,8 @@ public record PluginHostConfig(Path pluginsDir, Duration callTimeout, Duration k
         Objects.requireNonNull(kernelTimeout, "kernelTimeout");
         Objects.requireNonNull(breakerCoolDown, "breakerCoolDown");
         methodTimeouts = Map.copyOf(methodTimeouts == null ? Map.of() : methodTimeouts);
-        if (breakerCoolDown.isNegative() || methodTimeouts.values().stream().anyMatch(t -> t.isNegative() || t.isZero())) {
+        if (breakerCoolDown.isNegative()
+                || methodTimeouts.values().stream().anyMatch(t -> t.isNegative() || t.isZero())) {
             throw new IllegalArgumentException("the cool-down and method timeouts must be positive");
         }
         if (callTimeout.isNegative() || callTimeout.isZero() || kernelTimeout.isNegative() || kernelTimeout.isZero()) {

@@ -17,16 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inventory   {@code inventory} (the sweep)
  * @param meter       {@code meter}
  * @param read        catalog reads (regions, offerings) and anything not named above
+ * @param leaseMargin how much longer than {@code provision} a claim on a request lasts (see {@link #lease()})
  */
 @ConfigurationProperties("burnrate.provisioning.timeout")
 public record ProviderTimeouts(@DefaultValue("5m") Duration provision, @DefaultValue("5m") Duration deprovision,
                                @DefaultValue("2m") Duration stop, @DefaultValue("1m") Duration status,
                                @DefaultValue("2m") Duration inventory, @DefaultValue("1m") Duration meter,
-                               @DefaultValue("30s") Duration read) {
+                               @DefaultValue("30s") Duration read, @DefaultValue("1m") Duration leaseMargin) {
 
     public static ProviderTimeouts defaults() {
         return new ProviderTimeouts(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(2),
-                Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofSeconds(30));
+                Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofSeconds(30),
+                Duration.ofMinutes(1));
     }
 
     /** The limit for a provider method by name. */
@@ -45,6 +47,6 @@ public record ProviderTimeouts(@DefaultValue("5m") Duration provision, @DefaultV
      * longest call, so a live call is never taken over, yet a claim of a process that died runs out.
      */
     public Duration lease() {
-        return provision.plus(Duration.ofMinutes(1));
+        return provision.plus(leaseMargin);
     }
 }

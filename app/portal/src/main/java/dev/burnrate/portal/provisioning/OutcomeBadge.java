@@ -15,7 +15,8 @@ public final class OutcomeBadge {
         String theme = switch (value == null ? "" : value) {
             case "ALLOW", "APPROVED", "PROVISIONED", "RUNNING", "DELIVERED", "ENABLED" -> "badge success";
             case "DENY", "DENIED", "REJECTED", "FAILED", "DELETED", "DISABLED" -> "badge error";
-            case "WARN", "REQUIRE_APPROVAL", "PENDING_APPROVAL", "PROVISIONING", "UNKNOWN", "STOPPED" -> "badge warning";
+            case "WARN", "REQUIRE_APPROVAL", "PENDING_APPROVAL", "PROVISIONING", "UNKNOWN", "STOPPED" ->
+                    "badge warning";
             default -> "badge";
         };
         badge.getElement().getThemeList().addAll(java.util.List.of(theme.split(" ")));

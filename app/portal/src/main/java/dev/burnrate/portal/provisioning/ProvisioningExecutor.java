@@ -4,16 +4,11 @@ import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.ProvisionRequest;
 import dev.burnrate.api.ProvisioningException;
-import dev.burnrate.api.ResourceState;
 import dev.burnrate.api.ResourceStatus;
-import dev.burnrate.engine.policy.budget.BudgetLedger;
-import dev.burnrate.portal.audit.AuditService;
-import dev.burnrate.portal.notification.NotificationService;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * else hands it over while the call is in flight. A refusal marks it FAILED and frees its budget; a call that ends
  * without a definite answer (a timeout, an unexpected error) leaves it UNKNOWN with the budget reserved, and
  * {@link #reconcile} asks the provider's status for the request until it says PROVISIONED or FAILED. A resource is
- * recorded idempotently ({@link ResourceRecorder}); nothing here deprovisions a resource the database holds.
+ * recorded idempotently ({@link ProvisioningOutcomes}); nothing here deprovisions a resource the database holds.
  */
 @Component
 class ProvisioningExecutor {
@@ -44,25 +39,16 @@ class ProvisioningExecutor {
     private final RequestRepository requests;
     private final ProviderCatalog catalog;
     private final ProviderCalls calls;
-    private final ResourceRecorder recorder;
-    private final StrayResources strays;
-    private final BudgetLedger ledger;
-    private final AuditService audit;
-    private final NotificationService notifications;
+    private final ProvisioningOutcomes outcomes;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ProvisioningExecutor(RequestRepository requests, ProviderCatalog catalog, ProviderCalls calls,
-                         ResourceRecorder recorder, StrayResources strays, BudgetLedger ledger, AuditService audit,
-                         NotificationService notifications, TransactionTemplate tx, Clock clock) {
+                         ProvisioningOutcomes outcomes, TransactionTemplate tx, Clock clock) {
         this.requests = requests;
         this.catalog = catalog;
         this.calls = calls;
-        this.recorder = recorder;
-        this.strays = strays;
-        this.ledger = ledger;
-        this.audit = audit;
-        this.notifications = notifications;
+        this.outcomes = outcomes;
         this.tx = tx;
         this.clock = clock;
     }
@@ -111,26 +97,26 @@ class ProvisioningExecutor {
         try {
             call = provider == null ? Optional.empty() : providerCall(request);
         } catch (RuntimeException catalogUnreadable) {
-            unknown(request, catalogUnreadable.getMessage());
+            outcomes.unknown(request, catalogUnreadable.getMessage());
             return;
         }
         if (call.isEmpty()) {
-            fail(request, RequestState.PROVISIONING, provider == null ? "provider plugin '" + request.providerId()
-                    + "' is not loaded" : "the provider no longer offers " + request.instanceType() + " in "
-                    + request.regionId());
+            outcomes.fail(request, RequestState.PROVISIONING, provider == null ? "provider plugin '"
+                    + request.providerId() + "' is not loaded" : "the provider no longer offers "
+                    + request.instanceType() + " in " + request.regionId());
             return;
         }
         ResourceStatus status;
         try {
             status = calls.call(provider.id(), "provision", () -> provider.provision(call.get()));
         } catch (ProvisioningException refused) {
-            fail(request, RequestState.PROVISIONING, refused.getMessage());
+            outcomes.fail(request, RequestState.PROVISIONING, refused.getMessage());
             return;
         } catch (RuntimeException unanswered) {
-            unknown(request, unanswered.getMessage());
+            outcomes.unknown(request, unanswered.getMessage());
             return;
         }
-        conclude(request, RequestState.PROVISIONING, provider, status);
+        outcomes.conclude(request, RequestState.PROVISIONING, provider, status);
     }
 
     /**
@@ -148,9 +134,10 @@ class ProvisioningExecutor {
             if (provider.supportsInventory()) {
                 Optional<ResourceStatus> found = statusOfRequest(provider, request);
                 if (found.isEmpty()) {
-                    fail(request, RequestState.UNKNOWN, "the provider confirmed it created nothing for this request");
+                    outcomes.fail(request, RequestState.UNKNOWN,
+                            "the provider confirmed it created nothing for this request");
                 } else {
-                    conclude(request, RequestState.UNKNOWN, provider, found.get());
+                    outcomes.conclude(request, RequestState.UNKNOWN, provider, found.get());
                 }
                 return;
             }
@@ -160,10 +147,10 @@ class ProvisioningExecutor {
             try {
                 status = calls.call(provider.id(), "provision", () -> provider.provision(call));
             } catch (ProvisioningException refused) {
-                fail(request, RequestState.UNKNOWN, refused.getMessage());
+                outcomes.fail(request, RequestState.UNKNOWN, refused.getMessage());
                 return;
             }
-            conclude(request, RequestState.UNKNOWN, provider, status);
+            outcomes.conclude(request, RequestState.UNKNOWN, provider, status);
         } catch (RuntimeException notNow) {
             log.warn("Provisioning {} still unknown: {}", requestId, notNow.getMessage());
             tx.executeWithoutResult(s -> requests.release(requestId, NODE,
@@ -178,51 +165,6 @@ class ProvisioningExecutor {
             // a refusal to say is not "nothing there"
             throw new IllegalStateException("the provider would not tell: " + e.getMessage(), e);
         }
-    }
-
-    private void conclude(StoredRequest request, RequestState from, CloudProvider provider, ResourceStatus status) {
-        if (status.state() == ResourceState.DELETED || status.state() == ResourceState.FAILED) {
-            fail(request, from, "the provider reports the resource " + status.state().name().toLowerCase()
-                    + (status.message() == null ? "" : ": " + status.message()));
-            return;
-        }
-        ResourceRecorder.Outcome outcome;
-        try {
-            outcome = recorder.record(request.id(), status);
-        } catch (RuntimeException e) {
-            // the claim stays until its lease runs out; then reconcile asks the provider again
-            log.error("Recording resource {} of request {} failed; it is asked for again later", status.resourceId(),
-                    request.id(), e);
-            return;
-        }
-        if (outcome == ResourceRecorder.Outcome.DUPLICATE || outcome == ResourceRecorder.Outcome.NOT_RECORDED) {
-            strays.remove(provider, status.resourceId(), request.id(), outcome == ResourceRecorder.Outcome.DUPLICATE
-                    ? "the request holds another resource already" : "the request is closed");
-        }
-    }
-
-    private void unknown(StoredRequest request, String cause) {
-        log.warn("Provisioning {} has no definite answer: {}", request.id(), cause);
-        tx.executeWithoutResult(s -> {
-            if (requests.transition(request.id(), RequestState.PROVISIONING, RequestState.UNKNOWN,
-                    "waiting for the provider to confirm: " + cause, null, clock.instant())) {
-                audit.record("provisioning.unknown", "request:" + request.id(),
-                        Map.of("state", RequestState.PROVISIONING.name()),
-                        Map.of("state", RequestState.UNKNOWN.name(), "cause", cause));
-            }
-        });
-    }
-
-    private void fail(StoredRequest request, RequestState from, String cause) {
-        tx.executeWithoutResult(s -> {
-            if (requests.transition(request.id(), from, RequestState.FAILED, cause, null, clock.instant())) {
-                ledger.release(request.id());
-                audit.record("provisioning.failed", "request:" + request.id(), Map.of("state", from.name()),
-                        Map.of("state", RequestState.FAILED.name(), "cause", cause));
-                notifications.send(List.of(request.requestedBy()), "provisioning", "Failed: " + request.name(),
-                        "The provider did not create " + request.describe() + ": " + cause, "provision", null);
-            }
-        });
     }
 
     private Optional<ProvisionRequest> providerCall(StoredRequest request) {

@@ -139,7 +139,8 @@ public class RequestRepository {
     /** Sets the resource of a request stored as PROVISIONED already (demo history). */
     public void attachResource(String id, String resourceId) {
         dsl.update(PROVISIONING_REQUESTS).set(PROVISIONING_REQUESTS.RESOURCE_ID, resourceId)
-                .where(PROVISIONING_REQUESTS.ID.eq(id).and(PROVISIONING_REQUESTS.STATE.eq(RequestState.PROVISIONED.name())))
+                .where(PROVISIONING_REQUESTS.ID.eq(id)
+                        .and(PROVISIONING_REQUESTS.STATE.eq(RequestState.PROVISIONED.name())))
                 .execute();
     }
 
