@@ -49,7 +49,8 @@ class GoneResources {
             }
             gone = status;
         } catch (ProvisioningException unknownThere) {
-            gone = new ResourceStatus(stored.id(), ResourceState.DELETED, clock.instant(),
+            // since its last metering: the provider cannot meter what it no longer knows
+            gone = new ResourceStatus(stored.id(), ResourceState.DELETED, stored.meteredUntil(),
                     "gone at the provider: " + unknownThere.getMessage());
         } catch (ProviderCalls.ProviderUnavailable notNow) {
             return false;

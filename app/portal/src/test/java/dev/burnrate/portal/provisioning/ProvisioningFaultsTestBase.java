@@ -1,5 +1,6 @@
 package dev.burnrate.portal.provisioning;
 
+import static dev.burnrate.portal.db.Tables.AUDIT_LOG;
 import static dev.burnrate.portal.db.Tables.BUDGET_RESERVATIONS;
 import static dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS;
 import static dev.burnrate.portal.db.Tables.RESOURCES;
@@ -104,6 +105,7 @@ abstract class ProvisioningFaultsTestBase {
     @AfterEach
     void releaseHungCalls() {
         cloud.releaseAll();
+        cloud.actAsLegacy(false);
     }
 
     /** An A10G notebook for the inference team in Frankfurt: allowed by every demo policy. */
@@ -142,6 +144,11 @@ abstract class ProvisioningFaultsTestBase {
     List<String> liveInCloud(String id) {
         return cloud.inventory().stream().filter(i -> id.equals(i.requestId()))
                 .filter(i -> i.status().state() != ResourceState.DELETED).map(i -> i.status().resourceId()).toList();
+    }
+
+    /** The test cloud's resource id for a request. */
+    static String failedResource(String id) {
+        return "sbx-" + id;
     }
 
     /** Makes a claim look as if its process died long ago (its lease ran out). */
@@ -228,6 +235,8 @@ abstract class ProvisioningFaultsTestBase {
             assertThat(f.requestId()).isEqualTo(id);
             assertThat(f.what()).contains("orphan", "FAILED", "deprovisioned");
         });
+        assertThat(dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("provisioning.orphan-removed")
+                .and(AUDIT_LOG.TARGET.eq("resource:" + failedResource(id))))).as("audited").isOne();
         assertConsistent(id);
     }
 
@@ -291,6 +300,21 @@ abstract class ProvisioningFaultsTestBase {
         } finally {
             pool.shutdownNow();
         }
+        assertConsistent(id);
+    }
+
+    /** A plugin built before API 1.2 cannot say what it holds: the idempotent provision call is asked again. */
+    @Test
+    void withoutAStatusByRequestTheUnknownIsResolvedByTheIdempotentProvisionCall() {
+        cloud.actAsLegacy(true);
+        String id = newRequest(Fault.TIMES_OUT_AFTER_CREATING);
+
+        assertThat(submit(id).state()).isEqualTo(RequestState.UNKNOWN);
+        executor.reconcile();
+        assertThat(state(id)).isEqualTo(RequestState.PROVISIONED);
+        assertThat(cloud.provisionCalls(id)).as("asked again with the same request id").isEqualTo(2);
+        assertThat(sweep.sweep()).as("a provider without an inventory is not swept")
+                .noneMatch(f -> "aws".equals(f.providerId()));
         assertConsistent(id);
     }
 

@@ -40,11 +40,22 @@ public class FaultyTestCloud extends SandboxTestProvider {
     private final Map<String, CountDownLatch> released = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Duration slowness;
+    private volatile boolean legacy;
 
     /** @param slowness how long a SLOW call and a TIMES_OUT call's wait last */
     public FaultyTestCloud(Clock clock, Duration slowness) {
         super(clock);
         this.slowness = slowness;
+    }
+
+    /** Acts like a plugin built before API 1.2: no inventory, no status by request id. */
+    public void actAsLegacy(boolean legacy) {
+        this.legacy = legacy;
+    }
+
+    @Override
+    public boolean supportsInventory() {
+        return !legacy;
     }
 
     public void inject(String requestId, Fault fault) {
