@@ -2,12 +2,16 @@ package dev.burnrate.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cloud: where things can run, what they cost, the compliance facts of each region, and how to create them.
  * Implementations must be thread-safe; the host may call them from several threads at once.
  */
 public interface CloudProvider extends BurnrateExtension {
+
+    /** The tag the portal puts on every resource it provisions, holding the request id (see {@link #inventory}). */
+    String REQUEST_TAG = "burnrate:request";
 
     /** Every region this provider offers, with jurisdiction and compliance facts. */
     List<Region> regions();
@@ -46,4 +50,34 @@ public interface CloudProvider extends BurnrateExtension {
      * which it ran), priced at the offering's price for the purchase option it was created with.
      */
     List<UsageRecord> meter(String resourceId, Instant from, Instant to) throws ProvisioningException;
+
+    /**
+     * True when {@link #inventory} and {@link #statusOfRequest} give real answers (since API 1.2.0). Plugins built
+     * against an older API inherit {@code false}, and the portal then neither sweeps their resources nor trusts an
+     * empty inventory to mean "nothing there".
+     */
+    default boolean supportsInventory() {
+        return false;
+    }
+
+    /**
+     * Every resource this provider holds that carries {@link #REQUEST_TAG}, including those it has deleted but still
+     * reports (state {@link ResourceState#DELETED}). The portal compares it with its own inventory to find resources
+     * it lost track of. Empty by default; only meaningful when {@link #supportsInventory()} is true.
+     */
+    default List<InventoryItem> inventory() throws ProvisioningException {
+        return List.of();
+    }
+
+    /**
+     * What this provider holds for a portal request id: its resource, or empty when it holds none (a definite
+     * answer: nothing was created for that id). The portal asks this when a {@link #provision} call's outcome is
+     * unknown (it timed out, or failed unexpectedly). By default it looks the id up in {@link #inventory}; only
+     * meaningful when {@link #supportsInventory()} is true.
+     */
+    default Optional<ResourceStatus> statusOfRequest(String requestId) throws ProvisioningException {
+        // A live resource wins over a deleted one left from an earlier attempt.
+        return inventory().stream().filter(item -> requestId.equals(item.requestId())).map(InventoryItem::status)
+                .min(java.util.Comparator.comparing(status -> status.state() == ResourceState.DELETED));
+    }
 }

@@ -17,7 +17,8 @@ class ApiVersionTest {
     @Test
     void compatibleMeansSameMajorAndNotNewer() {
         assertThat(ApiVersion.isCompatible(ApiVersion.CURRENT)).isTrue();
-        assertThat(ApiVersion.isCompatible("1.0.0")).as("a plugin built for API 1.0 runs on 1.1").isTrue();
+        assertThat(ApiVersion.isCompatible("1.0.0")).as("a plugin built for API 1.0 runs on 1.2").isTrue();
+        assertThat(ApiVersion.isCompatible("1.1.0")).as("a plugin built for API 1.1 runs on 1.2").isTrue();
         assertThat(ApiVersion.isCompatible("0.9.0")).isFalse();
         assertThat(ApiVersion.isCompatible("2.0.0")).isFalse();
         assertThat(ApiVersion.isCompatible("1.99.0")).isFalse();

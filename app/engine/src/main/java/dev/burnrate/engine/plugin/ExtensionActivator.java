@@ -64,8 +64,10 @@ final class ExtensionActivator {
             }
             Object target = guarded(pluginId, "creating " + name, loader, () -> construct(type));
             List<Class<?>> interfaces = hostVisibleExtensionPoints(type);
+            Map<String, Duration> byMethod = new java.util.HashMap<>(config.methodTimeouts());
+            byMethod.put("launch", config.kernelTimeout());
             BurnrateExtension proxy = guard.guard(BurnrateExtension.class, interfaces, pluginId, loader, target,
-                    timeout, Map.of("launch", config.kernelTimeout()));
+                    timeout, byMethod);
             proxy.init(context);
             String id = proxy.id();
             if (id == null || !PluginPackageInspector.ID.matcher(id).matches()) {

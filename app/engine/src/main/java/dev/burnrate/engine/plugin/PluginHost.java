@@ -38,7 +38,8 @@ public final class PluginHost implements AutoCloseable {
     public PluginHost(PluginHostConfig config, PluginContextFactory contexts, ExtensionGuard.FaultListener onFault) {
         this.config = config;
         this.manager = new HostPluginManager(config.pluginsDir());
-        this.guard = new ExtensionGuard(config.faultsBeforeSuspend(), (pluginId, message, suspended) -> {
+        this.guard = new ExtensionGuard(config.faultsBeforeSuspend(), config.breakerCoolDown(), System::nanoTime,
+                (pluginId, message, suspended) -> {
             LOG.log(System.Logger.Level.WARNING, "plugin {0}: {1}{2}", pluginId, message,
                     suspended ? " (suspended)" : "");
             if (suspended) {
@@ -135,7 +136,8 @@ public final class PluginHost implements AutoCloseable {
      * uninstall, suspension), so callers can cache what they read from plugins and know when to read again.
      */
     public long generation() {
-        return generation.get();
+        // the guard's part grows when a suspended plugin's cool-down ends or its circuit closes again
+        return generation.get() + guard.changes();
     }
 
     public PluginHostConfig config() {

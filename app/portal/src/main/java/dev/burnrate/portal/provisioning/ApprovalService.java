@@ -37,7 +37,7 @@ public class ApprovalService {
     private final ActivePolicies policies;
     private final PolicyEvaluator evaluator;
     private final BudgetFigures budgets;
-    private final ProvisioningExecutor executor;
+    private final HandOvers executor;
     private final AuditService audit;
     private final NotificationService notifications;
     private final CurrentUser currentUser;
@@ -45,7 +45,7 @@ public class ApprovalService {
 
     public ApprovalService(RequestRepository requests, ApprovalWorkflow workflow, ApprovalRepository approvals,
                            DecisionLog decisions, ProviderCatalog catalog, ActivePolicies policies,
-                           PolicyEvaluator evaluator, BudgetFigures budgets, ProvisioningExecutor executor,
+                           PolicyEvaluator evaluator, BudgetFigures budgets, HandOvers executor,
                            AuditService audit, NotificationService notifications, CurrentUser currentUser,
                            TransactionTemplate tx) {
         this.requests = requests;
@@ -131,7 +131,7 @@ public class ApprovalService {
             return decided;
         });
         if (result.state() == RequestState.APPROVED) {
-            executor.provision(requestId);
+            executor.start(requestId);
         }
         return requests.find(requestId).orElseThrow();
     }

@@ -28,8 +28,14 @@ class PluginCloudProviders implements CloudProviders {
 
     @Override
     public List<CloudProvider> all() {
-        List<CloudProvider> providers = new ArrayList<>(beans.orderedStream().toList());
-        Set<String> ids = new HashSet<>(providers.stream().map(CloudProvider::id).toList());
+        // one provider per id (the first in bean order): the sweep must not ask a second "aws" about the first's
+        List<CloudProvider> providers = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (CloudProvider bean : beans.orderedStream().toList()) {
+            if (ids.add(bean.id())) {
+                providers.add(bean);
+            }
+        }
         for (PluginExtension<CloudProvider> extension : host.extensions(CloudProvider.class)) {
             CloudProvider provider = extension.extension();
             if (ids.add(provider.id())) {

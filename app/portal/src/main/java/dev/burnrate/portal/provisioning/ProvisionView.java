@@ -120,6 +120,8 @@ public class ProvisionView extends VerticalLayout {
                     : "approver") + "). " + service.reasons(stored.id());
             case PROVISIONED -> "Provisioned as " + stored.resourceId() + ".";
             case FAILED -> "The provider did not create it: " + stored.failure();
+            case UNKNOWN -> "Waiting for the provider to confirm: it did not give a definite answer in time. The "
+                    + "budget stays reserved; Burnrate asks the provider again and shows the result here.";
             default -> stored.state().name().toLowerCase().replace('_', ' ') + ".";
         };
         Paragraph message = new Paragraph(text);

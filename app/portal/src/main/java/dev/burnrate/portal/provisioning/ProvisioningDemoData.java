@@ -75,7 +75,7 @@ class ProvisioningDemoData implements DemoDataContributor {
         StoredRequest request = requests.find(REQUEST_ID).orElseThrow();
         String resourceId = "demo-i-pretrain-run-1";
         resources.insert(request, new ResourceStatus(resourceId, ResourceState.RUNNING, start, "demo"), start);
-        requests.transition(REQUEST_ID, RequestState.PROVISIONED, RequestState.PROVISIONED, null, resourceId, start);
+        requests.attachResource(REQUEST_ID, resourceId);
         StoredResource resource = resources.find(resourceId).orElseThrow();
         resources.recordUsage(resource, usage(resource, start, now.minusSeconds(60)), now);
         resources.updateState(resourceId, new ResourceStatus(resourceId, ResourceState.DELETED, now.minusSeconds(60),

@@ -5,15 +5,14 @@ import dev.burnrate.api.Offering;
 import dev.burnrate.api.ProvisionRequest;
 import dev.burnrate.api.ProvisioningException;
 import dev.burnrate.api.ResourceStatus;
-import dev.burnrate.engine.policy.budget.BudgetLedger;
-import dev.burnrate.portal.audit.AuditService;
-import dev.burnrate.portal.notification.NotificationService;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,145 +21,166 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands approved requests to the provider plugin. The provider call happens outside any transaction; the request
- * is marked PROVISIONING first, so only one caller ever hands it over. A refusal marks it FAILED with the cause and
- * frees its budget; a provider that cannot be reached leaves it PROVISIONING, and {@link #reconcile} asks again with
- * the same request id (providers are idempotent on it) until it answers or the request times out. A resource is
- * recorded only when the provider returned it; if recording fails the resource is deprovisioned again.
+ * Hands approved requests to the provider plugin, as the state machine of {@link RequestTransitions} allows. Before
+ * a provider call the request is claimed by this process for a lease longer than the call's time limit, so nobody
+ * else hands it over while the call is in flight. A refusal marks it FAILED and frees its budget; a call that ends
+ * without a definite answer (a timeout, an unexpected error) leaves it UNKNOWN with the budget reserved, and
+ * {@link #reconcile} asks the provider's status for the request until it says PROVISIONED or FAILED. A resource is
+ * recorded idempotently ({@link ProvisioningOutcomes}); nothing here deprovisions a resource the database holds.
  */
 @Component
 class ProvisioningExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningExecutor.class);
-    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+    /** Who holds a claim: this process (pid@host) and a random part, unique across restarts. */
+    static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    /** An APPROVED request not handed over this long after approval (the process died in between) is taken up. */
+    static final Duration HAND_OVER_GRACE = Duration.ofMinutes(1);
 
     private final RequestRepository requests;
-    private final ResourceRepository resources;
     private final ProviderCatalog catalog;
     private final ProviderCalls calls;
-    private final BudgetLedger ledger;
-    private final AuditService audit;
-    private final NotificationService notifications;
+    private final ProvisioningOutcomes outcomes;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ProvisioningExecutor(RequestRepository requests, ResourceRepository resources, ProviderCatalog catalog,
-                         ProviderCalls calls, BudgetLedger ledger, AuditService audit,
-                         NotificationService notifications, TransactionTemplate tx, Clock clock) {
+    ProvisioningExecutor(RequestRepository requests, ProviderCatalog catalog, ProviderCalls calls,
+                         ProvisioningOutcomes outcomes, TransactionTemplate tx, Clock clock) {
         this.requests = requests;
-        this.resources = resources;
         this.catalog = catalog;
         this.calls = calls;
-        this.ledger = ledger;
-        this.audit = audit;
-        this.notifications = notifications;
+        this.outcomes = outcomes;
         this.tx = tx;
         this.clock = clock;
     }
 
-    /** Provisions an APPROVED request; a no-op when another caller took it already. */
+    /** Provisions an APPROVED request; a no-op when another caller claimed it already. */
     void provision(String requestId) {
-        Boolean mine = tx.execute(status -> requests.transition(requestId, RequestState.APPROVED,
-                RequestState.PROVISIONING, null, null, clock.instant()));
-        if (Boolean.TRUE.equals(mine)) {
+        if (claim(requestId, RequestState.APPROVED, RequestState.PROVISIONING)) {
             handOver(requests.find(requestId).orElseThrow());
         }
     }
 
-    /** Asks providers again about requests stuck in PROVISIONING (a crash, a timeout). */
-    @Scheduled(fixedDelayString = "${burnrate.provisioning.reconcile-ms:60000}", initialDelay = 20_000)
+    /**
+     * Takes up what nobody is working on: approved requests never handed over, requests whose claimant died during
+     * the provider call (their claim ran out: the outcome is unknown), and UNKNOWN requests, whose provider is asked
+     * for the request's status. A request with a live claim is never touched.
+     */
+    @Scheduled(fixedDelayString = "${burnrate.provisioning.reconcile-ms:60000}",
+            initialDelayString = "${burnrate.provisioning.reconcile-delay-ms:20000}")
     @SchedulerLock(name = "provisioning-reconcile")
     void reconcile() {
         Instant now = clock.instant();
-        for (StoredRequest stuck : requests.find(dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS.STATE
-                .eq(RequestState.PROVISIONING.name()), 100)) {
-            if (stuck.updatedAt().plus(GIVE_UP_AFTER).isBefore(now)) {
-                fail(stuck, "the provider did not confirm the resource within " + GIVE_UP_AFTER.toMinutes()
-                        + " minutes" + (stuck.failure() == null ? "" : " (" + stuck.failure() + ")"));
-            } else {
-                handOver(stuck);
+        Instant stale = now.minus(calls.lease());
+        for (String id : requests.claimable(RequestState.APPROVED, now.minus(HAND_OVER_GRACE), stale, 100)) {
+            provision(id);
+        }
+        for (String id : requests.claimable(RequestState.PROVISIONING, stale, stale, 100)) {
+            if (claim(id, RequestState.PROVISIONING, RequestState.UNKNOWN)) {
+                log.warn("Provisioning {}: its provider call was never answered (the claim ran out)", id);
+                resolve(id);
             }
         }
+        for (String id : requests.claimable(RequestState.UNKNOWN, now.plusSeconds(1), stale, 100)) {
+            if (claim(id, RequestState.UNKNOWN, RequestState.UNKNOWN)) {
+                resolve(id);
+            }
+        }
+    }
+
+    private boolean claim(String id, RequestState from, RequestState to) {
+        Instant now = clock.instant();
+        return Boolean.TRUE.equals(tx.execute(s -> requests.claim(id, from, to, NODE, now, now.minus(calls.lease()))));
     }
 
     private void handOver(StoredRequest request) {
         CloudProvider provider = catalog.provider(request.providerId()).orElse(null);
-        Offering offering = catalog.offering(request.providerId(), request.regionId(), request.instanceType())
-                .orElse(null);
-        if (provider == null || offering == null) {
-            fail(request, provider == null ? "provider plugin '" + request.providerId() + "' is not loaded"
-                    : "the provider no longer offers " + request.instanceType() + " in " + request.regionId());
+        Optional<ProvisionRequest> call;
+        try {
+            call = provider == null ? Optional.empty() : providerCall(request);
+        } catch (RuntimeException catalogUnreadable) {
+            outcomes.unknown(request, catalogUnreadable.getMessage());
             return;
         }
-        ProvisionRequest call = new ProvisionRequest(request.id(), offering, request.count(), request.purchaseOption(),
-                request.name(), providerTags(request), request.encrypted(), request.privateNetwork());
+        if (call.isEmpty()) {
+            outcomes.fail(request, RequestState.PROVISIONING, provider == null ? "provider plugin '"
+                    + request.providerId() + "' is not loaded" : "the provider no longer offers "
+                    + request.instanceType() + " in " + request.regionId());
+            return;
+        }
         ResourceStatus status;
         try {
-            status = calls.call(provider.id(), "provision", () -> provider.provision(call));
+            status = calls.call(provider.id(), "provision", () -> provider.provision(call.get()));
         } catch (ProvisioningException refused) {
-            fail(request, refused.getMessage());
+            outcomes.fail(request, RequestState.PROVISIONING, refused.getMessage());
             return;
-        } catch (ProviderCalls.ProviderUnavailable unreachable) {
-            log.warn("Provisioning {} not confirmed yet: {}", request.id(), unreachable.getMessage());
-            tx.executeWithoutResult(s -> requests.transition(request.id(), RequestState.PROVISIONING,
-                    RequestState.PROVISIONING, "retrying: " + unreachable.getMessage(), null, request.updatedAt()));
+        } catch (RuntimeException unanswered) {
+            outcomes.unknown(request, unanswered.getMessage());
             return;
         }
-        if (status.state() == dev.burnrate.api.ResourceState.DELETED
-                || status.state() == dev.burnrate.api.ResourceState.FAILED) {
-            fail(request, "the provider reports the resource " + status.state().name().toLowerCase()
-                    + (status.message() == null ? "" : ": " + status.message()));
-            return;
-        }
-        record(request, provider, status);
+        outcomes.conclude(request, RequestState.PROVISIONING, provider, status);
     }
 
-    private void record(StoredRequest request, CloudProvider provider, ResourceStatus status) {
+    /**
+     * Asks the provider what became of a claimed UNKNOWN request: its status for the request id when it can tell,
+     * else the idempotent provision call again (it returns the first attempt's resource). Only a definite answer
+     * moves the request on; anything else ends the claim and leaves it UNKNOWN for the next round.
+     */
+    private void resolve(String requestId) {
+        StoredRequest request = requests.find(requestId).orElseThrow();
+        CloudProvider provider = catalog.provider(request.providerId()).orElse(null);
         try {
-            tx.executeWithoutResult(s -> {
-                Instant now = clock.instant();
-                resources.insert(request, status, now);
-                requests.transition(request.id(), RequestState.PROVISIONING, RequestState.PROVISIONED, null,
-                        status.resourceId(), now);
-                audit.record("provisioning.provisioned", "request:" + request.id(),
-                        Map.of("state", RequestState.PROVISIONING.name()),
-                        Map.of("state", RequestState.PROVISIONED.name(), "resource", status.resourceId()));
-                notifications.send(List.of(request.requestedBy()), "provisioning", "Provisioned: " + request.name(),
-                        request.describe() + " is " + status.state().name().toLowerCase() + ".", "resources", null);
-            });
-        } catch (RuntimeException e) {
-            log.error("Recording resource {} of request {} failed; deprovisioning it", status.resourceId(),
-                    request.id(), e);
-            try {
-                calls.call(provider.id(), "deprovision", () -> provider.deprovision(status.resourceId()));
-                fail(request, "recording the resource failed, so it was removed again: " + e.getMessage());
-            } catch (ProvisioningException | RuntimeException again) {
-                log.error("Deprovisioning {} failed too; the request stays PROVISIONING for reconciliation",
-                        status.resourceId(), again);
+            if (provider == null) {
+                throw new IllegalStateException("provider plugin '" + request.providerId() + "' is not loaded");
             }
-            throw e;
+            if (provider.supportsInventory()) {
+                Optional<ResourceStatus> found = statusOfRequest(provider, request);
+                if (found.isEmpty()) {
+                    outcomes.fail(request, RequestState.UNKNOWN,
+                            "the provider confirmed it created nothing for this request");
+                } else {
+                    outcomes.conclude(request, RequestState.UNKNOWN, provider, found.get());
+                }
+                return;
+            }
+            ProvisionRequest call = providerCall(request).orElseThrow(() -> new IllegalStateException(
+                    "the provider no longer offers " + request.instanceType() + " in " + request.regionId()));
+            ResourceStatus status;
+            try {
+                status = calls.call(provider.id(), "provision", () -> provider.provision(call));
+            } catch (ProvisioningException refused) {
+                outcomes.fail(request, RequestState.UNKNOWN, refused.getMessage());
+                return;
+            }
+            outcomes.conclude(request, RequestState.UNKNOWN, provider, status);
+        } catch (RuntimeException notNow) {
+            log.warn("Provisioning {} still unknown: {}", requestId, notNow.getMessage());
+            tx.executeWithoutResult(s -> requests.release(requestId, NODE,
+                    "waiting for the provider to confirm: " + notNow.getMessage(), clock.instant()));
         }
     }
 
-    private void fail(StoredRequest request, String cause) {
-        tx.executeWithoutResult(s -> {
-            if (requests.transition(request.id(), RequestState.PROVISIONING, RequestState.FAILED, cause, null,
-                    clock.instant())) {
-                ledger.release(request.id());
-                audit.record("provisioning.failed", "request:" + request.id(),
-                        Map.of("state", RequestState.PROVISIONING.name()),
-                        Map.of("state", RequestState.FAILED.name(), "cause", cause));
-                notifications.send(List.of(request.requestedBy()), "provisioning", "Failed: " + request.name(),
-                        "The provider did not create " + request.describe() + ": " + cause, "provision", null);
-            }
-        });
+    private Optional<ResourceStatus> statusOfRequest(CloudProvider provider, StoredRequest request) {
+        try {
+            return calls.call(provider.id(), "statusOfRequest", () -> provider.statusOfRequest(request.id()));
+        } catch (ProvisioningException e) {
+            // a refusal to say is not "nothing there"
+            throw new IllegalStateException("the provider would not tell: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<ProvisionRequest> providerCall(StoredRequest request) {
+        Optional<Offering> offering = catalog.offering(request.providerId(), request.regionId(),
+                request.instanceType());
+        return offering.map(o -> new ProvisionRequest(request.id(), o, request.count(), request.purchaseOption(),
+                request.name(), providerTags(request), request.encrypted(), request.privateNetwork()));
     }
 
     private static Map<String, String> providerTags(StoredRequest request) {
         Map<String, String> tags = new TreeMap<>(request.tags());
         tags.put("burnrate:team", request.team());
         tags.put("burnrate:owner", request.requestedBy());
-        tags.put("burnrate:request", request.id());
+        tags.put(CloudProvider.REQUEST_TAG, request.id());
         if (request.project() != null) {
             tags.put("burnrate:project", request.project());
         }

@@ -37,13 +37,13 @@ public class ProvisioningService {
     private final RequestIntake intake;
     private final dev.burnrate.portal.policy.DecisionLog decisions;
     private final RequestRepository requests;
-    private final ProvisioningExecutor executor;
+    private final HandOvers executor;
     private final UserService users;
     private final CurrentUser currentUser;
 
     public ProvisioningService(ProviderCatalog catalog, DraftValidator validator, CostEstimator estimator,
                                ActivePolicies policies, PolicyEvaluator evaluator, BudgetFigures budgets,
-                               RequestIntake intake, RequestRepository requests, ProvisioningExecutor executor,
+                               RequestIntake intake, RequestRepository requests, HandOvers executor,
                                UserService users, CurrentUser currentUser,
                                dev.burnrate.portal.policy.DecisionLog decisions) {
         this.decisions = decisions;
@@ -123,7 +123,7 @@ public class ProvisioningService {
             return sameRequest(requests.find(requestId).orElseThrow(() -> duplicate), draft, actor);
         }
         if (stored.state() == RequestState.APPROVED) {
-            executor.provision(requestId);
+            executor.start(requestId);
         }
         return requests.find(requestId).orElseThrow();
     }

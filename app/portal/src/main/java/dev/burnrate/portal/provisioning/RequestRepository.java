@@ -85,16 +85,79 @@ public class RequestRepository {
         return dsl.fetchCount(PROVISIONING_REQUESTS, condition);
     }
 
-    /** Moves a request from one state to another; false when it was not in {@code from} any more. */
+    /**
+     * Moves a request from one state to another (only as {@link RequestTransitions} allows) and ends any claim on
+     * it; false when it was not in {@code from} any more.
+     */
     public boolean transition(String id, RequestState from, RequestState to, String failure, String resourceId,
                               Instant now) {
+        RequestTransitions.check(from, to);
         return dsl.update(PROVISIONING_REQUESTS)
                 .set(PROVISIONING_REQUESTS.STATE, to.name())
                 .set(PROVISIONING_REQUESTS.FAILURE, failure)
                 .set(PROVISIONING_REQUESTS.RESOURCE_ID, resourceId)
                 .set(PROVISIONING_REQUESTS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .setNull(PROVISIONING_REQUESTS.CLAIMED_BY)
+                .setNull(PROVISIONING_REQUESTS.CLAIMED_AT)
                 .where(PROVISIONING_REQUESTS.ID.eq(id).and(PROVISIONING_REQUESTS.STATE.eq(from.name())))
                 .execute() == 1;
+    }
+
+    /**
+     * Claims a request for one provider call (a lease): moves it from {@code from} to {@code to} and stamps
+     * {@code owner} and the time, but only when no other claim made after {@code staleBefore} is live. One
+     * conditional update, so of two portals (or threads) racing for it exactly one wins.
+     */
+    public boolean claim(String id, RequestState from, RequestState to, String owner, Instant now,
+                         Instant staleBefore) {
+        RequestTransitions.check(from, to);
+        return dsl.update(PROVISIONING_REQUESTS)
+                .set(PROVISIONING_REQUESTS.STATE, to.name())
+                .set(PROVISIONING_REQUESTS.CLAIMED_BY, owner)
+                .set(PROVISIONING_REQUESTS.CLAIMED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(PROVISIONING_REQUESTS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(PROVISIONING_REQUESTS.ID.eq(id).and(PROVISIONING_REQUESTS.STATE.eq(from.name()))
+                        .and(unclaimedSince(staleBefore)))
+                .execute() == 1;
+    }
+
+    /** Ends {@code owner}'s claim without a change of state (the provider could not be asked), noting why. */
+    public void release(String id, String owner, String note, Instant now) {
+        dsl.update(PROVISIONING_REQUESTS)
+                .set(PROVISIONING_REQUESTS.FAILURE, note)
+                .setNull(PROVISIONING_REQUESTS.CLAIMED_BY)
+                .setNull(PROVISIONING_REQUESTS.CLAIMED_AT)
+                .set(PROVISIONING_REQUESTS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(PROVISIONING_REQUESTS.ID.eq(id).and(PROVISIONING_REQUESTS.CLAIMED_BY.eq(owner)))
+                .execute();
+    }
+
+    /** Ids of requests in {@code state}, last changed before {@code changedBefore}, with no live claim. */
+    public List<String> claimable(RequestState state, Instant changedBefore, Instant staleBefore, int limit) {
+        return dsl.select(PROVISIONING_REQUESTS.ID).from(PROVISIONING_REQUESTS)
+                .where(PROVISIONING_REQUESTS.STATE.eq(state.name())
+                        .and(PROVISIONING_REQUESTS.UPDATED_AT.lt(changedBefore.atOffset(ZoneOffset.UTC)))
+                        .and(unclaimedSince(staleBefore)))
+                .orderBy(PROVISIONING_REQUESTS.UPDATED_AT).limit(limit).fetch(PROVISIONING_REQUESTS.ID);
+    }
+
+    /** True while some process holds a claim on the request made after {@code staleBefore}. */
+    public boolean claimed(String id, Instant staleBefore) {
+        return dsl.fetchExists(PROVISIONING_REQUESTS, PROVISIONING_REQUESTS.ID.eq(id)
+                .and(unclaimedSince(staleBefore).not()));
+    }
+
+    /** Sets the resource of a request stored as PROVISIONED already (demo history). */
+    public void attachResource(String id, String resourceId) {
+        dsl.update(PROVISIONING_REQUESTS).set(PROVISIONING_REQUESTS.RESOURCE_ID, resourceId)
+                .where(PROVISIONING_REQUESTS.ID.eq(id)
+                        .and(PROVISIONING_REQUESTS.STATE.eq(RequestState.PROVISIONED.name())))
+                .execute();
+    }
+
+    private static Condition unclaimedSince(Instant staleBefore) {
+        return PROVISIONING_REQUESTS.CLAIMED_AT.isNull()
+                .or(PROVISIONING_REQUESTS.CLAIMED_AT.lt(staleBefore.atOffset(ZoneOffset.UTC)));
     }
 
     private org.jooq.SelectOnConditionStep<Record> select() {

@@ -10,8 +10,13 @@ public enum RequestState {
     APPROVED,
     /** An approver said no; final. */
     REJECTED,
-    /** Handed to the provider, no answer recorded yet. */
+    /** Handed to the provider, no answer recorded yet; the call is claimed by one portal process (a lease). */
     PROVISIONING,
+    /**
+     * The provider call ended without a definite answer (it timed out or failed unexpectedly), so the provider may
+     * or may not have created the resource; the budget stays reserved until its status says which.
+     */
+    UNKNOWN,
     /** The provider created it; see the resource. Final. */
     PROVISIONED,
     /** The provider refused or failed; nothing was created. Final. */

@@ -56,6 +56,18 @@ public class ResourceRepository {
         return select().where(RESOURCES.ID.eq(id)).fetchOptional(ResourceRepository::toResource);
     }
 
+    /** The resource recorded for a request (at most one: the unique key on request_id). */
+    public Optional<StoredResource> findByRequest(String requestId) {
+        return select().where(RESOURCES.REQUEST_ID.eq(requestId)).fetchOptional(ResourceRepository::toResource);
+    }
+
+    /** A provider's resources the inventory counts as live (not deleted or failed), created before {@code before}. */
+    public List<StoredResource> liveAt(String providerId, Instant before) {
+        return find(RESOURCES.PROVIDER_ID.eq(providerId)
+                .and(RESOURCES.STATE.notIn(ResourceState.DELETED.name(), ResourceState.FAILED.name()))
+                .and(RESOURCES.CREATED_AT.lt(before.atOffset(ZoneOffset.UTC))));
+    }
+
     public List<StoredResource> find(Condition condition) {
         return select().where(condition).orderBy(RESOURCES.CREATED_AT.desc()).fetch(ResourceRepository::toResource);
     }

@@ -58,12 +58,12 @@ public class ResourceService {
 
     @PermitAll
     public StoredResource stop(String resourceId) {
-        return change(resourceId, "resource.stop", provider -> provider.stop(resourceId));
+        return change(resourceId, "resource.stop", "stop", provider -> provider.stop(resourceId));
     }
 
     @PermitAll
     public StoredResource delete(String resourceId) {
-        return change(resourceId, "resource.delete", provider -> provider.deprovision(resourceId));
+        return change(resourceId, "resource.delete", "deprovision", provider -> provider.deprovision(resourceId));
     }
 
     /** Meters every resource now (the schedule does it every minute); ADMIN only, for operators and tests. */
@@ -76,7 +76,7 @@ public class ResourceService {
         ResourceStatus apply(CloudProvider provider) throws ProvisioningException;
     }
 
-    private StoredResource change(String resourceId, String action, ProviderChange change) {
+    private StoredResource change(String resourceId, String action, String method, ProviderChange change) {
         StoredResource before = resources.find(resourceId)
                 .orElseThrow(() -> new ApprovalConflict("No resource " + resourceId));
         if (!before.owner().equals(currentUser.actor()) && !currentUser.hasRole(Role.ADMIN)) {
@@ -87,7 +87,7 @@ public class ResourceService {
         metering.meter(before);
         ResourceStatus status;
         try {
-            status = calls.call(provider.id(), action, () -> change.apply(provider));
+            status = calls.call(provider.id(), method, () -> change.apply(provider));
         } catch (ProvisioningException e) {
             throw new ApprovalConflict(provider.displayName() + " refused: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.burnrate.portal.support;
 
 import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.ComplianceFacts;
+import dev.burnrate.api.InventoryItem;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.Prices;
 import dev.burnrate.api.ProvisionRequest;
@@ -132,6 +133,32 @@ public class SandboxTestProvider implements CloudProvider {
     @Override
     public ResourceStatus status(String resourceId) throws ProvisioningException {
         return status(resourceId, require(resourceId));
+    }
+
+    @Override
+    public boolean supportsInventory() {
+        return true;
+    }
+
+    /** Every resource created for a Burnrate request (deleted ones included, as DELETED). */
+    @Override
+    public List<InventoryItem> inventory() {
+        return resources.entrySet().stream()
+                .filter(e -> e.getValue().request().tags().containsKey(REQUEST_TAG))
+                .map(e -> new InventoryItem(status(e.getKey(), e.getValue()), e.getValue().request().tags()))
+                .toList();
+    }
+
+    /** The resource ids this cloud holds and has not deleted, for tests to compare with the database. */
+    public List<String> liveResourceIds() {
+        return resources.entrySet().stream().filter(e -> e.getValue().state() != ResourceState.DELETED)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The state of a resource in this cloud, or {@code null} when it never existed. */
+    public ResourceState stateOf(String resourceId) {
+        Sandboxed r = resources.get(resourceId);
+        return r == null ? null : r.state();
     }
 
     @Override

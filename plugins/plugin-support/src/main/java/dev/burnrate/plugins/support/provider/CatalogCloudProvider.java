@@ -1,6 +1,7 @@
 package dev.burnrate.plugins.support.provider;
 
 import dev.burnrate.api.CloudProvider;
+import dev.burnrate.api.InventoryItem;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.StorageOffering;
 import dev.burnrate.api.PluginContext;
@@ -13,6 +14,7 @@ import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.sandbox.SandboxProvisioner;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link CloudProvider} whose offerings come from a bundled price catalog and whose provisioning is the
@@ -106,6 +108,21 @@ public abstract class CatalogCloudProvider implements CloudProvider {
     @Override
     public List<UsageRecord> meter(String resourceId, Instant from, Instant to) throws ProvisioningException {
         return provisioner().meter(resourceId, from, to);
+    }
+
+    @Override
+    public boolean supportsInventory() {
+        return true;
+    }
+
+    @Override
+    public List<InventoryItem> inventory() throws ProvisioningException {
+        return provisioner().inventory();
+    }
+
+    @Override
+    public Optional<ResourceStatus> statusOfRequest(String requestId) throws ProvisioningException {
+        return provisioner().statusOfRequest(requestId);
     }
 
     private SandboxProvisioner provisioner() throws ProvisioningException {

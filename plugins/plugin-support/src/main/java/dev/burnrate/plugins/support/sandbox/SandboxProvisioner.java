@@ -1,5 +1,7 @@
 package dev.burnrate.plugins.support.sandbox;
 
+import dev.burnrate.api.CloudProvider;
+import dev.burnrate.api.InventoryItem;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.PluginContext;
 import dev.burnrate.api.ProvisionRequest;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -112,6 +115,18 @@ public final class SandboxProvisioner {
         }
         Instant now = context.clock().instant();
         return meter.meter(require(resourceId), from, to.isAfter(now) ? now : to);
+    }
+
+    /** Every resource of this sandbox that a Burnrate request created (deleted ones included, as DELETED). */
+    public synchronized List<InventoryItem> inventory() {
+        return context.store().list(PREFIX).values().stream().map(SandboxResource::parse)
+                .filter(r -> r.tags().containsKey(CloudProvider.REQUEST_TAG))
+                .map(r -> new InventoryItem(status(r), r.tags())).toList();
+    }
+
+    /** The resource created for a request id, found directly: its id is derived from the request id. */
+    public synchronized Optional<ResourceStatus> statusOfRequest(String requestId) {
+        return Optional.ofNullable(find(resourceId(requestId))).map(this::status);
     }
 
     private Offering validate(ProvisionRequest request) throws ProvisioningException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.ProvisionRequest;
 import dev.burnrate.api.ProvisioningException;
@@ -139,5 +140,25 @@ class SandboxProvisionerTest {
         context.clock().advance(Duration.ofHours(1));
         assertThat(restarted.status(id).state()).isEqualTo(ResourceState.RUNNING);
         assertThat(restarted.meter(id, t0, context.clock().instant()).get(0).pricingCategory()).isEqualTo("Committed");
+    }
+
+    @Test
+    void inventoryListsTaggedResourcesAndStatusOfRequestFindsThemByRequestId() throws ProvisioningException {
+        assertThat(provider.supportsInventory()).isTrue();
+        var tagged = provider.provision(new ProvisionRequest("req-1", offering("test-1", "cpu.small"), 1,
+                PurchaseOption.ON_DEMAND, "tagged", Map.of(CloudProvider.REQUEST_TAG, "req-1"), false, false));
+        provider.provision(request("untagged", offering("test-1", "cpu.small"), 1, PurchaseOption.ON_DEMAND));
+
+        assertThat(provider.inventory()).singleElement().satisfies(item -> {
+            assertThat(item.requestId()).isEqualTo("req-1");
+            assertThat(item.status().resourceId()).isEqualTo(tagged.resourceId());
+        });
+        assertThat(provider.statusOfRequest("req-1")).hasValueSatisfying(
+                s -> assertThat(s.resourceId()).isEqualTo(tagged.resourceId()));
+        assertThat(provider.statusOfRequest("never-sent")).as("a definite 'nothing for that id'").isEmpty();
+
+        provider.deprovision(tagged.resourceId());
+        assertThat(provider.inventory()).singleElement()
+                .satisfies(item -> assertThat(item.status().state()).isEqualTo(ResourceState.DELETED));
     }
 }
