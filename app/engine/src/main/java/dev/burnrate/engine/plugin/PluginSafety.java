@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  *                      built-ins; everything else is refused at upload and at start
  * @param builtinSha256 digests of the plugins shipped with the portal: trusted, and the only ones safe mode loads
  * @param safeMode      load only the built-in plugins (to get a portal back that an uploaded plugin breaks)
- * @param smokeCalls    call each extension's cheap methods (a provider's regions and offerings, a catalog's
- *                      specs, a backend's availability) under the time limit before a plugin counts as started;
+ * @param smokeCalls    call each extension's cheap methods (display names, a provider's regions and
+ *                      offerings, a catalog's specs) under the time limit before a plugin counts as started;
  *                      off only for tests of what the guard does to calls after the start
  * @param journal       suspensions and start markers that outlive the process
  */
