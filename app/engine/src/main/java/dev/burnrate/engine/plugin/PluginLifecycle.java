@@ -136,7 +136,13 @@ final class PluginLifecycle {
     }
 
     private void startMarked(LoadedPlugin plugin, PluginWrapper wrapper) {
-        PluginState state = manager.startPlugin(plugin.id);
+        PluginState state;
+        try {
+            state = activator.startPlugin(plugin.id);
+        } catch (Exception e) {
+            plugin.error = "failed to start: " + e.getMessage();
+            return;
+        }
         if (state != PluginState.STARTED) {
             Throwable cause = wrapper.getFailedException();
             plugin.error = "failed to start: " + (cause == null ? "state " + state : describe(cause));

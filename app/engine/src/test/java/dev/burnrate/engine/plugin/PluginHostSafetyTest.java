@@ -89,6 +89,23 @@ class PluginHostSafetyTest extends PluginHostTestBase {
     }
 
     @Test
+    void aPluginWhoseStartHangsFailsAloneAndStaysSuspendedAfterARestart() throws Exception {
+        plugins.plugin("slowstart").jar(pluginsDir, "slowstart.jar");
+        plugins.plugin("good").jar(pluginsDir, "good.jar");
+
+        long start = System.nanoTime();
+        startHost(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        PluginInfo slow = host.plugin("slowstart-plugin").orElseThrow();
+        assertThat(slow.state()).isEqualTo(HostPluginState.FAILED);
+        assertThat(slow.error()).contains("failed to start", "starting plugin slowstart-plugin did not answer within 300 ms");
+        assertThat(host.plugin("good-plugin").orElseThrow().state()).isEqualTo(HostPluginState.STARTED);
+
+        startHost(Duration.ofMillis(300));
+        assertThat(host.plugin("slowstart-plugin").orElseThrow().state()).isEqualTo(HostPluginState.SUSPENDED);
+    }
+
+    @Test
     void aPluginWhoseStartNeverEndedStartsSuspendedUntilEnabled() throws Exception {
         plugins.plugin("good").jar(pluginsDir, "good.jar");
         safety.journal().startBegins("good-plugin"); // as left by a process that died in the plugin's first calls
