@@ -131,7 +131,25 @@ final class PluginLifecycle {
         try {
             startMarked(plugin, wrapper);
         } finally {
-            safety.journal().startEnded(plugin.id);
+            if (shutdownInProgress()) {
+                // The plugin ended the process (e.g. System.exit by reflection, which no scan sees): the marker
+                // stays, so the next start holds the plugin back and says why, instead of blaming a timeout.
+                LOG.log(System.Logger.Level.ERROR, "the process is ending while plugin {0} starts", plugin.id);
+            } else {
+                safety.journal().startEnded(plugin.id);
+            }
+        }
+    }
+
+    /** The JVM refuses new shutdown hooks once it has begun to shut down; there is no other way to ask. */
+    private static boolean shutdownInProgress() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 
