@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
 
 /**
  * Creates a started plugin's extensions from its extension index, each behind an {@link ExtensionGuard} proxy, and
- * initialises them with the plugin's {@link PluginContext}. Class loading, construction and {@code init} all run
- * guarded, so a static initialiser or constructor that hangs or throws fails only this plugin.
+ * initialises them with the plugin's {@link PluginContext}. The plugin's start, class loading, construction and
+ * {@code init} all run guarded, so a static initialiser or constructor that hangs or throws fails only this plugin.
  */
 final class ExtensionActivator {
     /** Extension points the admin view names; others show as their interface's simple name. */
@@ -36,6 +37,17 @@ final class ExtensionActivator {
         this.guard = guard;
         this.contexts = contexts;
         this.config = config;
+    }
+
+    /**
+     * Starts the PF4J plugin (creating its Plugin-Class, running its static initialisers, constructor and
+     * {@code start()}) under the guard's time limit, so a plugin that hangs there fails alone instead of wedging the
+     * portal's start-up. PF4J reports exceptions through the plugin's state; a timeout ends in a
+     * {@link PluginCallException} and suspends the plugin.
+     */
+    PluginState startPlugin(String pluginId) throws Exception {
+        return guarded(pluginId, "starting plugin " + pluginId, manager.getPluginClassLoader(pluginId),
+                () -> manager.startPlugin(pluginId));
     }
 
     List<LoadedPlugin.Live> activate(String pluginId) throws PluginActivationException {

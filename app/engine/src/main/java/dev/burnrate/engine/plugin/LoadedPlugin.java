@@ -23,6 +23,9 @@ final class LoadedPlugin {
     boolean inPf4j;
     List<Live> extensions = List.of();
     String error;
+    /** Set when the host keeps the plugin from starting (safe mode, a suspension from before a restart). */
+    HostPluginState heldState;
+    String heldReason;
 
     LoadedPlugin(String id, Path path) {
         this.id = id;

@@ -27,6 +27,7 @@ public final class PluginHost implements AutoCloseable {
     private final HostPluginManager manager;
     private final ExtensionGuard guard;
     private final PluginLifecycle lifecycle;
+    private final PluginSafety safety;
     private final Map<String, LoadedPlugin> plugins = new TreeMap<>();
     private final AtomicLong generation = new AtomicLong();
 
@@ -36,19 +37,30 @@ public final class PluginHost implements AutoCloseable {
 
     /** @param onFault told about failed and timed-out calls (for logs and audit); must not block */
     public PluginHost(PluginHostConfig config, PluginContextFactory contexts, ExtensionGuard.FaultListener onFault) {
+        this(config, contexts, onFault, PluginSafety.defaults());
+    }
+
+    /**
+     * @param onFault told about failed and timed-out calls (for logs and audit); must not block
+     * @param safety  which archives load, and the journal that keeps suspensions across restarts
+     */
+    public PluginHost(PluginHostConfig config, PluginContextFactory contexts, ExtensionGuard.FaultListener onFault,
+                      PluginSafety safety) {
         this.config = config;
+        this.safety = safety;
         this.manager = new HostPluginManager(config.pluginsDir());
         this.guard = new ExtensionGuard(config.faultsBeforeSuspend(), config.breakerCoolDown(), System::nanoTime,
                 (pluginId, message, suspended) -> {
             LOG.log(System.Logger.Level.WARNING, "plugin {0}: {1}{2}", pluginId, message,
                     suspended ? " (suspended)" : "");
             if (suspended) {
+                safety.journal().recordSuspension(pluginId, message);
                 generation.incrementAndGet();
             }
             onFault.onFault(pluginId, message, suspended);
         });
         this.lifecycle = new PluginLifecycle(manager, guard,
-                new ExtensionActivator(manager, guard, contexts, config), plugins);
+                new ExtensionActivator(manager, guard, contexts, config), plugins, safety);
     }
 
     /** Loads and starts every plugin archive in the plugins folder. */
@@ -77,7 +89,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public synchronized PluginInfo install(String fileName, InputStream content) throws PluginInstallException {
         try {
-            return describe(new PluginInstaller(config, lifecycle, plugins).install(fileName, content));
+            return describe(new PluginInstaller(config, safety, lifecycle, plugins).install(fileName, content));
         } finally {
             generation.incrementAndGet();
         }
@@ -167,7 +179,8 @@ public final class PluginHost implements AutoCloseable {
 
     private PluginInfo describe(LoadedPlugin p) {
         HostPluginState state = state(p);
-        String error = state == HostPluginState.SUSPENDED ? guard.suspensionReason(p.id).orElse(null)
+        String error = p.heldState != null ? p.heldReason
+                : state == HostPluginState.SUSPENDED ? guard.suspensionReason(p.id).orElse(null)
                 : state == HostPluginState.STARTED ? guard.lastError(p.id).orElse(null) : p.error;
         List<ExtensionInfo> extensions = p.extensions.stream().map(LoadedPlugin.Live::info).toList();
         return new PluginInfo(p.id, p.version, p.provider, p.description, p.requires, state, extensions, error,

@@ -12,17 +12,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One upload: stage it, hash it, inspect it, refuse clashes, move it into the plugins folder, load and start it.
+ * One upload: stage it, hash it, check it is admitted (allow-list, safe mode), inspect it (bytecode included), refuse
+ * clashes, move it into the plugins folder, load and start it (with its check calls).
  * Any failure undoes every step, so the folder and the host look as they did before.
  */
 final class PluginInstaller {
     private final PluginHostConfig config;
+    private final PluginSafety safety;
     private final PluginLifecycle lifecycle;
     private final Map<String, LoadedPlugin> plugins;
     private final PluginPackageInspector inspector = new PluginPackageInspector();
 
-    PluginInstaller(PluginHostConfig config, PluginLifecycle lifecycle, Map<String, LoadedPlugin> plugins) {
+    PluginInstaller(PluginHostConfig config, PluginSafety safety, PluginLifecycle lifecycle,
+                    Map<String, LoadedPlugin> plugins) {
         this.config = config;
+        this.safety = safety;
         this.lifecycle = lifecycle;
         this.plugins = plugins;
     }
@@ -36,6 +40,7 @@ final class PluginInstaller {
             Files.createDirectories(config.stagingDir());
             staged = Files.createTempFile(config.stagingDir(), "upload-", ".part");
             String sha256 = copyAndHash(content, staged, fileName);
+            refuseUnadmitted(fileName, sha256);
             PluginPackage pkg = inspector.inspect(staged, fileName, sha256);
             refuseClash(pkg);
             installed = config.pluginsDir().resolve(pkg.installedFileName());
@@ -60,6 +65,17 @@ final class PluginInstaller {
             if (staged != null) {
                 PluginHost.deleteQuietly(staged);
             }
+        }
+    }
+
+    private void refuseUnadmitted(String fileName, String sha256) throws PluginInstallException {
+        String refusal = safety.refusal(sha256);
+        if (refusal != null) {
+            throw new PluginValidationException(fileName, List.of(refusal));
+        }
+        if (safety.skippedInSafeMode(sha256)) {
+            throw new PluginInstallException(fileName + " was not installed: the portal runs in safe mode, which "
+                    + "loads only the built-in plugins; restart it without safe mode to install uploads");
         }
     }
 

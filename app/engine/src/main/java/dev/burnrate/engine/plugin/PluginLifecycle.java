@@ -18,14 +18,16 @@ final class PluginLifecycle {
     private final ExtensionGuard guard;
     private final ExtensionActivator activator;
     private final Map<String, LoadedPlugin> plugins;
+    private final PluginSafety safety;
     private final PluginPackageInspector inspector = new PluginPackageInspector();
 
     PluginLifecycle(HostPluginManager manager, ExtensionGuard guard, ExtensionActivator activator,
-                    Map<String, LoadedPlugin> plugins) {
+                    Map<String, LoadedPlugin> plugins, PluginSafety safety) {
         this.manager = manager;
         this.guard = guard;
         this.activator = activator;
         this.plugins = plugins;
+        this.safety = safety;
     }
 
     /** Loads an archive found in the plugins folder; a broken one is recorded as failed under its file name. */
@@ -33,7 +35,13 @@ final class PluginLifecycle {
         String fileName = archive.getFileName().toString();
         PluginPackage pkg;
         try {
-            pkg = inspector.inspect(archive, fileName, Sha256.of(archive));
+            String sha256 = Sha256.of(archive);
+            String refusal = safety.refusal(sha256);
+            if (refusal != null) {
+                recordBroken(archive, fileName, fileName + " was not loaded: " + refusal);
+                return;
+            }
+            pkg = inspector.inspect(archive, fileName, sha256);
         } catch (PluginValidationException | IOException e) {
             recordBroken(archive, fileName, e.getMessage());
             return;
@@ -43,21 +51,49 @@ final class PluginLifecycle {
                     + plugins.get(pkg.id()).path.getFileName());
             return;
         }
+        if (safety.skippedInSafeMode(pkg.sha256())) {
+            LoadedPlugin skipped = describedBy(archive, pkg);
+            skipped.heldState = HostPluginState.DISABLED;
+            skipped.heldReason = "not loaded: the portal was started in safe mode, which loads only the built-in "
+                    + "plugins; restart it without safe mode to load this one";
+            plugins.put(skipped.id, skipped);
+            LOG.log(System.Logger.Level.WARNING, "safe mode: plugin {0} ({1}) not loaded", pkg.id(), fileName);
+            return;
+        }
         LoadedPlugin plugin = load(archive, pkg);
         plugins.put(plugin.id, plugin);
         if (plugin.inPf4j) {
-            start(plugin);
+            String held = suspendedBeforeRestart(plugin.id);
+            if (held != null) {
+                plugin.heldState = HostPluginState.SUSPENDED;
+                plugin.heldReason = held;
+                LOG.log(System.Logger.Level.WARNING, "plugin {0} not started: {1}", plugin.id, held);
+            } else {
+                start(plugin);
+            }
         }
+    }
+
+    /**
+     * Why a plugin must not start now: its start did not end last time (the process died during its first
+     * calls), or it was suspended before the restart. {@code null} when it may start.
+     */
+    private String suspendedBeforeRestart(String pluginId) {
+        var unfinished = safety.journal().unfinishedStart(pluginId);
+        if (unfinished.isPresent()) {
+            String reason = "the portal stopped while this plugin was starting (" + unfinished.get()
+                    + "), so it was not started again; enable it to try once more";
+            safety.journal().recordSuspension(pluginId, reason);
+            safety.journal().startEnded(pluginId);
+            return reason;
+        }
+        return safety.journal().suspension(pluginId).map(r -> "suspended before the last restart: " + r)
+                .orElse(null);
     }
 
     /** Loads an inspected archive into PF4J (not yet started). */
     LoadedPlugin load(Path archive, PluginPackage pkg) {
-        LoadedPlugin plugin = new LoadedPlugin(pkg.id(), archive);
-        plugin.version = pkg.version();
-        plugin.provider = pkg.provider();
-        plugin.description = pkg.description();
-        plugin.requires = pkg.requires();
-        plugin.sha256 = pkg.sha256();
+        LoadedPlugin plugin = describedBy(archive, pkg);
         try {
             String loaded = manager.loadPlugin(archive);
             plugin.inPf4j = loaded != null;
@@ -72,13 +108,59 @@ final class PluginLifecycle {
         return plugin;
     }
 
-    /** Starts a loaded plugin and activates its extensions; failures are recorded on the plugin. */
+    private static LoadedPlugin describedBy(Path archive, PluginPackage pkg) {
+        LoadedPlugin plugin = new LoadedPlugin(pkg.id(), archive);
+        plugin.version = pkg.version();
+        plugin.provider = pkg.provider();
+        plugin.description = pkg.description();
+        plugin.requires = pkg.requires();
+        plugin.sha256 = pkg.sha256();
+        return plugin;
+    }
+
+    /**
+     * Starts a loaded plugin, activates its extensions and makes the check calls; failures are recorded on the
+     * plugin. The journal's start marker covers all of it: the plugin's first calls into its own code.
+     */
     void start(LoadedPlugin plugin) {
         PluginWrapper wrapper = manager.getPlugin(plugin.id);
         if (wrapper.getPluginState() == PluginState.DISABLED) {
             return;
         }
-        PluginState state = manager.startPlugin(plugin.id);
+        safety.journal().startBegins(plugin.id);
+        try {
+            startMarked(plugin, wrapper);
+        } finally {
+            if (shutdownInProgress()) {
+                // The plugin ended the process (e.g. System.exit by reflection, which no scan sees): the marker
+                // stays, so the next start holds the plugin back and says why, instead of blaming a timeout.
+                LOG.log(System.Logger.Level.ERROR, "the process is ending while plugin {0} starts", plugin.id);
+            } else {
+                safety.journal().startEnded(plugin.id);
+            }
+        }
+    }
+
+    /** The JVM refuses new shutdown hooks once it has begun to shut down; there is no other way to ask. */
+    private static boolean shutdownInProgress() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    private void startMarked(LoadedPlugin plugin, PluginWrapper wrapper) {
+        PluginState state;
+        try {
+            state = activator.startPlugin(plugin.id);
+        } catch (Exception e) {
+            plugin.error = "failed to start: " + e.getMessage();
+            return;
+        }
         if (state != PluginState.STARTED) {
             Throwable cause = wrapper.getFailedException();
             plugin.error = "failed to start: " + (cause == null ? "state " + state : describe(cause));
@@ -87,6 +169,9 @@ final class PluginLifecycle {
         try {
             plugin.extensions = activator.activate(plugin.id);
             plugin.error = clash(plugin);
+            if (plugin.error == null && safety.smokeCalls()) {
+                plugin.error = PluginSmokeTest.run(plugin.extensions);
+            }
         } catch (PluginActivationException e) {
             plugin.error = e.getMessage();
         }
@@ -99,6 +184,7 @@ final class PluginLifecycle {
     void enable(LoadedPlugin plugin) {
         requireLoaded(plugin);
         closeExtensions(plugin);
+        release(plugin);
         guard.reset(plugin.id);
         plugin.error = null;
         PluginWrapper wrapper = manager.getPlugin(plugin.id);
@@ -116,6 +202,7 @@ final class PluginLifecycle {
         if (!manager.disablePlugin(plugin.id)) {
             throw new IllegalStateException("PF4J could not disable plugin " + plugin.id + " (see the server log)");
         }
+        release(plugin);
         guard.reset(plugin.id);
         plugin.error = null;
     }
@@ -128,7 +215,15 @@ final class PluginLifecycle {
             PluginHost.deleteQuietly(expanded);
         }
         PluginHost.deleteQuietly(plugin.path);
+        safety.journal().forget(plugin.id);
         guard.reset(plugin.id);
+    }
+
+    /** An administrator decided about the plugin: what held it back, here and in the journal, no longer counts. */
+    private void release(LoadedPlugin plugin) {
+        plugin.heldState = null;
+        plugin.heldReason = null;
+        safety.journal().forget(plugin.id);
     }
 
     /** Stops and unloads a plugin, leaving its archive in place (host shutdown). */
@@ -157,6 +252,9 @@ final class PluginLifecycle {
     }
 
     HostPluginState state(LoadedPlugin plugin) {
+        if (plugin.heldState != null) {
+            return plugin.heldState;
+        }
         PluginWrapper wrapper = plugin.inPf4j ? manager.getPlugin(plugin.id) : null;
         if (wrapper == null) {
             return HostPluginState.FAILED;
@@ -204,8 +302,8 @@ final class PluginLifecycle {
 
     private static void requireLoaded(LoadedPlugin plugin) {
         if (!plugin.inPf4j) {
-            throw new IllegalStateException("plugin " + plugin.id + " never loaded (" + plugin.error
-                    + "); uninstall it and upload a fixed archive");
+            throw new IllegalStateException("plugin " + plugin.id + " never loaded (" + (plugin.error != null
+                    ? plugin.error + "); uninstall it and upload a fixed archive" : plugin.heldReason + ")"));
         }
     }
 

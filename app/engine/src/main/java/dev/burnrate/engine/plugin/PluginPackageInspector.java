@@ -18,7 +18,8 @@ import org.pf4j.DefaultVersionManager;
 /**
  * Checks a plugin archive before anything of it is loaded: descriptor present, id and version well-formed, the
  * required API range satisfied by {@link ApiVersion#CURRENT}, an extension index naming classes that are present,
- * and no bundled copy of the API or PF4J. Every problem is reported, each saying what to fix.
+ * no bundled copy of the API or PF4J, and no class that calls what would end the portal process (see
+ * {@link ProcessCallScanner}). Every problem is reported, each saying what to fix.
  */
 public final class PluginPackageInspector {
     /** Plugin ids: lower-case letters, digits and dashes; they become file names and URL segments. */
@@ -60,6 +61,7 @@ public final class PluginPackageInspector {
             classes.stream().filter(c -> c.startsWith("dev/burnrate/api/") || c.startsWith("org/pf4j/")).findFirst()
                     .ifPresent(c -> problems.add("bundles " + c + ": the Burnrate API and PF4J must be 'provided' "
                             + "dependencies, not packed into the plugin"));
+            problems.addAll(ProcessCallScanner.scan(archive));
             if (!problems.isEmpty()) {
                 throw new PluginValidationException(fileName, problems);
             }

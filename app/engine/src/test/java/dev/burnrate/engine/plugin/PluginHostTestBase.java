@@ -24,6 +24,8 @@ abstract class PluginHostTestBase {
     Path pluginsDir;
     Path uploads;
     PluginHost host;
+    /** Kept across {@link #startHost} calls of one test, as the portal's database keeps the journal. */
+    PluginSafety safety = PluginSafety.defaults();
 
     @BeforeAll
     static void compilePlugins() throws IOException {
@@ -48,7 +50,8 @@ abstract class PluginHostTestBase {
             host.close();
         }
         PluginHostConfig config = PluginHostConfig.defaults(pluginsDir).withCallTimeout(callTimeout);
-        host = new PluginHost(config, id -> new InMemoryPluginContext(id).withSetting("region-name", "Frankfurt test"));
+        host = new PluginHost(config, id -> new InMemoryPluginContext(id).withSetting("region-name", "Frankfurt test"),
+                (pluginId, message, suspended) -> { }, safety);
         host.start();
         return host;
     }

@@ -92,7 +92,12 @@ final class TestPlugins {
         }
 
         Builder withEntry(String name, String content) {
-            extra.put(name, content.getBytes(StandardCharsets.UTF_8));
+            return withEntry(name, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** An extra entry, e.g. a library jar under lib/. */
+        Builder withEntry(String name, byte[] content) {
+            extra.put(name, content);
             return this;
         }
 

@@ -39,10 +39,13 @@ public class PluginAdminService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final PluginCatalogService catalog;
 
     public PluginAdminService(PluginHost host, PluginInstallRepository installs, AuditService audit,
-                              CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions) {
+                              CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions,
+                              PluginCatalogService catalog) {
         this.host = host;
+        this.catalog = catalog;
         this.installs = installs;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -69,7 +72,9 @@ public class PluginAdminService {
 
     @RolesAllowed(Role.Names.ADMIN)
     public PluginSummary enable(String pluginId) {
-        return change("plugin.enable", pluginId, () -> host.enable(pluginId));
+        PluginSummary enabled = change("plugin.enable", pluginId, () -> host.enable(pluginId));
+        catalog.warmInBackground();
+        return enabled;
     }
 
     @RolesAllowed(Role.Names.ADMIN)
@@ -135,6 +140,7 @@ public class PluginAdminService {
             host.uninstall(info.id()); // the install could not be recorded: leave nothing behind
             throw e;
         }
+        catalog.warmInBackground();
         return summary(info, tx.execute(s -> installs.findActive(info.id()).orElse(null)));
     }
 

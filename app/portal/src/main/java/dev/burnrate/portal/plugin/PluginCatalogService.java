@@ -6,6 +6,7 @@ import dev.burnrate.api.HardwareCatalog;
 import dev.burnrate.api.HardwareSpec;
 import dev.burnrate.engine.plugin.PluginExtension;
 import dev.burnrate.engine.plugin.PluginHost;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,9 +33,36 @@ public class PluginCatalogService {
 
     private final PluginHost host;
     private volatile CatalogSnapshot snapshot;
+    /** One thread: warming twice at once would only read the same plugins twice. */
+    private final ExecutorService warmer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "catalog-warmer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public PluginCatalogService(PluginHost host) {
         this.host = host;
+    }
+
+    /**
+     * Reads the plugins' catalog now on a background thread (after start-up, an install or an enable), so a slow
+     * or hanging plugin is found by the portal and not by the first visitor of the catalog, who would wait for it.
+     */
+    @PermitAll
+    public Future<?> warmInBackground() {
+        return warmer.submit(this::snapshot);
+    }
+
+    /** Whether the cached catalog matches the current plugin set, i.e. a visitor would not read the plugins. */
+    @PermitAll
+    public boolean warm() {
+        CatalogSnapshot current = snapshot;
+        return current != null && current.generation() == host.generation();
+    }
+
+    @PreDestroy
+    void stopWarming() {
+        warmer.shutdownNow();
     }
 
     @PermitAll

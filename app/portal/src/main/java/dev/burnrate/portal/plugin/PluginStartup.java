@@ -13,22 +13,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up: load the plugins folder, then install the built-in plugins that were never installed (an
- * administrator who uninstalled one keeps it uninstalled). Runs before the demo data (order 10), which may read
- * offerings.
+ * administrator who uninstalled one keeps it uninstalled), then warm the catalog off the request threads. Runs
+ * before the demo data (order 10), which may read offerings.
  */
 @Component
-@Order(5)
+@Order(6) // after FirstAdmin (5): suspensions found at start-up are reported to the administrators
 class PluginStartup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PluginStartup.class);
 
     private final PluginHost host;
     private final PluginAdminService admin;
     private final BuiltinPlugins builtins;
+    private final PluginCatalogService catalog;
 
-    PluginStartup(PluginHost host, PluginAdminService admin, BuiltinPlugins builtins) {
+    PluginStartup(PluginHost host, PluginAdminService admin, BuiltinPlugins builtins, PluginCatalogService catalog) {
         this.host = host;
         this.admin = admin;
         this.builtins = builtins;
+        this.catalog = catalog;
     }
 
     @Override
@@ -42,5 +44,6 @@ class PluginStartup implements ApplicationRunner {
         long started = host.plugins().stream()
                 .filter(p -> p.state() == dev.burnrate.engine.plugin.HostPluginState.STARTED).count();
         log.info("Plugins: {} of {} started from {}", started, host.plugins().size(), host.config().pluginsDir());
+        catalog.warmInBackground();
     }
 }

@@ -1,0 +1,6 @@
+package testplugin.exitlater;
+
+import org.pf4j.Plugin;
+
+public class TestPlugin extends Plugin {
+}
