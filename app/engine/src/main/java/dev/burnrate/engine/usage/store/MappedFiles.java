@@ -88,6 +88,11 @@ final class MappedFiles implements AutoCloseable {
         all.forEach(Mapping::evict);
     }
 
+    /** Whether this runtime unmaps at once (otherwise an unmapped mapping waits for the GC). */
+    static boolean unmapsAtOnce() {
+        return Unmapper.UNSAFE != null;
+    }
+
     private static Object identity(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         Object inode = a.fileKey() == null ? file.toAbsolutePath().normalize() : a.fileKey();

@@ -30,6 +30,7 @@ class SharedMappingsTest extends AllocatorTestBase {
 
         store.close();
         assertThat(store.mappings().live()).isZero();
+        assertThat(MappedFiles.unmapsAtOnce()).as("unmapped by the JDK's cleaner, not left to the GC").isTrue();
     }
 
     @Test
