@@ -8,9 +8,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The approval queue for approvers (their teams) and finance (requests a budget sent to them). */
 @Route("approvals")
@@ -19,11 +23,15 @@ import java.util.List;
 @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
 public class ApprovalsView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(ApprovalsView.class);
+
     private final ApprovalService service;
+    private final BackgroundWork work;
     private final VerticalLayout queue = new VerticalLayout();
 
-    public ApprovalsView(ApprovalService service) {
+    public ApprovalsView(ApprovalService service, BackgroundWork work) {
         this.service = service;
+        this.work = work;
         addClassName("approvals-view");
         queue.setId("approval-queue");
         queue.setPadding(false);
@@ -46,17 +54,35 @@ public class ApprovalsView extends VerticalLayout {
         }
     }
 
+    /**
+     * Records the verdict in the background: an approval that completes a request hands it to the provider, which
+     * may take many seconds and must not hold the page's session lock. The outcome arrives by push.
+     */
     private void decide(ApprovalCard.VerdictEvent event) {
+        event.getSource().setEnabled(false);
         try {
-            StoredRequest after = event.approve() ? service.approve(event.requestId(), event.comment())
-                    : service.reject(event.requestId(), event.comment());
-            Notification.show((event.approve() ? "Approved " : "Rejected ") + after.name() + ": now "
-                            + after.state().name().toLowerCase().replace('_', ' '), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (ApprovalConflict conflict) {
-            Notification.show(conflict.getMessage(), 6000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            ViewTask.start(this, work, "the verdict", task -> event.approve()
+                    ? service.approve(event.requestId(), event.comment())
+                    : service.reject(event.requestId(), event.comment()), after -> {
+                        Notification.show((event.approve() ? "Approved " : "Rejected ") + after.name() + ": now "
+                                        + after.state().name().toLowerCase().replace('_', ' '), 4000,
+                                        Notification.Position.BOTTOM_START)
+                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                        refresh();
+                    }, this::failed);
+        } catch (BackgroundWork.Busy busy) {
+            failed(busy);
         }
+    }
+
+    private void failed(Exception e) {
+        if (!(e instanceof ApprovalConflict || e instanceof BackgroundWork.Busy)) {
+            log.error("Recording a verdict failed", e);
+        }
+        String message = e instanceof ApprovalConflict || e instanceof BackgroundWork.Busy ? e.getMessage()
+                : "The verdict was not recorded: " + e.getMessage();
+        Notification.show(message, 6000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
         refresh();
     }
 }
