@@ -16,6 +16,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.burnrate.engine.kernel.BackendMeasurement;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ public class ComputeAdminView extends VerticalLayout {
     private final Grid<BackendMeasurement> measurements = new Grid<>();
     private ComputeStatus status;
 
-    public ComputeAdminView(ComputeService service) {
+    public ComputeAdminView(ComputeService service, BackgroundWork work) {
         this.service = service;
         summary.setId("compute-summary");
         backends.setId("backends-grid");
@@ -81,8 +83,26 @@ public class ComputeAdminView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         measurements.addColumn(m -> m.problem() == null ? "" : m.problem()).setHeader("Problem").setFlexGrow(2);
 
-        Button recalibrate = new Button("Recalibrate", VaadinIcon.REFRESH.create(), e -> show(service.recalibrate()));
+        Button recalibrate = new Button("Recalibrate", VaadinIcon.REFRESH.create());
         recalibrate.setId("recalibrate");
+        // Measuring every backend takes seconds: in the background, with the result by push.
+        recalibrate.setDisableOnClick(true);
+        recalibrate.addClickListener(e -> {
+            try {
+                ViewTask.start(this, work, "the recalibration", task -> service.recalibrate(), status -> {
+                    show(status);
+                    recalibrate.setEnabled(true);
+                }, failure -> {
+                    recalibrate.setEnabled(true);
+                    Notification.show("Recalibration failed: " + failure.getMessage(), 6000,
+                            Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                });
+            } catch (BackgroundWork.Busy busy) {
+                recalibrate.setEnabled(true);
+                Notification.show(busy.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
         add(new H2("Compute backends"), summary, recalibrate, backends, new H3("Kernels"), choices,
                 new H3("Calibration"), measurements);
         show(service.status());

@@ -8,6 +8,7 @@ import dev.burnrate.engine.kernel.CpuPeak;
 import dev.burnrate.engine.kernel.KernelRouter;
 import dev.burnrate.engine.kernel.ReferenceBackend;
 import dev.burnrate.engine.kernel.simd.JvmSimdBackend;
+import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.settings.SettingsService;
@@ -44,14 +45,16 @@ public class ComputeService {
     private final DatasheetPeaks datasheets;
     private final SettingsService settings;
     private final Clock clock;
+    private final BackgroundWork work;
     private final CpuPeak cpuPeak = CpuPeak.detect(Runtime.getRuntime().availableProcessors());
     private volatile BackendChoice choice;
     private volatile List<ComputeBackend> calibrated = List.of();
     private volatile Instant calibratedAt;
 
     public ComputeService(PluginComputeBackends plugins, DatasheetPeaks datasheets, SettingsService settings,
-                          Clock clock) {
+                          Clock clock, BackgroundWork work) {
         this.plugins = plugins;
+        this.work = work;
         this.datasheets = datasheets;
         this.settings = settings;
         this.clock = clock;
@@ -59,7 +62,7 @@ public class ComputeService {
 
     @EventListener(ApplicationReadyEvent.class)
     void calibrateInBackground() {
-        Thread.ofVirtual().name("burnrate-calibration").start(() -> {
+        work.submit("the compute backend calibration", () -> {
             try {
                 SystemRunner.runAsSystem(this::calibrateNow);
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.burnrate.portal.notification;
 import dev.burnrate.engine.policy.continuous.Alert;
 import dev.burnrate.engine.policy.continuous.ContinuousEvaluator;
 import dev.burnrate.engine.policy.continuous.ScanResult;
+import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.budget.BudgetFigures;
 import dev.burnrate.portal.budget.SpendChanged;
 import dev.burnrate.portal.policy.ActivePolicies;
@@ -13,9 +14,10 @@ import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,10 +39,13 @@ public class ContinuousEvaluationJob {
     private final WebhookService webhooks;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final BackgroundWork work;
+    private final AtomicBoolean scanQueued = new AtomicBoolean();
 
     public ContinuousEvaluationJob(ActivePolicies policies, ContinuousEvaluator evaluator, PolicySubjects subjects,
                                    BudgetFigures budgets, AlertRepository alerts, NotificationService notifications,
-                                   WebhookService webhooks, TransactionTemplate tx, Clock clock) {
+                                   WebhookService webhooks, TransactionTemplate tx, Clock clock,
+                                   BackgroundWork work) {
         this.policies = policies;
         this.evaluator = evaluator;
         this.subjects = subjects;
@@ -50,6 +55,7 @@ public class ContinuousEvaluationJob {
         this.webhooks = webhooks;
         this.tx = tx;
         this.clock = clock;
+        this.work = work;
     }
 
     @Scheduled(fixedDelayString = "${burnrate.policies.scan-ms:300000}", initialDelay = 30_000)
@@ -58,10 +64,36 @@ public class ContinuousEvaluationJob {
         scan();
     }
 
-    @EventListener
+    /**
+     * Scans again once spend data changed, after the change is committed and never in the caller's thread (a UI
+     * request or an import): the scan reads every budget and may take seconds, and its failure must not turn a
+     * stored change into a reported failure. Changes that arrive while a scan waits for a thread share that scan.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
     void onSpendChanged(SpendChanged event) {
-        log.debug("Spend changed ({}): scanning", event.source());
-        scan();
+        if (!scanQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            work.submit("the policy scan after a spend change", () -> {
+                scanQueued.set(false);
+                scanAfter(event);
+            });
+        } catch (BackgroundWork.Busy busy) {
+            scanQueued.set(false);
+            log.warn("Spend changed ({}) but no scan could be queued: {} The scheduled scan picks it up.",
+                    event.source(), busy.getMessage());
+        }
+    }
+
+    private void scanAfter(SpendChanged event) {
+        try {
+            int raised = scan();
+            log.debug("Spend changed ({}): scanned, {} new alert(s)", event.source(), raised);
+        } catch (RuntimeException e) {
+            log.error("The policy scan after a spend change ({}) failed; the change itself is stored and the next"
+                    + " scheduled scan tries again", event.source(), e);
+        }
     }
 
     /** Runs one scan; returns the number of new alerts. */

@@ -9,8 +9,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The approval queue for approvers (their teams) and finance (requests a budget sent to them). */
 @Route("approvals")
@@ -19,17 +23,20 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
 public class ApprovalsView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(ApprovalsView.class);
     /** How many requests the queue shows at first and adds with each "Load more". */
     static final int PAGE_SIZE = 20;
 
     private final ApprovalService service;
+    private final BackgroundWork work;
     private final VerticalLayout queue = new VerticalLayout();
     private final Paragraph summary = new Paragraph();
     private final Button loadMore = new Button("Load more", e -> loadMore());
     private int shown;
 
-    public ApprovalsView(ApprovalService service) {
+    public ApprovalsView(ApprovalService service, BackgroundWork work) {
         this.service = service;
+        this.work = work;
         addClassName("approvals-view");
         queue.setId("approval-queue");
         queue.setPadding(false);
@@ -68,17 +75,35 @@ public class ApprovalsView extends VerticalLayout {
         loadMore.setVisible(page.hasMore());
     }
 
+    /**
+     * Records the verdict in the background: an approval that completes a request hands it to the provider, which
+     * may take many seconds and must not hold the page's session lock. The outcome arrives by push.
+     */
     private void decide(ApprovalCard.VerdictEvent event) {
+        event.getSource().setEnabled(false);
         try {
-            StoredRequest after = event.approve() ? service.approve(event.requestId(), event.comment())
-                    : service.reject(event.requestId(), event.comment());
-            Notification.show((event.approve() ? "Approved " : "Rejected ") + after.name() + ": now "
-                            + after.state().name().toLowerCase().replace('_', ' '), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (ApprovalConflict conflict) {
-            Notification.show(conflict.getMessage(), 6000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            ViewTask.start(this, work, "the verdict", task -> event.approve()
+                    ? service.approve(event.requestId(), event.comment())
+                    : service.reject(event.requestId(), event.comment()), after -> {
+                        Notification.show((event.approve() ? "Approved " : "Rejected ") + after.name() + ": now "
+                                        + after.state().name().toLowerCase().replace('_', ' '), 4000,
+                                        Notification.Position.BOTTOM_START)
+                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                        refresh();
+                    }, this::failed);
+        } catch (BackgroundWork.Busy busy) {
+            failed(busy);
         }
+    }
+
+    private void failed(Exception e) {
+        if (!(e instanceof ApprovalConflict || e instanceof BackgroundWork.Busy)) {
+            log.error("Recording a verdict failed", e);
+        }
+        String message = e instanceof ApprovalConflict || e instanceof BackgroundWork.Busy ? e.getMessage()
+                : "The verdict was not recorded: " + e.getMessage();
+        Notification.show(message, 6000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
         refresh();
     }
 }

@@ -73,11 +73,20 @@ class FormBinding {
 
     void preview(PreviewPanel panel) {
         try {
-            panel.show(service.preview(form.draft()));
-            form.showErrors(List.of());
+            show(panel, service.preview(form.draft()));
         } catch (DraftInvalid invalid) {
-            form.showErrors(invalid.errors());
-            panel.incomplete(invalid.errors());
+            incomplete(panel, invalid);
         }
+    }
+
+    /** Shows a preview computed elsewhere (in the background) for the form as it was then. */
+    void show(PreviewPanel panel, Preview preview) {
+        panel.show(preview);
+        form.showErrors(List.of());
+    }
+
+    void incomplete(PreviewPanel panel, DraftInvalid invalid) {
+        form.showErrors(invalid.errors());
+        panel.incomplete(invalid.errors());
     }
 }

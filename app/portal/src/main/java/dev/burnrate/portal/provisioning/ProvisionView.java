@@ -8,20 +8,28 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.budget.Money;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Self-service provisioning: pick a template, fill the form, watch the estimate and the policy preview change,
- * submit. The request id is generated when the form opens, so a double click submits one request.
+ * submit. The request id is generated when the form opens, so a double click submits one request. Submitting runs
+ * in the background (the provider may take a while); the result arrives by push.
  */
 @Route("provision")
 @PageTitle("Provision · Burnrate")
@@ -29,7 +37,10 @@ import java.util.UUID;
 @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
 public class ProvisionView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(ProvisionView.class);
+
     private final ProvisioningService service;
+    private final BackgroundWork work;
     private final ProvisionForm form = new ProvisionForm();
     private final PreviewPanel preview = new PreviewPanel();
     private final Div result = new Div();
@@ -37,9 +48,11 @@ public class ProvisionView extends VerticalLayout {
     private final Button submit = new Button("Submit request");
     private final FormBinding binding;
     private String requestId = UUID.randomUUID().toString();
+    private ViewTask previewing;
 
-    public ProvisionView(ProvisioningService service, CurrentUser currentUser) {
+    public ProvisionView(ProvisioningService service, CurrentUser currentUser, BackgroundWork work) {
         this.service = service;
+        this.work = work;
         this.binding = new FormBinding(form, service, this::refreshPreview);
         addClassName("provision-view");
         setWidthFull();
@@ -91,23 +104,79 @@ public class ProvisionView extends VerticalLayout {
         refreshPreview();
     }
 
+    /**
+     * Recomputes the preview for the form as it is now. It asks the provider's catalog and the policies, so once
+     * the page is shown it runs in the background (the newest change wins; an older preview is cancelled); the
+     * first one, while the view is built, runs here.
+     */
     private void refreshPreview() {
-        binding.preview(preview);
+        if (previewing != null) {
+            previewing.cancel();
+        }
+        if (getUI().isEmpty()) {
+            binding.preview(preview);
+            return;
+        }
+        RequestDraft draft = form.draft();
+        try {
+            previewing = ViewTask.start(this, work, "the preview", task -> service.preview(draft),
+                    shown -> binding.show(preview, shown), e -> {
+                        if (e instanceof DraftInvalid invalid) {
+                            binding.incomplete(preview, invalid);
+                        } else {
+                            log.warn("Preview failed", e);
+                            Notification.show("No preview: " + e.getMessage(), 5000, Notification.Position.MIDDLE)
+                                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                        }
+                    });
+        } catch (BackgroundWork.Busy busy) {
+            previewing = null;
+            Notification.show(busy.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
+    /**
+     * Hands the request to the work pool and returns at once: deciding it and (when allowed) the provider's call
+     * may take many seconds and must not hold the page's session lock. The result arrives by push.
+     */
     private void submit() {
+        String id = requestId;
+        RequestDraft draft = form.draft();
+        result.removeAll();
+        Paragraph pending = new Paragraph("Submitting…");
+        pending.setId("result-pending");
+        result.add(pending);
         try {
-            StoredRequest stored = service.submit(requestId, form.draft());
-            showResult(stored);
-            requestId = UUID.randomUUID().toString();
-            refreshRequests();
-        } catch (DraftInvalid invalid) {
-            form.showErrors(invalid.errors());
-            result.removeAll();
-            result.add(new Paragraph("Please correct: " + invalid.getMessage()));
-        } finally {
-            submit.setEnabled(true);
+            ViewTask.start(this, work, "the request", task -> service.submit(id, draft), stored -> {
+                showResult(stored);
+                if (id.equals(requestId)) {
+                    requestId = UUID.randomUUID().toString();
+                }
+                refreshRequests();
+                submit.setEnabled(true);
+            }, this::submitFailed);
+        } catch (BackgroundWork.Busy busy) {
+            submitFailed(busy);
         }
+    }
+
+    private void submitFailed(Exception e) {
+        submit.setEnabled(true);
+        result.removeAll();
+        if (e instanceof DraftInvalid invalid) {
+            form.showErrors(invalid.errors());
+            result.add(new Paragraph("Please correct: " + invalid.getMessage()));
+            return;
+        }
+        if (!(e instanceof BackgroundWork.Busy || e instanceof AccessDeniedException)) {
+            log.error("Submitting request {} failed", requestId, e);
+        }
+        Paragraph message = new Paragraph(e instanceof BackgroundWork.Busy || e instanceof AccessDeniedException
+                ? e.getMessage() : "The request was not submitted: " + e.getMessage() + " (see My requests for"
+                + " whether it was stored)");
+        message.setId("result-message");
+        result.add(message);
     }
 
     private void showResult(StoredRequest stored) {

@@ -1,6 +1,5 @@
 package dev.burnrate.portal.simulation;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,18 +17,18 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.user.Team;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * /simulate: a training run or an inference service (or both, side by side) priced on the catalog's offerings
- * and purchase options. The run happens in the background with a progress bar (the page polls while it runs);
- * results can be saved for a team, re-run and compared.
+ * and purchase options. The run happens in the background with a progress bar (updates arrive by push; leaving
+ * the page stops the run); results can be saved for a team, re-run and compared.
  */
 @Route("simulate")
 @PageTitle("Simulate · Burnrate")
@@ -40,6 +39,7 @@ public class SimulateView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(SimulateView.class);
 
     private final SimulationService service;
+    private final BackgroundWork work;
     private final RadioButtonGroup<SimulationInputs.Kind> kind = new RadioButtonGroup<>("Workload");
     private final TrainingForm training;
     private final InferenceForm inference;
@@ -54,8 +54,9 @@ public class SimulateView extends VerticalLayout {
     private final SavedScenarios saved = new SavedScenarios();
     private SimulationOutcome last;
 
-    public SimulateView(SimulationService service, UsageLoadCurves loadCurves) {
+    public SimulateView(SimulationService service, UsageLoadCurves loadCurves, BackgroundWork work) {
         this.service = service;
+        this.work = work;
         inference = new InferenceForm(loadCurves);
         addClassName("simulate-view");
         CandidateOptions options = service.candidateOptions();
@@ -116,37 +117,31 @@ public class SimulateView extends VerticalLayout {
             error(e.getMessage());
             return;
         }
-        UI ui = UI.getCurrent();
-        SecurityContext security = SecurityContextHolder.getContext();
         run.setEnabled(false);
         save.setEnabled(false);
         progress.setValue(0);
         progress.setVisible(true);
         status.setText("starting…");
-        ui.setPollInterval(300);
-        Thread.ofVirtual().name("simulation").start(() -> {
-            SecurityContextHolder.setContext(security);
-            try {
-                SimulationOutcome outcome = rerunOf == null
-                        ? service.run(inputs, (done, step) -> ui.access(() -> {
-                            progress.setValue(done);
-                            status.setText(step);
-                        }))
-                        : service.rerun(rerunOf.id(), (done, step) -> ui.access(() -> progress.setValue(done)));
-                ui.access(() -> finished(outcome, rerunOf));
-            } catch (IllegalArgumentException e) {
-                ui.access(() -> failed(e.getMessage()));
-            } catch (Exception e) {
-                log.error("Simulation failed", e);
-                ui.access(() -> failed("The simulation failed: " + e.getMessage()));
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        });
+        try {
+            ViewTask.start(this, work, "the simulation", task -> rerunOf == null
+                            ? service.run(inputs, (done, step) -> {
+                                task.checkCancelled();
+                                task.show(() -> {
+                                    progress.setValue(done);
+                                    status.setText(step);
+                                });
+                            })
+                            : service.rerun(rerunOf.id(), (done, step) -> {
+                                task.checkCancelled();
+                                task.show(() -> progress.setValue(done));
+                            }),
+                    outcome -> finished(outcome, rerunOf), this::failed);
+        } catch (BackgroundWork.Busy busy) {
+            failed(busy);
+        }
     }
 
     private void finished(SimulationOutcome outcome, ScenarioSummary rerunOf) {
-        UI.getCurrent().setPollInterval(-1);
         last = outcome;
         run.setEnabled(true);
         progress.setVisible(false);
@@ -158,12 +153,15 @@ public class SimulateView extends VerticalLayout {
         }
     }
 
-    private void failed(String message) {
-        UI.getCurrent().setPollInterval(-1);
+    private void failed(Exception e) {
+        if (!(e instanceof IllegalArgumentException || e instanceof BackgroundWork.Busy)) {
+            log.error("Simulation failed", e);
+        }
         run.setEnabled(true);
         progress.setVisible(false);
         status.setText("");
-        error(message);
+        error(e instanceof IllegalArgumentException || e instanceof BackgroundWork.Busy ? e.getMessage()
+                : "The simulation failed: " + e.getMessage());
     }
 
     private void saveScenario() {

@@ -1,32 +1,29 @@
 package dev.burnrate.portal.usage;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.Command;
 import dev.burnrate.engine.usage.ingest.ImportProgress;
 import dev.burnrate.engine.usage.store.ImportResult;
 import dev.burnrate.engine.usage.validation.ValidationMode;
+import dev.burnrate.portal.base.ViewTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.function.BiConsumer;
 
 /**
- * One upload's import, run off the UI thread (by the caller, with the uploader's security context). It forwards
- * the engine's progress to the view at most every 200 ms and hands the result back through {@link UI#access}.
- * The import itself stays all-or-nothing: it is the service's single staged-then-published import.
+ * One upload's import, run as a {@link ViewTask} (on the portal's work pool, as the uploader). It forwards the
+ * engine's progress to the view at most every 200 ms and hands the result back through the task (push). The import
+ * itself stays all-or-nothing: it is the service's single staged-then-published import, so once it has started it
+ * completes or fails as a whole even when the user leaves the page (only the updates are dropped then).
  */
-final class ImportJob implements Runnable {
+final class ImportJob implements ViewTask.Work<Void> {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
     private static final long UPDATE_NANOS = 200_000_000L;
 
-    private final UI ui;
     private final UsageImportService service;
     private final File file;
     private final String fileName;
@@ -37,12 +34,12 @@ final class ImportJob implements Runnable {
     private final BiConsumer<String, ImportResult> onResult;
     private final Runnable onEnd;
     private final long startNanos = System.nanoTime();
+    private ViewTask task;
     private long lastUpdate;
 
-    ImportJob(UI ui, UsageImportService service, File file, String fileName, String dataset, String tagKey,
+    ImportJob(UsageImportService service, File file, String fileName, String dataset, String tagKey,
               ValidationMode mode, ImportProgressPanel panel, BiConsumer<String, ImportResult> onResult,
               Runnable onEnd) {
-        this.ui = ui;
         this.service = service;
         this.file = file;
         this.fileName = fileName;
@@ -55,7 +52,8 @@ final class ImportJob implements Runnable {
     }
 
     @Override
-    public void run() {
+    public Void run(ViewTask task) {
+        this.task = task;
         // Replaced below unless an Error (not an exception) ends the import: the page must still stop "importing".
         Command outcome = () -> error("The import failed and stored nothing.");
         try {
@@ -68,18 +66,14 @@ final class ImportJob implements Runnable {
             outcome = () -> error("The import failed and stored nothing: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
-            try {
-                Files.deleteIfExists(file.toPath());
-            } catch (IOException ignored) {
-                // a temporary upload file; the OS cleans it up otherwise
-            }
             // The outcome and the end in one UI update: the page never shows the result while still "importing".
             Command shown = outcome;
-            update(() -> {
+            task.show(() -> {
                 shown.execute();
                 onEnd.run();
             });
         }
+        return null;
     }
 
     /** Called on the importing thread; phase changes always go through, row counts at most every 200 ms. */
@@ -91,15 +85,7 @@ final class ImportJob implements Runnable {
         lastUpdate = now;
         double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
         long rowsPerSecond = Math.round(rows / seconds);
-        update(() -> panel.show(phase, rows, fraction, rowsPerSecond));
-    }
-
-    private void update(Command command) {
-        try {
-            ui.access(command);
-        } catch (UIDetachedException e) {
-            // the user left the page; the import still completes (or not) as a whole
-        }
+        task.show(() -> panel.show(phase, rows, fraction, rowsPerSecond));
     }
 
     private static void error(String message) {

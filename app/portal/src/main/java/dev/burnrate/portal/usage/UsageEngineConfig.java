@@ -15,21 +15,24 @@ import java.io.IOException;
 import java.time.Clock;
 
 /**
- * The usage engine as Spring beans: the one Arrow root allocator of the application (closed at shutdown, which
- * fails loudly if anything leaked), the dataset store under {@code <data-dir>/datasets} and the query engine.
+ * The usage engine as Spring beans: the one Arrow root allocator of the application, limited by
+ * {@code burnrate.arrow.memory-limit} (closed at shutdown, which fails loudly if anything leaked), the dataset store
+ * under {@code <data-dir>/datasets} with a limit per job and its shared file mappings (closed before the allocator),
+ * and the query engine.
  */
 @Configuration
 class UsageEngineConfig {
 
     @Bean(destroyMethod = "close")
-    BufferAllocator arrowRootAllocator() {
-        return new RootAllocator();
+    BufferAllocator arrowRootAllocator(ArrowMemoryProperties memory) {
+        return new RootAllocator(memory.memoryLimit().toBytes());
     }
 
-    @Bean
-    DatasetStore datasetStore(BurnrateProperties properties, BufferAllocator arrowRootAllocator, Clock clock)
-            throws IOException {
-        return new DatasetStore(properties.dataDir().resolve("datasets"), arrowRootAllocator, clock);
+    @Bean(destroyMethod = "close")
+    DatasetStore datasetStore(BurnrateProperties properties, BufferAllocator arrowRootAllocator, Clock clock,
+                              ArrowMemoryProperties memory) throws IOException {
+        return new DatasetStore(properties.dataDir().resolve("datasets"), arrowRootAllocator, clock,
+                memory.jobMemoryLimit().toBytes(), memory.mappedFiles());
     }
 
     @Bean

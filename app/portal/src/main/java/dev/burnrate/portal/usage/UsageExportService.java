@@ -21,14 +21,11 @@ public class UsageExportService {
     private final UsageRepository repository;
     private final DatasetStore store;
     private final VersionTables tables;
-    private final BufferAllocator allocator;
 
-    public UsageExportService(UsageRepository repository, DatasetStore store, VersionTables tables,
-                              BufferAllocator allocator) {
+    public UsageExportService(UsageRepository repository, DatasetStore store, VersionTables tables) {
         this.repository = repository;
         this.store = store;
         this.tables = tables;
-        this.allocator = allocator;
     }
 
     /** Writes a whole version; ADMIN and FINANCE only, since a version holds every team's rows. */
@@ -38,7 +35,9 @@ public class UsageExportService {
         tables.withTable(v, table -> {
             try {
                 if (format == ExportFormat.ARROW) {
-                    VersionExport.writeArrowStream(table, out, allocator);
+                    try (BufferAllocator job = store.newJobAllocator("export-" + versionKey)) {
+                        VersionExport.writeArrowStream(table, out, job);
+                    }
                 } else {
                     VersionExport.writeCsv(table, out);
                 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -25,12 +26,13 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.burnrate.engine.usage.store.Tier;
 import dev.burnrate.engine.usage.validation.ValidationMode;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,7 @@ public class UsageView extends VerticalLayout {
     private final UsageImportService imports;
     private final UsageTierService tiers;
     private final UsageExportService exports;
+    private final BackgroundWork work;
     private final boolean manages;
     private final ImportReportPanel report = new ImportReportPanel();
     private final ImportProgressPanel progress = new ImportProgressPanel();
@@ -70,11 +73,12 @@ public class UsageView extends VerticalLayout {
     private com.vaadin.flow.component.UI ui;
 
     public UsageView(UsageDatasetService datasets, UsageImportService imports, UsageTierService tiers,
-                     UsageExportService exports, CurrentUser currentUser) {
+                     UsageExportService exports, BackgroundWork work, CurrentUser currentUser) {
         this.datasets = datasets;
         this.imports = imports;
         this.tiers = tiers;
         this.exports = exports;
+        this.work = work;
         this.manages = currentUser.seesAllTeams();
         setSizeFull();
         add(new H2("Usage datasets"));
@@ -113,37 +117,40 @@ public class UsageView extends VerticalLayout {
                 : "Lenient: quarantine bad rows");
         mode.setValue(ValidationMode.STRICT);
         Upload upload = new Upload();
-        // The upload handler runs in the upload request, as the signed-in user; the import runs on its own thread
-        // with that user's security context (the service is authorised and team-scoped) and reports through
-        // UI.access; a short poll from upload start until the import ends delivers the updates without push.
-        upload.setUploadHandler(UploadHandler.toTempFile((meta, file) -> {
-            SecurityContext caller = SecurityContextHolder.getContext();
-            ui.access(() -> {
-                upload.clearFileList();
-                upload.setEnabled(false);
-                report.setVisible(false);
-                progress.start(meta.fileName());
-                // Also here, not only on upload-start: that event's round trip may be handled before or after this.
-                ui.setPollInterval(300);
-                Object importing = new Object();
-                currentImport = importing;
-                ImportJob job = new ImportJob(ui, imports, file, meta.fileName(), name.getValue().trim(),
-                        tagKey.getValue().trim(), mode.getValue(), progress, (datasetName, result) -> {
-                            report.show(result);
-                            refreshDatasets(datasetName);
-                        }, () -> {
-                            // Only the latest import may end the polling: a late end of an earlier one must not
-                            // stop the updates (and hide the progress) of the import now running.
-                            if (currentImport == importing) {
-                                progress.finish();
-                                upload.setEnabled(true);
-                                ui.setPollInterval(-1);
-                            }
-                        });
-                Thread.ofVirtual().name("usage-import").start(new DelegatingSecurityContextRunnable(job, caller));
-            });
-        }));
-        upload.getElement().addEventListener("upload-start", e -> ui.setPollInterval(300));
+        // The upload handler runs in the upload request, as the signed-in user, without the session lock: it takes
+        // the lock in this thread (accessSynchronously, not access, which may run the command in another thread
+        // without the user's security context), so the import is queued on the portal's work pool as that user
+        // (the service is authorised and team-scoped). It reports through push; the uploaded temporary file is
+        // deleted when the import ends or is cancelled.
+        upload.setUploadHandler(UploadHandler.toTempFile((meta, file) -> ui.accessSynchronously(() -> {
+            upload.clearFileList();
+            upload.setEnabled(false);
+            report.setVisible(false);
+            progress.start(meta.fileName());
+            Object importing = new Object();
+            currentImport = importing;
+            Runnable ended = () -> {
+                // Only the latest import may end the progress: a late end of an earlier one must not hide the
+                // progress of the import now running.
+                if (currentImport == importing) {
+                    progress.finish();
+                    upload.setEnabled(true);
+                }
+            };
+            ImportJob job = new ImportJob(imports, file, meta.fileName(), name.getValue().trim(),
+                    tagKey.getValue().trim(), mode.getValue(), progress, (datasetName, result) -> {
+                        report.show(result);
+                        refreshDatasets(datasetName);
+                    }, ended);
+            try {
+                ViewTask.start(this, work, "the import of " + meta.fileName(), job, none -> { }, e -> { },
+                        () -> deleteQuietly(file));
+            } catch (BackgroundWork.Busy busy) {
+                ended.run();
+                Notification.show(busy.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        })));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", ".arrow", ".arrows", ".feather", ".ipc", ".parquet");
@@ -260,6 +267,14 @@ public class UsageView extends VerticalLayout {
         a.add(VaadinIcon.DOWNLOAD.create(), new com.vaadin.flow.component.html.Span(" " + text));
         a.setId(id);
         return a;
+    }
+
+    private static void deleteQuietly(File file) {
+        try {
+            Files.deleteIfExists(file.toPath());
+        } catch (IOException ignored) {
+            // a temporary upload file; the OS cleans it up otherwise
+        }
     }
 
     @FunctionalInterface

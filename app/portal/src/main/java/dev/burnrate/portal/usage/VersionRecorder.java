@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class VersionRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(VersionRecorder.class);
 
     private final UsageRepository repository;
     private final DatasetStore store;
@@ -43,11 +47,18 @@ class VersionRecorder {
 
     /**
      * Budgets and policies are checked again once a new version of a dataset that counts toward budgets is
-     * committed (the event is published after the transaction, so listeners read the new version).
+     * committed (the event is published after the transaction, so listeners read the new version). The version is
+     * stored by then: a listener that fails is logged and never turns the import into a reported failure.
      */
     ImportResult spendChanged(String dataset, ImportResult result) {
         if (result.status() == ImportResult.Status.CREATED && repository.countsTowardBudgets(dataset)) {
-            events.publishEvent(new SpendChanged("import"));
+            try {
+                events.publishEvent(new SpendChanged("import"));
+            } catch (RuntimeException e) {
+                log.error("Version {} of {} is stored, but telling budgets and policies about it failed; the next"
+                        + " scheduled scan picks it up", result.version().map(VersionManifest::versionId)
+                        .orElse("?"), dataset, e);
+            }
         }
         return result;
     }

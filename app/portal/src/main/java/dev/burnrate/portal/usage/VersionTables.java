@@ -12,10 +12,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reading stored versions for the usage services: opens a version's table in a child allocator per job and runs
+ * Reading stored versions for the usage services: opens a version's table in a limited child allocator per job and runs
  * queries limited to the current user's teams (rows belong to the team named by the dataset's team tag; ADMIN and
  * FINANCE see every row). Package-private: the public services around it carry the authorisation.
  */
@@ -25,15 +26,12 @@ class VersionTables {
     private final UsageRepository repository;
     private final DatasetStore store;
     private final QueryEngine engine;
-    private final BufferAllocator allocator;
     private final CurrentUser currentUser;
 
-    VersionTables(UsageRepository repository, DatasetStore store, QueryEngine engine, BufferAllocator allocator,
-                  CurrentUser currentUser) {
+    VersionTables(UsageRepository repository, DatasetStore store, QueryEngine engine, CurrentUser currentUser) {
         this.repository = repository;
         this.store = store;
         this.engine = engine;
-        this.allocator = allocator;
         this.currentUser = currentUser;
     }
 
@@ -61,12 +59,18 @@ class VersionTables {
         return withTable(v, table -> engine.tagIndex(table).keys());
     }
 
+    /**
+     * Runs work on a version's table in a job allocator with the store's limit; a job past the limit fails with a
+     * message saying so (and, as every job, gives all its memory back).
+     */
     <T> T withTable(VersionSummary v, Function<UsageTable, T> work) {
-        try (BufferAllocator job = allocator.newChildAllocator("query-" + v.key(), 0, Long.MAX_VALUE);
+        try (BufferAllocator job = store.newJobAllocator("query-" + v.key());
              UsageTable table = store.open(v.dataset(), v.key(), job)) {
             return work.apply(table);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open version " + v.key(), e);
+        } catch (OutOfMemoryException e) {
+            throw new IllegalStateException(store.overLimit("reading version " + v.key()), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.burnrate.plugins.opencl;
 import dev.burnrate.api.DeviceInfo;
 import dev.burnrate.api.DeviceType;
 import org.jocl.CL;
+import org.jocl.NativePointerObject;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
@@ -17,7 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,9 @@ final class OpenClDevice implements AutoCloseable {
             "sgemm_gpu", "batched_gemv_cpu", "batched_gemv_gpu"};
 
     private final cl_device_id device;
+    private final ClReleaser releaser;
+    /** Every OpenCL object this device created, in creation order; released in reverse order. */
+    private final Deque<NativePointerObject> owned = new ArrayDeque<>();
     private final cl_context context;
     private final cl_command_queue queue;
     private final cl_program program;
@@ -43,8 +49,13 @@ final class OpenClDevice implements AutoCloseable {
     private final boolean gpu;
     private final boolean cpu;
 
-    private OpenClDevice(cl_platform_id platform, cl_device_id device) {
+    /**
+     * Creates the context, queue, program and kernels; when any step fails (a kernel source that does not compile,
+     * a missing kernel), everything created before it is released and the failure is rethrown.
+     */
+    private OpenClDevice(cl_platform_id platform, cl_device_id device, String source, ClReleaser releaser) {
         this.device = device;
+        this.releaser = releaser;
         long type = deviceLong(device, CL_DEVICE_TYPE);
         this.gpu = (type & CL_DEVICE_TYPE_GPU) != 0;
         this.cpu = (type & CL_DEVICE_TYPE_CPU) != 0;
@@ -52,18 +63,34 @@ final class OpenClDevice implements AutoCloseable {
                 gpu ? DeviceType.GPU : cpu ? DeviceType.CPU : DeviceType.ACCELERATOR,
                 deviceString(device, CL_DEVICE_VENDOR), deviceInt(device, CL_DEVICE_MAX_COMPUTE_UNITS),
                 deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE));
-        cl_context_properties properties = new cl_context_properties();
-        properties.addProperty(CL_CONTEXT_PLATFORM, platform);
-        this.context = clCreateContext(properties, 1, new cl_device_id[]{device}, null, null, null);
-        this.queue = clCreateCommandQueueWithProperties(context, device, null, null);
-        this.program = build(context, device);
-        for (String name : KERNELS) {
-            kernels.put(name, clCreateKernel(program, name, null));
+        try {
+            cl_context_properties properties = new cl_context_properties();
+            properties.addProperty(CL_CONTEXT_PLATFORM, platform);
+            this.context = own(clCreateContext(properties, 1, new cl_device_id[]{device}, null, null, null));
+            this.queue = own(clCreateCommandQueueWithProperties(context, device, null, null));
+            this.program = own(clCreateProgramWithSource(context, 1, new String[]{source}, null, null));
+            build(program, device);
+            for (String name : KERNELS) {
+                kernels.put(name, own(clCreateKernel(program, name, null)));
+            }
+        } catch (RuntimeException | Error e) {
+            releaseAll(e);
+            throw e;
         }
+    }
+
+    private <T extends NativePointerObject> T own(T created) {
+        owned.push(created);
+        return created;
     }
 
     /** Opens the preferred device; throws with a reason when there is none. */
     static OpenClDevice open(DevicePreference preference) {
+        return open(preference, kernelSource(), ClReleaser.OPENCL);
+    }
+
+    /** As {@link #open(DevicePreference)} with another program source and releaser (tests provoke failures). */
+    static OpenClDevice open(DevicePreference preference, String source, ClReleaser releaser) {
         CL.setExceptionsEnabled(true);
         int[] count = new int[1];
         try {
@@ -96,7 +123,7 @@ final class OpenClDevice implements AutoCloseable {
             throw new IllegalStateException("no OpenCL device of type " + preference + " among "
                     + candidates.size() + " device(s) on " + platforms.length + " platform(s)");
         }
-        return new OpenClDevice(chosen.platform, chosen.device);
+        return new OpenClDevice(chosen.platform, chosen.device, source, releaser);
     }
 
     private record Candidate(cl_platform_id platform, cl_device_id device, long type) {
@@ -119,7 +146,8 @@ final class OpenClDevice implements AutoCloseable {
         return null;
     }
 
-    private static cl_program build(cl_context context, cl_device_id device) {
+    /** The plugin's kernels: every source file, in order, as one program. */
+    static String kernelSource() {
         StringBuilder source = new StringBuilder();
         for (String name : SOURCES) {
             try (InputStream in = OpenClDevice.class.getResourceAsStream(name)) {
@@ -131,13 +159,15 @@ final class OpenClDevice implements AutoCloseable {
                 throw new UncheckedIOException("cannot read kernel source " + name, e);
             }
         }
-        cl_program program = clCreateProgramWithSource(context, 1, new String[]{source.toString()}, null, null);
+        return source.toString();
+    }
+
+    private static void build(cl_program program, cl_device_id device) {
         try {
             clBuildProgram(program, 1, new cl_device_id[]{device}, "", null, null);
         } catch (org.jocl.CLException e) {
             throw new IllegalStateException("OpenCL kernels failed to compile: " + buildLog(program, device), e);
         }
-        return program;
     }
 
     private static String buildLog(cl_program program, cl_device_id device) {
@@ -207,10 +237,28 @@ final class OpenClDevice implements AutoCloseable {
 
     @Override
     public void close() {
-        kernels.values().forEach(CL::clReleaseKernel);
         kernels.clear();
-        clReleaseProgram(program);
-        clReleaseCommandQueue(queue);
-        clReleaseContext(context);
+        releaseAll(null);
+    }
+
+    /** Releases every owned object, newest first; a failing release does not stop the others. */
+    private void releaseAll(Throwable cause) {
+        RuntimeException failed = null;
+        while (!owned.isEmpty()) {
+            try {
+                releaser.release(owned.pop());
+            } catch (RuntimeException e) {
+                if (cause != null) {
+                    cause.addSuppressed(e);
+                } else if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 }

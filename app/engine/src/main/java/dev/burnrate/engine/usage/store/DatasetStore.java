@@ -10,6 +10,7 @@ import dev.burnrate.engine.usage.schema.FocusColumn;
 import dev.burnrate.engine.usage.validation.Rule;
 import dev.burnrate.engine.usage.validation.ValidationReport;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,8 +41,15 @@ import java.util.stream.Stream;
  * <p>Every import or transform is written into {@code root/<dataset>/.staging-*} and becomes visible by one
  * atomic directory rename. A crash before the rename leaves only a staging directory, which no listing shows and
  * the next start deletes.
+ *
+ * <p>Every job (an import, a transform, a query) gets a child allocator limited to {@code jobMemoryLimit} bytes, so
+ * one big job fails with a clear message instead of taking the memory of all others. Hot files are memory-mapped
+ * once and shared (see {@link MappedFiles}); closing the store unmaps them.
  */
-public final class DatasetStore {
+public final class DatasetStore implements AutoCloseable {
+
+    /** Hot version files kept mapped when no table uses them. */
+    public static final int DEFAULT_MAPPED_FILES = 64;
 
     public static final String MANIFEST = "manifest.json";
     static final String HOT_FILE = ImportSession.DATA_FILE;
@@ -54,13 +62,51 @@ public final class DatasetStore {
     private final Path root;
     private final BufferAllocator allocator;
     private final Clock clock;
+    private final long jobMemoryLimit;
+    private final MappedFiles mappings;
 
-    /** Opens (or creates) a store and removes what crashed imports left behind. */
+    /** Opens (or creates) a store without a memory limit per job (tests, tools). */
     public DatasetStore(Path root, BufferAllocator allocator, Clock clock) throws IOException {
+        this(root, allocator, clock, Long.MAX_VALUE, DEFAULT_MAPPED_FILES);
+    }
+
+    /**
+     * Opens (or creates) a store and removes what crashed imports left behind.
+     *
+     * @param jobMemoryLimit the Arrow memory (bytes) one job may use, mapped hot files included
+     * @param mappedFiles    hot version files kept mapped for the next query
+     */
+    public DatasetStore(Path root, BufferAllocator allocator, Clock clock, long jobMemoryLimit, int mappedFiles)
+            throws IOException {
+        if (jobMemoryLimit < 1) {
+            throw new IllegalArgumentException("the memory limit per job must be positive, not " + jobMemoryLimit);
+        }
         this.root = Files.createDirectories(root);
         this.allocator = allocator;
         this.clock = clock;
+        this.jobMemoryLimit = jobMemoryLimit;
+        this.mappings = new MappedFiles(mappedFiles);
         removeStaleStaging();
+    }
+
+    /** A child allocator for one job, limited to the store's memory limit per job; the caller closes it. */
+    public BufferAllocator newJobAllocator(String name) {
+        return allocator.newChildAllocator(name, 0, jobMemoryLimit);
+    }
+
+    /** The Arrow memory one job may use, in bytes. */
+    public long jobMemoryLimit() {
+        return jobMemoryLimit;
+    }
+
+    MappedFiles mappings() {
+        return mappings;
+    }
+
+    /** Unmaps the shared mappings (a table still open keeps its mapping until it is closed). */
+    @Override
+    public void close() {
+        mappings.close();
     }
 
     public Path root() {
@@ -116,7 +162,7 @@ public final class DatasetStore {
             throw new UncheckedIOException("cannot create a staging directory under " + root, e);
         }
         boolean keep = false;
-        try (BufferAllocator job = allocator.newChildAllocator("import-" + datasetId, 0, Long.MAX_VALUE)) {
+        try (BufferAllocator job = newJobAllocator("import-" + datasetId)) {
             ImportSession session = new ImportSession(options, staging, job, progress);
             try {
                 source.readInto(session);
@@ -125,6 +171,8 @@ public final class DatasetStore {
                 }
             } catch (ImportAbortedException e) {
                 session.fatal(e.rule(), e.line(), e.column(), e.getMessage());
+            } catch (OutOfMemoryException e) {
+                session.fatal(Rule.UNREADABLE, 0, null, overLimit("the import"));
             } catch (IOException | RuntimeException e) {
                 session.fatal(Rule.UNREADABLE, 0, null, "cannot read the " + source.format() + " source: "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -283,7 +331,7 @@ public final class DatasetStore {
             throw new IllegalArgumentException("no version " + versionId + " in dataset " + datasetId);
         }
         return tier(datasetId, versionId) == Tier.HOT
-                ? VersionFiles.openMapped(dataFile(datasetId, versionId), tableAllocator)
+                ? VersionFiles.openMapped(dataFile(datasetId, versionId), tableAllocator, mappings)
                 : VersionFiles.openDecompressed(dataFile(datasetId, versionId), tableAllocator);
     }
 
@@ -293,6 +341,16 @@ public final class DatasetStore {
      */
     public synchronized void unpublish(String datasetId, String versionId) throws IOException {
         deleteTree(versionDir(datasetId, versionId));
+    }
+
+    /** What to tell a user whose job ran out of its Arrow memory: which job, and the limit it hit. */
+    public String overLimit(String job) {
+        return job + " needs more memory than one job may use (" + mebibytes(jobMemoryLimit)
+                + "); raise the memory limit per job or work on a smaller part of the data";
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes == Long.MAX_VALUE ? "no limit" : (bytes + (1 << 20) - 1) / (1 << 20) + " MiB";
     }
 
     /** Whether a name can be used as a dataset id. */

@@ -6,22 +6,27 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import java.nio.MappedByteBuffer;
 
 /**
- * A memory-mapped part of a version file handed to Arrow as a foreign allocation: vectors then read the page
- * cache directly, with no copy. The allocator accounts for it, so an unclosed table still fails a leak check.
+ * A record batch body inside a shared memory mapping, handed to Arrow as a foreign allocation: vectors then read
+ * the page cache directly, with no copy. It holds one use of the mapping until Arrow releases it, so the mapping is
+ * never unmapped under a live vector. The allocator accounts for it, so an unclosed table still fails a leak check.
  */
 final class MappedRegion extends ForeignAllocation {
 
-    @SuppressWarnings({"unused", "FieldCanBeLocal"}) // keeps the mapping reachable while Arrow uses its address
-    private MappedByteBuffer mapping;
+    private final MappedFiles.Mapping mapping;
 
-    MappedRegion(MappedByteBuffer mapping) {
-        super(mapping.capacity(), MemoryUtil.getByteBufferAddress(mapping));
+    MappedRegion(MappedFiles.Mapping mapping, MappedByteBuffer body) {
+        super(body.capacity(), MemoryUtil.getByteBufferAddress(body));
         this.mapping = mapping;
+        mapping.retain();
+    }
+
+    /** Gives the use back when Arrow refused the region (it then never calls {@link #release0}). */
+    void unused() {
+        mapping.release();
     }
 
     @Override
     protected void release0() {
-        // The JDK unmaps when the buffer becomes unreachable; dropping the reference allows that.
-        mapping = null;
+        mapping.release();
     }
 }

@@ -78,7 +78,7 @@ public final class StorageTiers {
         Path temp = dir.resolve(targetName + ".tmp");
         Files.deleteIfExists(temp);
         String sha;
-        try (BufferAllocator job = store.allocator().newChildAllocator("tier-" + versionId, 0, Long.MAX_VALUE);
+        try (BufferAllocator job = store.newJobAllocator("tier-" + versionId);
              UsageTable table = store.open(datasetId, versionId, job)) {
             try (VersionFileWriter writer = new VersionFileWriter(
                     dev.burnrate.engine.usage.schema.StoredSchema.of(table.columns()), temp, codec, job)) {

@@ -41,10 +41,10 @@ public final class Transforms {
                 return added.result().get();
             }
             VersionManifest addedManifest = added.manifest().orElseGet(() -> added.result().get().version().get());
-            try (BufferAllocator job = store.allocator().newChildAllocator("append", 0, Long.MAX_VALUE);
+            try (BufferAllocator job = store.newJobAllocator("append");
                  UsageTable parent = store.open(datasetId, parentVersionId, job);
                  UsageTable extra = added.manifest().isPresent()
-                         ? VersionFiles.openMapped(added.dataFile(), job)
+                         ? VersionFiles.openMappedOnce(added.dataFile(), job)
                          : store.open(datasetId, addedManifest.versionId(), job)) {
                 Lineage lineage = lineage(Transform.APPEND, sourceName, rows.format(), List.of(parentVersionId), actor,
                         addedManifest.rowCount() + " rows appended");
@@ -61,7 +61,7 @@ public final class Transforms {
     /** Keeps the rows of a version that pass the query's filters and scope (grouping is ignored). */
     public ImportResult filter(String datasetId, String parentVersionId, UsageQuery query, String description,
                                String actor) {
-        try (BufferAllocator job = store.allocator().newChildAllocator("filter", 0, Long.MAX_VALUE);
+        try (BufferAllocator job = store.newJobAllocator("filter");
              UsageTable parent = store.open(datasetId, parentVersionId, job)) {
             QueryEngine.RowMask mask = engine.mask(parent, query);
             Lineage lineage = lineage(Transform.FILTER, null, null, List.of(parentVersionId), actor, description);
@@ -78,7 +78,7 @@ public final class Transforms {
             throw new IllegalArgumentException("a merge needs at least two versions");
         }
         List<UsageTable> tables = new ArrayList<>();
-        try (BufferAllocator job = store.allocator().newChildAllocator("merge", 0, Long.MAX_VALUE)) {
+        try (BufferAllocator job = store.newJobAllocator("merge")) {
             try {
                 for (String v : versionIds) {
                     tables.add(store.open(datasetId, v, job));

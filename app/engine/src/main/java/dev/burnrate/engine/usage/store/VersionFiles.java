@@ -41,24 +41,47 @@ final class VersionFiles {
     private VersionFiles() {
     }
 
-    /** Maps every record batch of an uncompressed file; vectors point into the mapping. */
-    static UsageTable openMapped(Path file, BufferAllocator allocator) throws IOException {
+    /**
+     * Opens an uncompressed file on its shared mapping (made on first use); vectors point into the mapping and keep
+     * it mapped until the table is closed.
+     */
+    static UsageTable openMapped(Path file, BufferAllocator allocator, MappedFiles mappings) throws IOException {
         List<VectorSchemaRoot> batches = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ArrowFooter footer = readFooter(ch, file);
             List<FocusColumn> columns = StoredSchema.columnsOf(footer.getSchema());
             Schema memory = StoredSchema.of(columns);
             String[][] dictionaries = readDictionaries(ch, footer, columns, allocator);
+            MappedFiles.Mapping mapping = mappings.acquire(file, f -> mapBodies(ch, footer));
             try {
-                for (ArrowBlock block : footer.getRecordBatches()) {
-                    batches.add(mapBatch(ch, block, memory, allocator));
+                List<ArrowBlock> blocks = footer.getRecordBatches();
+                for (int i = 0; i < blocks.size(); i++) {
+                    batches.add(loadBatch(ch, blocks.get(i), memory, allocator, mapping, mapping.body(i)));
                 }
             } catch (IOException | RuntimeException e) {
                 batches.forEach(VectorSchemaRoot::close);
                 throw e;
+            } finally {
+                mapping.release();
             }
             return new UsageTable(columns, batches, dictionaries, Tier.HOT);
         }
+    }
+
+    /** Opens a file read only once (a staged version): its mapping is unmapped when the table is closed. */
+    static UsageTable openMappedOnce(Path file, BufferAllocator allocator) throws IOException {
+        try (MappedFiles once = new MappedFiles(1)) {
+            return openMapped(file, allocator, once);
+        }
+    }
+
+    private static List<MappedByteBuffer> mapBodies(FileChannel ch, ArrowFooter footer) throws IOException {
+        List<MappedByteBuffer> bodies = new ArrayList<>();
+        for (ArrowBlock block : footer.getRecordBatches()) {
+            bodies.add(ch.map(FileChannel.MapMode.READ_ONLY, block.getOffset() + block.getMetadataLength(),
+                    block.getBodyLength()));
+        }
+        return bodies;
     }
 
     private static ArrowFooter readFooter(FileChannel ch, Path file) throws IOException {
@@ -74,22 +97,31 @@ final class VersionFiles {
         return new ArrowFooter(Footer.getRootAsFooter(footer));
     }
 
-    private static VectorSchemaRoot mapBatch(FileChannel ch, ArrowBlock block, Schema memory,
-                                             BufferAllocator allocator) throws IOException {
+    private static VectorSchemaRoot loadBatch(FileChannel ch, ArrowBlock block, Schema memory,
+                                              BufferAllocator allocator, MappedFiles.Mapping mapping,
+                                              MappedByteBuffer body) throws IOException {
         ByteBuffer meta = ByteBuffer.allocate(block.getMetadataLength()).order(ByteOrder.LITTLE_ENDIAN);
         ch.read(meta, block.getOffset());
         int start = meta.getInt(0) == -1 ? 8 : 4;
         Message message = Message.getRootAsMessage(meta.position(start).slice().order(ByteOrder.LITTLE_ENDIAN));
-        MappedByteBuffer body = ch.map(FileChannel.MapMode.READ_ONLY,
-                block.getOffset() + block.getMetadataLength(), block.getBodyLength());
-        VectorSchemaRoot root = VectorSchemaRoot.create(memory, allocator);
-        ArrowBuf bodyBuf = allocator.wrapForeignAllocation(new MappedRegion(body));
+        MappedRegion region = new MappedRegion(mapping, body);
+        ArrowBuf bodyBuf;
+        try {
+            bodyBuf = allocator.wrapForeignAllocation(region);
+        } catch (RuntimeException e) {
+            region.unused(); // refused (e.g. over the job's memory limit): Arrow never took it over
+            throw e;
+        }
+        VectorSchemaRoot root = null;
         // deserializeRecordBatch takes over the reference to bodyBuf and releases it.
         try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(message, bodyBuf)) {
+            root = VectorSchemaRoot.create(memory, allocator);
             new VectorLoader(root).load(batch);
             return root;
         } catch (IOException | RuntimeException e) {
-            root.close();
+            if (root != null) {
+                root.close();
+            }
             throw e;
         }
     }
