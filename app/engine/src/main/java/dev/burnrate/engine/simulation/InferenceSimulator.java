@@ -39,9 +39,7 @@ public final class InferenceSimulator {
             if (compute == null) {
                 skipped.put(offering.key(), "no hardware spec for accelerator " + offering.acceleratorName());
             } else if (!InferenceThroughput.fits(w, compute)) {
-                skipped.put(offering.key(), String.format("the model's weights (%.0f GB) do not fit %.0f GB",
-                        w.parameters() * InferenceThroughput.bytesPerParameter(w.precision()) / 1e9,
-                        compute.units() * compute.memoryGb()));
+                skipped.put(offering.key(), InferenceThroughput.whyNotFits(w, compute));
             } else if (!(InferenceThroughput.tokensPerSecond(w, compute) > 0)) {
                 skipped.put(offering.key(), compute.hardware() + " publishes no usable peak throughput");
             } else {
@@ -82,9 +80,11 @@ public final class InferenceSimulator {
             List<String> notes = notes(w, compute, tps[o], instances, totals);
             add(rows, offering, compute, instances, PurchaseOption.ON_DEMAND,
                     totals[InferenceCapacityKernel.ON_DEMAND_COST], w, notes);
-            add(rows, offering, compute, instances, PurchaseOption.SPOT, totals[InferenceCapacityKernel.SPOT_MIX_COST],
-                    w, withNote(notes, String.format("%.0f%% of instances on spot, the rest on-demand",
-                            100 * w.spotShare())));
+            if (offering.prices().spot() != null) {
+                add(rows, offering, compute, instances, PurchaseOption.SPOT,
+                        totals[InferenceCapacityKernel.SPOT_MIX_COST], w, withNote(notes, spotNote(w, offering,
+                                instances)));
+            }
             CommitmentAnalysis coverage = coverage(offering, instances);
             addCommitted(rows, offering, compute, instances, PurchaseOption.COMMITTED_1Y,
                     totals[InferenceCapacityKernel.COMMITTED_MIX_COST], coverage, w, notes,
@@ -94,10 +94,10 @@ public final class InferenceSimulator {
                     totals[InferenceCapacityKernel.BASELINE_INSTANCES]);
         }
         rows.sort(Comparator.comparingDouble(ComparisonRow::expectedCost));
-        ComparisonRow best = rows.getFirst();
+        ComparisonRow best = rows.stream().filter(ComparisonRow::isEligible).findFirst().orElse(rows.getFirst());
         progress.update(0.9, "commitment coverage for " + best.offering().key());
         CommitmentAnalysis commitment = coverage(best.offering(), perHour.get(best.offering().key()));
-        Recommendation recommendation = InferenceRecommender.recommend(rows, commitment);
+        Recommendation recommendation = InferenceRecommender.recommend(rows, commitment, w);
         progress.update(1, "done");
         return new InferenceReport(w, rows, recommendation, commitment, perHour, skipped,
                 kernels.backendId(KernelNames.INFERENCE_CAPACITY));
@@ -129,26 +129,67 @@ public final class InferenceSimulator {
 
     /**
      * A committed option at the better of two plans: committing the load curve's minimum (the capacity kernel's
-     * baseline) or the coverage level that minimises cost (the coverage kernel), the rest on-demand.
+     * baseline) or the coverage level that minimises cost (the coverage kernel), the rest on-demand. The commitment
+     * is paid for its whole term: when the load curve is shorter, the committed instances' remaining term hours are
+     * added, and the option is not recommended (the workload does not span the term).
      */
     private static void addCommitted(List<ComparisonRow> rows, Offering offering, InstanceCompute compute,
                                      int[] instances, PurchaseOption term, double baselineCost,
                                      CommitmentAnalysis coverage, InferenceWorkload w, List<String> notes,
                                      double baselineInstances) {
-        if (coverage == null || !coverage.cost().containsKey(term)) {
-            add(rows, offering, compute, instances, term, baselineCost, w, withNote(notes, String.format(
-                    "%.0f instances committed (the load curve's minimum), burst on-demand", baselineInstances)));
+        Double price = offering.prices().forOption(term);
+        if (price == null || Double.isNaN(baselineCost)) {
             return;
         }
-        int level = coverage.optimalLevel(term);
-        double optimal = coverage.cost().get(term)[level];
-        String note = optimal < baselineCost
-                ? String.format("%.0f instances committed (%.0f%% of peak, the cheapest coverage level), the rest"
-                + " on-demand; committing only the minimum (%.0f) would cost $%,.0f", coverage.units(level),
-                coverage.coveragePercent()[level], baselineInstances, baselineCost)
-                : String.format("%.0f instances committed (the load curve's minimum), burst on-demand",
+        double units = baselineInstances;
+        double horizonCost = baselineCost;
+        String plan = String.format("%.0f instances committed (the load curve's minimum), burst on-demand",
                 baselineInstances);
-        add(rows, offering, compute, instances, term, Math.min(optimal, baselineCost), w, withNote(notes, note));
+        if (coverage != null && coverage.cost().containsKey(term)) {
+            int level = coverage.optimalLevel(term);
+            double optimal = coverage.cost().get(term)[level];
+            if (optimal < baselineCost) {
+                units = coverage.units(level);
+                horizonCost = optimal;
+                plan = String.format("%.0f instances committed (%.0f%% of peak, the cheapest coverage level), the"
+                                + " rest on-demand; committing only the minimum (%.0f) would cost $%,.0f over the load"
+                                + " curve", units, coverage.coveragePercent()[level], baselineInstances, baselineCost);
+            }
+        }
+        double termHours = CommitmentTerm.hours(term);
+        double unusedTerm = Math.max(0, termHours - w.hours()) * units * price;
+        List<String> rowNotes = withNote(notes, plan);
+        rowNotes.add(CommitmentTerm.obligationText(term, price, units)
+                + (unusedTerm > 0 ? String.format(", of which $%,.0f falls after the %d-hour load curve",
+                unusedTerm, w.hours()) : ""));
+        add(rows, offering, compute, instances, term, horizonCost + unusedTerm, w, rowNotes);
+        if (w.hours() < termHours && units > 0) {
+            rows.set(rows.size() - 1, rows.getLast().ineligible(String.format("the %d-hour load curve does not span"
+                    + " the %s (%,.0f h, %d months)", w.hours(), ComparisonRow.optionName(term), termHours,
+                    CommitmentTerm.months(term))));
+        }
+    }
+
+    /** How the spot mix is made up, and why it costs what on-demand costs when it does. */
+    private static String spotNote(InferenceWorkload w, Offering offering, int[] instances) {
+        long total = 0;
+        long onSpot = 0;
+        for (int count : instances) {
+            total += count;
+            onSpot += (long) Math.floor(count * w.spotShare());
+        }
+        String note = String.format("%.0f%% of instances on spot (rounded down each hour), the rest on-demand: %,d of"
+                + " %,d instance-hours on spot", 100 * w.spotShare(), onSpot, total);
+        double spot = offering.prices().spot();
+        if (onSpot == 0) {
+            return note + "; it costs what on-demand costs because no hour has enough instances for"
+                    + " a spot share of them";
+        }
+        if (spot >= offering.prices().onDemand()) {
+            return note + String.format("; it costs no less than on-demand because the catalog's spot price"
+                    + " ($%,.4f/h) is not below on-demand ($%,.4f/h)", spot, offering.prices().onDemand());
+        }
+        return note;
     }
 
     private static List<String> withNote(List<String> notes, String note) {
@@ -167,8 +208,9 @@ public final class InferenceSimulator {
             peak = Math.max(peak, count);
         }
         rows.add(new ComparisonRow(offering, compute.hardware(), compute.kind(), peak, option,
-                Distribution.constant(cost), Distribution.constant(w.hours()), Double.NaN, 0, 0,
-                Histogram.of(new double[]{cost}, 1), new double[][]{{w.hours(), cost}}, notes));
+                Distribution.constant(cost), Distribution.constant(w.hours()), Double.NaN, 0, 0, 0,
+                Histogram.of(new double[]{cost}, 1), new double[][]{{w.hours(), cost}}, notes,
+                Provenance.of(offering, option, compute), null));
     }
 
     private CommitmentAnalysis coverage(Offering offering, int[] instances) throws KernelException {
