@@ -48,6 +48,7 @@ final class TrainingCandidates {
             throw new IllegalArgumentException("at least one offering must be simulated: " + limit);
         }
         double referencePeak = referencePeak(w, specs);
+        HardwareKind askedKind = askedKind(w, specs);
         Map<String, String> infeasible = new LinkedHashMap<>();
         List<Candidate> feasible = new ArrayList<>();
         for (Offering offering : offerings) {
@@ -59,6 +60,12 @@ final class TrainingCandidates {
             }
             if (compute.peakTflops() <= 0) {
                 infeasible.put(offering.key(), compute.hardware() + " publishes no usable peak throughput");
+                continue;
+            }
+            if (askedKind != null && compute.kind() != HardwareKind.CPU && compute.kind() != askedKind) {
+                infeasible.put(offering.key(), String.format(Locale.ROOT, "no accelerator of the asked kind: the job"
+                                + " is sized in %s-hours on %ss, this offering has %s (%s)", reference(w), askedKind,
+                        compute.hardware(), compute.kind()));
                 continue;
             }
             Candidate candidate = size(w, offering, compute, referencePeak);
@@ -85,7 +92,8 @@ final class TrainingCandidates {
             case TrainingWorkload.ModelFlops model ->
                     model.flops() / (compute.peakTflops() * 1e12 * model.utilisation() * 3600);
         };
-        double workHours = unitHours / ((double) instances * compute.units());
+        // The job runs on the accelerators it asks for; an instance with more holds idle ones, which are paid for.
+        double workHours = unitHours / w.accelerators();
         double onDemandHourly = offering.prices().onDemand() * instances;
         SpotTrainingPlan steady = plan(w, workHours, 0, onDemandHourly, onDemandHourly);
         double steadyHours = steady.expectedWallHoursMemoryless();
@@ -125,6 +133,22 @@ final class TrainingCandidates {
         double interval = Math.min(w.checkpointIntervalHours(), workHours);
         return new SpotTrainingPlan(workHours, interval, w.checkpointOverheadHours(), w.restartHours(), rate,
                 spotHourly, onDemandHourly, w.deadlineHours(), w.restartHours() + interval, w.maxInterruptions());
+    }
+
+    /**
+     * The kind of accelerator a job sized in accelerator-hours runs on: its reference accelerator's (code written
+     * for GPUs does not run on TPUs as it is). CPU-only offerings stay candidates when the filter includes them.
+     */
+    private static HardwareKind askedKind(TrainingWorkload w, List<HardwareSpec> specs) {
+        if (!(w.effort() instanceof TrainingWorkload.GpuHours gpuHours)) {
+            return null;
+        }
+        return specs.stream().filter(s -> s.matches(gpuHours.referenceAccelerator())).findFirst()
+                .map(HardwareSpec::kind).filter(kind -> kind != HardwareKind.CPU).orElse(null);
+    }
+
+    private static String reference(TrainingWorkload w) {
+        return ((TrainingWorkload.GpuHours) w.effort()).referenceAccelerator();
     }
 
     private static double referencePeak(TrainingWorkload workload, List<HardwareSpec> specs) {

@@ -67,6 +67,12 @@ public final class TrainingSimulator {
         if (compute.note() != null) {
             notes.add(compute.note());
         }
+        int held = compute.kind() == dev.burnrate.api.HardwareKind.CPU ? instances : instances * compute.units();
+        if (held > workload.accelerators()) {
+            notes.add(String.format("the %d instance%s hold %d accelerators, the job runs on %d: the other %d are"
+                            + " paid for and idle", instances, instances == 1 ? "" : "s", held,
+                    workload.accelerators(), held - workload.accelerators()));
+        }
         List<ComparisonRow> rows = new ArrayList<>();
         double onDemandHourly = offering.prices().onDemand() * instances;
         double steadyHours = candidate.steadyHours();

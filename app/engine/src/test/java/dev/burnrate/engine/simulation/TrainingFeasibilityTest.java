@@ -1,5 +1,7 @@
 package dev.burnrate.engine.simulation;
 
+import dev.burnrate.api.HardwareKind;
+import dev.burnrate.api.HardwareSpec;
 import dev.burnrate.api.KernelException;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.Precision;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.burnrate.engine.simulation.Fixtures.*;
 import static dev.burnrate.engine.simulation.TrainingSimulatorTest.row;
@@ -71,6 +74,27 @@ class TrainingFeasibilityTest {
         assertThat(report.skipped()).hasSize(10)
                 .allSatisfy((key, reason) -> assertThat(reason).startsWith("cannot finish before the deadline"));
         assertThat(report.recommendation().choice().offering()).isEqualTo(P5);
+    }
+
+    @Test
+    void aJobSizedInGpuHoursNeedsGpusAndPaysForIdleAcceleratorsItDoesNotUse() throws KernelException {
+        HardwareSpec tpu = new HardwareSpec("tpu-v6e", List.of(), HardwareKind.TPU, "Google", 32, 1640,
+                Map.of(Precision.BF16, 918.0), 0, 0, "datasheet");
+        Offering pod = offering("tpu-v6e-256", "tpu-v6e", 256, 0, 0, 700, 70.0, null, null);
+        List<HardwareSpec> specs = new ArrayList<>(SPECS);
+        specs.add(tpu);
+        TrainingReport report = simulator.simulate(job(1000, 8, 0, false), List.of(pod, P5), specs,
+                CPU_GFLOPS_PER_VCPU, SimulationProgress.NONE);
+        assertThat(report.skipped().get(pod.key())).isEqualTo("no accelerator of the asked kind: the job is sized in"
+                + " H100-hours on GPUs, this offering has tpu-v6e (TPU)");
+        // Four H100s asked for: one p5 holds eight, the job runs on four and pays for all eight.
+        TrainingReport four = simulator.simulate(job(1000, 4, 0, false), List.of(P5), SPECS, CPU_GFLOPS_PER_VCPU,
+                SimulationProgress.NONE);
+        ComparisonRow onDemand = row(four, "p5.48xlarge", PurchaseOption.ON_DEMAND);
+        assertThat(onDemand.hours().mean()).isCloseTo(250 + 124 * 0.05, within(1e-9));
+        assertThat(onDemand.expectedCost()).isCloseTo((250 + 124 * 0.05) * 98.32, within(1e-6));
+        assertThat(onDemand.notes()).contains("the 1 instance hold 8 accelerators, the job runs on 4: the other 4"
+                + " are paid for and idle");
     }
 
     @Test
