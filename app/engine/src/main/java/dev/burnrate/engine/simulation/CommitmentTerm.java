@@ -40,7 +40,8 @@ public final class CommitmentTerm {
     public static String obligationText(PurchaseOption option, double hourlyPrice, double units) {
         return String.format(Locale.ROOT, "a %s obliges you to pay $%,.2f/h for %s for %d months (%,.0f h): $%,.0f",
                 ComparisonRow.optionName(option), hourlyPrice, units == 1 ? "1 instance"
-                        : String.format(Locale.ROOT, "%,.0f instances", units), months(option), hours(option),
+                        : String.format(Locale.ROOT, units == Math.rint(units) ? "%,.0f instances" : "%,.1f instances",
+                        units), months(option), hours(option),
                 obligation(option, hourlyPrice, units));
     }
 }

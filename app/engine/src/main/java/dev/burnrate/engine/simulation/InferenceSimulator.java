@@ -151,7 +151,7 @@ public final class InferenceSimulator {
             if (optimal < baselineCost) {
                 units = coverage.units(level);
                 horizonCost = optimal;
-                plan = String.format("%.0f instances committed (%.0f%% of peak, the cheapest coverage level), the"
+                plan = String.format("%.1f instances committed (%.0f%% of peak, the cheapest coverage level), the"
                                 + " rest on-demand; committing only the minimum (%.0f) would cost $%,.0f over the load"
                                 + " curve", units, coverage.coveragePercent()[level], baselineInstances, baselineCost);
             }
