@@ -4,7 +4,9 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.data.renderer.TextRenderer;
+import dev.burnrate.api.PurchaseOption;
 import dev.burnrate.engine.simulation.ComparisonRow;
+import dev.burnrate.engine.simulation.CostWording;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,9 +47,9 @@ class ComparisonGrid extends Grid<ComparisonRow> {
             money(addColumn(new TextRenderer<>(r -> Double.isNaN(r.meetDeadlineProbability()) ? "–"
                     : String.format(Locale.ROOT, "%.0f%%", 100 * r.meetDeadlineProbability())))
                     .setHeader("P(meet deadline)").setComparator(ComparisonRow::meetDeadlineProbability));
-            money(addColumn(new TextRenderer<>(r -> r.option() != dev.burnrate.api.PurchaseOption.SPOT ? "–"
+            money(addColumn(new TextRenderer<>(r -> r.option() != PurchaseOption.SPOT ? "–"
                     : String.format(Locale.ROOT, "%.1f (%s of runs)", r.expectedInterruptions(),
-                    dev.burnrate.engine.simulation.CostWording.percent(r.interruptedShare()))))
+                    CostWording.percent(r.interruptedShare()))))
                     .setHeader("Interruptions per run").setComparator(ComparisonRow::expectedInterruptions));
         }
         addColumn(r -> r.isEligible() ? "yes" : "no: " + r.ineligibleReason()).setHeader("May be recommended")

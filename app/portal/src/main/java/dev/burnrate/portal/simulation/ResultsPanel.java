@@ -1,5 +1,6 @@
 package dev.burnrate.portal.simulation;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -111,7 +112,7 @@ class ResultsPanel extends VerticalLayout {
         if (!skipped.isEmpty()) {
             Paragraph reasons = new Paragraph(skipped.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("; ")));
-            com.vaadin.flow.component.details.Details details = new com.vaadin.flow.component.details.Details(
+            Details details = new Details(
                     title + ": " + skipped.size() + " offerings, each with the reason", reasons);
             details.setId(id);
             details.setOpened(skipped.size() <= 10);
