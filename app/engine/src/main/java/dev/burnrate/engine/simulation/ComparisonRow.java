@@ -13,18 +13,36 @@ import java.util.List;
  * @param hours                    wall-clock hours to finish (training) or the horizon (inference)
  * @param meetDeadlineProbability  share of scenarios finishing by the deadline; NaN without a deadline
  * @param expectedInterruptions    mean spot interruptions per run (0 for other options)
- * @param fallbackShare            share of scenarios that fell back to on-demand
+ * @param interruptedShare         share of scenarios interrupted at least once (0 for other options)
+ * @param fallbackShare            share of scenarios that fell back to on-demand (after an interruption, so at
+ *                                 most {@code interruptedShare})
  * @param costHistogram            distribution of cost for charts
  * @param costVsHours              a sample of (hours, cost) pairs of individual scenarios for charts
  * @param notes                    assumptions behind the row
+ * @param provenance               where the figures come from: the catalog row (provider, region, instance type,
+ *                                 the price used and its kind) and the hardware spec
+ * @param ineligibleReason         why this option may not be recommended (misses the deadline, a commitment the
+ *                                 workload does not span); {@code null} when it may
  */
 public record ComparisonRow(Offering offering, String hardware, HardwareKind kind, int instances,
                             PurchaseOption option, Distribution cost, Distribution hours,
-                            double meetDeadlineProbability, double expectedInterruptions, double fallbackShare,
-                            Histogram costHistogram, double[][] costVsHours, List<String> notes) {
+                            double meetDeadlineProbability, double expectedInterruptions, double interruptedShare,
+                            double fallbackShare, Histogram costHistogram, double[][] costVsHours, List<String> notes,
+                            String provenance, String ineligibleReason) {
 
     public ComparisonRow {
         notes = List.copyOf(notes);
+    }
+
+    public boolean isEligible() {
+        return ineligibleReason == null;
+    }
+
+    /** This row, not to be recommended for {@code reason}. */
+    ComparisonRow ineligible(String reason) {
+        return new ComparisonRow(offering, hardware, kind, instances, option, cost, hours, meetDeadlineProbability,
+                expectedInterruptions, interruptedShare, fallbackShare, costHistogram, costVsHours, notes, provenance,
+                reason);
     }
 
     public double expectedCost() {

@@ -22,7 +22,7 @@ public final class HybridComparison {
     }
 
     public static List<HybridOption> compare(TrainingReport training, InferenceReport serving) {
-        if (training.recommendation() == null || serving.rows().isEmpty()) {
+        if (training.recommendation() == null || serving.recommendation() == null) {
             return List.of();
         }
         List<HybridOption> options = new ArrayList<>();
@@ -30,15 +30,15 @@ public final class HybridComparison {
         trainings.add(training.recommendation().choice());
         for (HardwareKind kind : HardwareKind.values()) {
             bestOf(training.rows().stream().filter(r -> r.kind() == kind)
-                    .filter(r -> TrainingRecommender.meets(r, training.workload())).toList())
+                    .filter(ComparisonRow::isEligible).toList())
                     .filter(r -> !trainings.contains(r)).ifPresent(trainings::add);
         }
         for (ComparisonRow train : trainings) {
             List<ComparisonRow> servings = new ArrayList<>();
-            bestOf(serving.rows().stream().filter(r -> r.offering().instanceType()
+            bestOf(serving.rows().stream().filter(ComparisonRow::isEligible).filter(r -> r.offering().instanceType()
                     .equals(train.offering().instanceType())).toList()).ifPresent(servings::add);
             for (HardwareKind kind : HardwareKind.values()) {
-                bestOf(serving.rows().stream().filter(r -> r.kind() == kind).toList())
+                bestOf(serving.rows().stream().filter(ComparisonRow::isEligible).filter(r -> r.kind() == kind).toList())
                         .filter(r -> !servings.contains(r)).ifPresent(servings::add);
             }
             for (ComparisonRow serve : servings) {

@@ -39,9 +39,7 @@ public final class InferenceSimulator {
             if (compute == null) {
                 skipped.put(offering.key(), "no hardware spec for accelerator " + offering.acceleratorName());
             } else if (!InferenceThroughput.fits(w, compute)) {
-                skipped.put(offering.key(), String.format("the model's weights (%.0f GB) do not fit %.0f GB",
-                        w.parameters() * InferenceThroughput.bytesPerParameter(w.precision()) / 1e9,
-                        compute.units() * compute.memoryGb()));
+                skipped.put(offering.key(), InferenceThroughput.whyNotFits(w, compute));
             } else if (!(InferenceThroughput.tokensPerSecond(w, compute) > 0)) {
                 skipped.put(offering.key(), compute.hardware() + " publishes no usable peak throughput");
             } else {
@@ -80,24 +78,26 @@ public final class InferenceSimulator {
             int[] instances = oneYear.instances()[o];
             perHour.put(offering.key(), instances);
             List<String> notes = notes(w, compute, tps[o], instances, totals);
-            add(rows, offering, compute, instances, PurchaseOption.ON_DEMAND,
+            InferenceRows.add(rows, offering, compute, instances, PurchaseOption.ON_DEMAND,
                     totals[InferenceCapacityKernel.ON_DEMAND_COST], w, notes);
-            add(rows, offering, compute, instances, PurchaseOption.SPOT, totals[InferenceCapacityKernel.SPOT_MIX_COST],
-                    w, withNote(notes, String.format("%.0f%% of instances on spot, the rest on-demand",
-                            100 * w.spotShare())));
+            if (offering.prices().spot() != null) {
+                InferenceRows.add(rows, offering, compute, instances, PurchaseOption.SPOT,
+                        totals[InferenceCapacityKernel.SPOT_MIX_COST], w,
+                        InferenceRows.withNote(notes, InferenceRows.spotNote(w, offering, instances)));
+            }
             CommitmentAnalysis coverage = coverage(offering, instances);
-            addCommitted(rows, offering, compute, instances, PurchaseOption.COMMITTED_1Y,
+            InferenceRows.addCommitted(rows, offering, compute, instances, PurchaseOption.COMMITTED_1Y,
                     totals[InferenceCapacityKernel.COMMITTED_MIX_COST], coverage, w, notes,
                     totals[InferenceCapacityKernel.BASELINE_INSTANCES]);
-            addCommitted(rows, offering, compute, instances, PurchaseOption.COMMITTED_3Y,
+            InferenceRows.addCommitted(rows, offering, compute, instances, PurchaseOption.COMMITTED_3Y,
                     threeYear.totals()[o][InferenceCapacityKernel.COMMITTED_MIX_COST], coverage, w, notes,
                     totals[InferenceCapacityKernel.BASELINE_INSTANCES]);
         }
         rows.sort(Comparator.comparingDouble(ComparisonRow::expectedCost));
-        ComparisonRow best = rows.getFirst();
+        ComparisonRow best = rows.stream().filter(ComparisonRow::isEligible).findFirst().orElse(rows.getFirst());
         progress.update(0.9, "commitment coverage for " + best.offering().key());
         CommitmentAnalysis commitment = coverage(best.offering(), perHour.get(best.offering().key()));
-        Recommendation recommendation = InferenceRecommender.recommend(rows, commitment);
+        Recommendation recommendation = InferenceRecommender.recommend(rows, commitment, w);
         progress.update(1, "done");
         return new InferenceReport(w, rows, recommendation, commitment, perHour, skipped,
                 kernels.backendId(KernelNames.INFERENCE_CAPACITY));
@@ -125,50 +125,6 @@ public final class InferenceSimulator {
             notes.add(c.note());
         }
         return notes;
-    }
-
-    /**
-     * A committed option at the better of two plans: committing the load curve's minimum (the capacity kernel's
-     * baseline) or the coverage level that minimises cost (the coverage kernel), the rest on-demand.
-     */
-    private static void addCommitted(List<ComparisonRow> rows, Offering offering, InstanceCompute compute,
-                                     int[] instances, PurchaseOption term, double baselineCost,
-                                     CommitmentAnalysis coverage, InferenceWorkload w, List<String> notes,
-                                     double baselineInstances) {
-        if (coverage == null || !coverage.cost().containsKey(term)) {
-            add(rows, offering, compute, instances, term, baselineCost, w, withNote(notes, String.format(
-                    "%.0f instances committed (the load curve's minimum), burst on-demand", baselineInstances)));
-            return;
-        }
-        int level = coverage.optimalLevel(term);
-        double optimal = coverage.cost().get(term)[level];
-        String note = optimal < baselineCost
-                ? String.format("%.0f instances committed (%.0f%% of peak, the cheapest coverage level), the rest"
-                + " on-demand; committing only the minimum (%.0f) would cost $%,.0f", coverage.units(level),
-                coverage.coveragePercent()[level], baselineInstances, baselineCost)
-                : String.format("%.0f instances committed (the load curve's minimum), burst on-demand",
-                baselineInstances);
-        add(rows, offering, compute, instances, term, Math.min(optimal, baselineCost), w, withNote(notes, note));
-    }
-
-    private static List<String> withNote(List<String> notes, String note) {
-        List<String> all = new ArrayList<>(notes);
-        all.add(note);
-        return all;
-    }
-
-    private static void add(List<ComparisonRow> rows, Offering offering, InstanceCompute compute, int[] instances,
-                            PurchaseOption option, double cost, InferenceWorkload w, List<String> notes) {
-        if (Double.isNaN(cost)) {
-            return; // the offering is not sold this way
-        }
-        int peak = 0;
-        for (int count : instances) {
-            peak = Math.max(peak, count);
-        }
-        rows.add(new ComparisonRow(offering, compute.hardware(), compute.kind(), peak, option,
-                Distribution.constant(cost), Distribution.constant(w.hours()), Double.NaN, 0, 0,
-                Histogram.of(new double[]{cost}, 1), new double[][]{{w.hours(), cost}}, notes));
     }
 
     private CommitmentAnalysis coverage(Offering offering, int[] instances) throws KernelException {

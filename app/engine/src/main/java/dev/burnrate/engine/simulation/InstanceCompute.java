@@ -16,9 +16,13 @@ import java.util.Optional;
  * @param peakTflops    dense peak per unit at {@code precision}
  * @param memoryGb      memory per unit (GB)
  * @param bandwidthGbs  memory bandwidth per unit (GB/s); 0 when unknown (CPU instances)
+ * @param source        where the figures come from: the hardware spec's source, or the assumption for a CPU
  */
 public record InstanceCompute(HardwareKind kind, String hardware, int units, double peakTflops, Precision precision,
-                              double memoryGb, double bandwidthGbs, String note) {
+                              double memoryGb, double bandwidthGbs, String note, String source) {
+
+    /** Catalogs give instance memory in GiB, hardware specs and model sizes in GB (10^9 bytes). */
+    static final double GB_PER_GIB = 1.073741824;
 
     private static final List<Precision> FALLBACKS = List.of(Precision.BF16, Precision.FP16, Precision.TF32,
             Precision.FP32);
@@ -32,9 +36,11 @@ public record InstanceCompute(HardwareKind kind, String hardware, int units, dou
         if (!offering.hasAccelerator()) {
             String vcpus = offering.vcpus() == Math.rint(offering.vcpus()) ? String.valueOf((long) offering.vcpus())
                     : String.valueOf(offering.vcpus());
+            String assumption = String.format("CPU peak assumed %.1f GFLOP/s per vCPU (FP32)", cpuGflopsPerVcpu);
             return Optional.of(new InstanceCompute(HardwareKind.CPU, vcpus + " vCPU", 1,
-                    offering.vcpus() * cpuGflopsPerVcpu / 1000, Precision.FP32, offering.memoryGib() * 1.073741824, 0,
-                    String.format("CPU peak assumed %.1f GFLOP/s per vCPU (FP32)", cpuGflopsPerVcpu)));
+                    offering.vcpus() * cpuGflopsPerVcpu / 1000, Precision.FP32, offering.memoryGib() * GB_PER_GIB, 0,
+                    assumption, String.format("%s vCPU and %s GiB (%.1f GB) from the catalog row; %s", vcpus,
+                    offering.memoryGib(), offering.memoryGib() * GB_PER_GIB, assumption)));
         }
         Optional<HardwareSpec> spec = specs.stream().filter(s -> s.matches(offering.acceleratorName())).findFirst();
         if (spec.isEmpty()) {
@@ -48,7 +54,10 @@ public record InstanceCompute(HardwareKind kind, String hardware, int units, dou
             note = hardware.model() + " publishes no " + wanted + " peak; using " + used;
         }
         return Optional.of(new InstanceCompute(hardware.kind(), hardware.model(), offering.acceleratorCount(),
-                hardware.peak(used), used, hardware.memoryGb(), hardware.memoryBandwidthGbs(), note));
+                hardware.peak(used), used, hardware.memoryGb(), hardware.memoryBandwidthGbs(), note,
+                String.format("%s (%s): %.0f GB, %.0f GB/s, %.1f TFLOP/s %s; %s", hardware.model(), hardware.vendor(),
+                        hardware.memoryGb(), hardware.memoryBandwidthGbs(), hardware.peak(used), used,
+                        hardware.source())));
     }
 
     public double instancePeakTflops() {

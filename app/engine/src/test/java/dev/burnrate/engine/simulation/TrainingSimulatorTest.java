@@ -37,11 +37,12 @@ class TrainingSimulatorTest {
         assertThat(onDemand.hours().mean()).isCloseTo(125 + 62 * 0.05, within(1e-9));
         assertThat(onDemand.expectedCost()).isCloseTo((125 + 62 * 0.05) * 98.32, within(1e-6));
         assertThat(onDemand.meetDeadlineProbability()).isEqualTo(1);
-        // A10G: 989.5 / 70 times the accelerator-hours, on 8 one-GPU instances.
-        ComparisonRow a10g = row(report, "g5.xlarge", PurchaseOption.ON_DEMAND);
+        // A10G: 989.5 / 70 times the accelerator-hours, on 8 one-GPU instances: cannot make the deadline.
+        assertThat(report.skipped().get(G5.key())).startsWith("cannot finish before the deadline: needs 1,8");
+        ComparisonRow a10g = row(simulator.simulate(gpuHours(0), List.of(G5), SPECS, CPU_GFLOPS_PER_VCPU,
+                SimulationProgress.NONE), "g5.xlarge", PurchaseOption.ON_DEMAND);
         assertThat(a10g.instances()).isEqualTo(8);
         assertThat(a10g.hours().mean()).isGreaterThan(1000 * 989.5 / 70 / 8);
-        assertThat(a10g.meetDeadlineProbability()).isZero();
         // A commitment bought for this run alone pays its whole term.
         assertThat(row(report, "p5.48xlarge", PurchaseOption.COMMITTED_1Y).expectedCost())
                 .isCloseTo(8760 * 62.0, within(1e-6));
@@ -63,8 +64,9 @@ class TrainingSimulatorTest {
         assertThat(spot.meetDeadlineProbability()).isGreaterThan(0.9);
         Recommendation recommendation = report.recommendation();
         assertThat(recommendation.choice()).isSameAs(spot);
-        assertThat(recommendation.reasons()).anySatisfy(r -> assertThat(r).contains("Spot saves"))
-                .anySatisfy(r -> assertThat(r).contains("Best on CPUs"));
+        assertThat(recommendation.reasons()).anySatisfy(r -> assertThat(r).contains("Spot is ")
+                .contains("cheaper than on-demand on the same instances"));
+        assertThat(report.skipped().get(C7I.key())).contains("cannot finish before the deadline");
     }
 
     @Test
@@ -92,7 +94,9 @@ class TrainingSimulatorTest {
         assertThat(spot.meetDeadlineProbability()).isLessThan(0.95);
         assertThat(spot.fallbackShare()).isGreaterThan(0);
         assertThat(report.recommendation().choice().option()).isEqualTo(PurchaseOption.ON_DEMAND);
-        assertThat(report.recommendation().reasons()).anySatisfy(r -> assertThat(r).contains("meets the deadline in"));
+        assertThat(report.recommendation().reasons()).anySatisfy(r -> assertThat(r)
+                .contains("but it meets the 129 h deadline in only"));
+        assertThat(spot.ineligibleReason()).startsWith("meets the 129 h deadline in only");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.burnrate.portal.simulation;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.burnrate.engine.simulation.HybridComparison;
 import dev.burnrate.engine.simulation.Recommendation;
+import dev.burnrate.engine.simulation.TrainingReport;
 import dev.burnrate.portal.base.chart.EChart;
 import java.util.stream.Collectors;
 
@@ -23,8 +25,7 @@ class ResultsPanel extends VerticalLayout {
 
     void show(SimulationOutcome outcome) {
         removeAll();
-        add(new Paragraph(String.format("%d candidate offerings%s. Kernels ran on: %s.", outcome.candidates(),
-                outcome.capped() ? " (capped: narrow the filter to compare others)" : "",
+        add(new Paragraph(String.format("%d offerings match the filter. Kernels ran on: %s.", outcome.candidates(),
                 outcome.backends().entrySet().stream().map(e -> e.getKey() + " → " + e.getValue())
                         .collect(Collectors.joining(", ")))));
         if (!outcome.hybrid().isEmpty()) {
@@ -33,6 +34,7 @@ class ResultsPanel extends VerticalLayout {
         if (outcome.training() != null) {
             var report = outcome.training();
             add(new H3("Training"));
+            add(trainingCoverage(report, outcome.inputs().candidates().maxSimulated()));
             add(recommendation("training-recommendation", report.recommendation()));
             ComparisonGrid grid = new ComparisonGrid("training-grid", true);
             grid.show(report.rows());
@@ -42,7 +44,7 @@ class ResultsPanel extends VerticalLayout {
                 add(chart("cost-time-chart",
                         SimulationCharts.costVersusTime(report.rows(), report.workload().deadlineHours())));
             }
-            skipped(report.skipped());
+            skipped("training-infeasible", "Cannot run this job", report.skipped());
         }
         if (outcome.inference() != null) {
             var report = outcome.inference();
@@ -57,8 +59,22 @@ class ResultsPanel extends VerticalLayout {
             if (report.commitment() != null) {
                 add(chart("coverage-chart", SimulationCharts.commitmentCoverage(report.commitment())));
             }
-            skipped(report.skipped());
+            skipped("inference-infeasible", "Cannot serve this model", report.skipped());
         }
+    }
+
+    /** How many offerings were simulated, how many cannot run the job, and how many a limit left out. */
+    private static Paragraph trainingCoverage(TrainingReport report, int limit) {
+        long simulated = report.rows().stream().map(r -> r.offering().key()).distinct().count();
+        String text = String.format("%d offerings simulated; %d cannot run this job (listed below).", simulated,
+                report.skipped().size());
+        if (!report.notSimulated().isEmpty()) {
+            text += String.format(" %d more feasible offerings not simulated (the limit is the %d cheapest); widen"
+                    + " \"Simulate at most\" to include them.", report.notSimulated().size(), limit);
+        }
+        Paragraph paragraph = new Paragraph(text);
+        paragraph.setId("training-coverage");
+        return paragraph;
     }
 
     private Grid<HybridComparison.HybridOption> hybridGrid(SimulationOutcome outcome) {
@@ -79,7 +95,9 @@ class ResultsPanel extends VerticalLayout {
         card.setId(id);
         card.addClassName("recommendation");
         if (recommendation == null) {
-            card.add(new Span("No offering could run this workload; see the reasons below."));
+            card.add(new Span("Nothing to recommend: no option can run this workload within its limits (see why for"
+                    + " each offering below and in the grid's last column); relax the deadline, add accelerators or"
+                    + " widen the filter."));
             return card;
         }
         Span choice = new Span("Recommended: " + recommendation.choice().label());
@@ -90,10 +108,15 @@ class ResultsPanel extends VerticalLayout {
         return card;
     }
 
-    private void skipped(java.util.Map<String, String> skipped) {
+    private void skipped(String id, String title, java.util.Map<String, String> skipped) {
         if (!skipped.isEmpty()) {
-            add(new Paragraph("Not compared: " + skipped.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue()
-                    + ")").collect(Collectors.joining("; "))));
+            Paragraph reasons = new Paragraph(skipped.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("; ")));
+            Details details = new Details(
+                    title + ": " + skipped.size() + " offerings, each with the reason", reasons);
+            details.setId(id);
+            details.setOpened(skipped.size() <= 10);
+            add(details);
         }
     }
 

@@ -44,7 +44,8 @@ class SimulationDemoData implements DemoDataContributor {
         }
         SimulationInputs defaults = SimulationInputs.defaults();
         SimulationInputs inputs = new SimulationInputs(SimulationInputs.Kind.HYBRID, defaults.training(),
-                defaults.inference(), new SimulationInputs.Candidates("aws", "us-east-1", null, null, true, List.of()));
+                defaults.inference(), new SimulationInputs.Candidates("aws", "us-east-1", null, null, true, List.of(),
+                        SimulationInputs.Candidates.DEFAULT_MAX_SIMULATED));
         try {
             service.save(team.id(), NAME, service.run(inputs, SimulationProgress.NONE));
         } catch (IllegalArgumentException | dev.burnrate.api.KernelException e) {

@@ -32,8 +32,12 @@ public record SimulationInputs(Kind kind, Training training, Inference inference
                            double deadlineHours, double deadlineConfidence, double interruptionsPerHour,
                            int maxInterruptions, boolean commitmentReused, int scenarios, long seed) {
 
+        /**
+         * A fine-tune that can be met: 2,000 H100-hours on 16 accelerators (two 8-GPU nodes) is 125 h of work, within
+         * a one-week deadline with room for checkpoints and spot restarts.
+         */
         public static Training defaults() {
-            return new Training("GPU_HOURS", 2000, "H100", 7e9, 1e12, 0.4, Precision.BF16, 8, 2, 0.05, 0.5, 168,
+            return new Training("GPU_HOURS", 2000, "H100", 7e9, 1e12, 0.4, Precision.BF16, 16, 2, 0.05, 0.5, 168,
                     0.9, 0.02, 1000, false, 50_000, 42);
         }
 
@@ -80,13 +84,25 @@ public record SimulationInputs(Kind kind, Training training, Inference inference
 
     /**
      * Which offerings to compare: those matching the filter (null fields do not filter), or exactly
-     * {@code offeringKeys} when that is not empty.
+     * {@code offeringKeys} when that is not empty. Of those that can run a training job, the {@code maxSimulated}
+     * cheapest are simulated (0, as in scenarios saved before the limit existed, means the default).
      */
     public record Candidates(String providerId, String regionId, String accelerator, String jurisdiction,
-                             boolean includeCpu, List<String> offeringKeys) {
+                             boolean includeCpu, List<String> offeringKeys, int maxSimulated) {
+
+        /** Enough for every GPU offering of one accelerator model across the built-in catalogs. */
+        public static final int DEFAULT_MAX_SIMULATED = 60;
+        /** More than this makes a Monte Carlo run of minutes and a grid nobody reads. */
+        public static final int MAX_SIMULATED = 1000;
 
         public Candidates {
             offeringKeys = offeringKeys == null ? List.of() : List.copyOf(offeringKeys);
+            if (maxSimulated == 0) {
+                maxSimulated = DEFAULT_MAX_SIMULATED;
+            }
+            if (maxSimulated < 1 || maxSimulated > MAX_SIMULATED) {
+                throw new IllegalArgumentException("Simulate at most: enter 1 to " + MAX_SIMULATED + " offerings.");
+            }
         }
 
         public boolean matches(SimulationCatalog.Entry entry) {
@@ -104,6 +120,6 @@ public record SimulationInputs(Kind kind, Training training, Inference inference
 
     public static SimulationInputs defaults() {
         return new SimulationInputs(Kind.TRAINING, Training.defaults(), Inference.defaults(),
-                new Candidates(null, null, null, null, true, List.of()));
+                new Candidates(null, null, null, null, false, List.of(), Candidates.DEFAULT_MAX_SIMULATED));
     }
 }

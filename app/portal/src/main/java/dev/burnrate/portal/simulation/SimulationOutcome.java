@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * A finished simulation: the full reports (for the grid and charts), hybrid plans, the backend per kernel, and
- * the candidate count (and whether the list was capped).
+ * how many offerings matched the candidate filter (the reports say which could run the workload and which a
+ * limit left out).
  */
 public record SimulationOutcome(SimulationInputs inputs, TrainingReport training, InferenceReport inference,
                                 List<HybridComparison.HybridOption> hybrid, Map<String, String> backends,
-                                int candidates, boolean capped) {
+                                int candidates) {
 
     public RunResults summary() {
         return new RunResults(

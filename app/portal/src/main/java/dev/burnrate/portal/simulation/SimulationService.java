@@ -34,9 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed({Role.Names.ENGINEER, Role.Names.ADMIN, Role.Names.FINANCE, Role.Names.APPROVER})
 public class SimulationService {
 
-    /** More candidates than this make a grid nobody reads and a run that takes long; the filter must narrow. */
-    public static final int MAX_CANDIDATES = 60;
-
     private final SimulationCatalog catalog;
     private final UsageLoadCurves loadCurves;
     private final ComputeService compute;
@@ -90,9 +87,9 @@ public class SimulationService {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("No offering matches the candidate filter.");
         }
-        boolean capped = candidates.size() > MAX_CANDIDATES;
-        List<Offering> offerings = candidates.stream().limit(MAX_CANDIDATES).map(SimulationCatalog.Entry::offering)
-                .toList();
+        // No cap here: the simulators decide which offerings can run the workload first, then keep the cheapest
+        // (training: up to the filter's limit, reporting the rest).
+        List<Offering> offerings = candidates.stream().map(SimulationCatalog.Entry::offering).toList();
         KernelRunner kernels = new KernelRunner(compute.router());
         double cpuGflops = compute.cpuGflopsPerCore();
         Map<String, String> backends = new LinkedHashMap<>();
@@ -101,7 +98,8 @@ public class SimulationService {
         if (inputs.trains()) {
             var workload = inputs.training().toWorkload();
             SimulationProgress part = inputs.serves() ? (done, step) -> progress.update(done * 0.7, step) : progress;
-            training = new TrainingSimulator(kernels).simulate(workload, offerings, catalog.hardware(), cpuGflops, part);
+            training = new TrainingSimulator(kernels).simulate(workload, offerings, catalog.hardware(), cpuGflops,
+                    inputs.candidates().maxSimulated(), part);
             backends.put(KernelNames.SPOT_TRAINING_MONTE_CARLO, training.backendId());
         }
         if (inputs.serves()) {
@@ -118,7 +116,7 @@ public class SimulationService {
         }
         List<HybridComparison.HybridOption> hybrid = training != null && inference != null
                 ? HybridComparison.compare(training, inference) : List.of();
-        return new SimulationOutcome(inputs, training, inference, hybrid, backends, offerings.size(), capped);
+        return new SimulationOutcome(inputs, training, inference, hybrid, backends, offerings.size());
     }
 
     /** Teams the user may save scenarios for. */

@@ -84,6 +84,33 @@ class SimulateIT extends BrowserTestBase {
     }
 
     @Test
+    void aNewcomersDefaultTrainingRunGetsAFeasibleGpuRecommendation() {
+        loginAs("engineer");
+        open("simulate");
+        // A GPU job by default: CPU-only offerings are not candidates, and 2,000 H100-hours on 16 accelerators
+        // fit the 168 h deadline.
+        assertThat(page.locator("#candidate-include-cpu input")).not().isChecked();
+        assertThat(page.locator("#training-accelerators input")).hasValue("16");
+        assertThat(page.locator("#candidate-limit input")).hasValue("60");
+        page.locator("#run-simulation").click();
+        Locator recommendation = page.locator("#training-recommendation");
+        assertThat(recommendation).containsText("Recommended:", SLOW_TEXT);
+        assertThat(recommendation).containsText("that finish within 168 h with at least 90% probability");
+        assertThat(recommendation.locator(".recommendation-choice")).not().containsText("vCPU");
+        assertThat(recommendation.locator(".recommendation-choice")).not().containsText("tpu");
+        assertThat(recommendation.locator(".recommendation-choice")).not().containsText("commitment");
+        assertThat(recommendation).not().containsText(Pattern.compile("-\\d+%"));
+        // Offerings that cannot make the deadline are listed with the reason, not silently dropped.
+        assertThat(page.locator("#training-coverage")).containsText(
+                Pattern.compile("^\\d+ offerings simulated; \\d+ cannot run this job"));
+        assertThat(page.locator("#training-infeasible")).containsText("cannot finish before the deadline");
+        Locator grid = page.locator("#training-grid");
+        assertThat(grid).containsText("P50 cost");
+        assertThat(grid).containsText("May be recommended");
+        shoot(recommendation, "simulate-default-recommendation");
+    }
+
+    @Test
     void adminSeesTheCalibratedBackendsAndOverridesOne() {
         loginAs("admin");
         open("admin/compute");

@@ -153,7 +153,8 @@ class UsageLoadCurvesIT extends BrowserTestBase {
                 defaults.spotShare(), defaults.minInstances(), gateway("2026-03-02", "2026-03-03", 1.0));
         SimulationInputs inputs = new SimulationInputs(SimulationInputs.Kind.INFERENCE,
                 SimulationInputs.Training.defaults(), fromUsage,
-                new SimulationInputs.Candidates("aws", "us-east-1", null, null, true, List.of()));
+                new SimulationInputs.Candidates("aws", "us-east-1", null, null, true, List.of(),
+                        SimulationInputs.Candidates.DEFAULT_MAX_SIMULATED));
         SimulationOutcome outcome = as("engineer", Role.ENGINEER, () -> {
             try {
                 return simulations.run(inputs, SimulationProgress.NONE);
