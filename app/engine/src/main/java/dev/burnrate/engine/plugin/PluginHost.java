@@ -50,15 +50,28 @@ public final class PluginHost implements AutoCloseable {
         this.safety = safety;
         this.manager = new HostPluginManager(config.pluginsDir());
         this.guard = new ExtensionGuard(config.faultsBeforeSuspend(), config.breakerCoolDown(), System::nanoTime,
-                (pluginId, message, suspended) -> {
-            LOG.log(System.Logger.Level.WARNING, "plugin {0}: {1}{2}", pluginId, message,
-                    suspended ? " (suspended)" : "");
-            if (suspended) {
-                safety.journal().recordSuspension(pluginId, message);
-                generation.incrementAndGet();
-            }
-            onFault.onFault(pluginId, message, suspended);
-        });
+                new ExtensionGuard.FaultListener() {
+                    @Override
+                    public void onFault(String pluginId, String message, boolean suspended) {
+                        LOG.log(System.Logger.Level.WARNING, "plugin {0}: {1}{2}", pluginId, message,
+                                suspended ? " (suspended)" : "");
+                        if (suspended) {
+                            safety.journal().recordSuspension(pluginId, message);
+                            generation.incrementAndGet();
+                        }
+                        onFault.onFault(pluginId, message, suspended);
+                    }
+
+                    /** A plugin that passed its trial call is usable again, after a restart too. */
+                    @Override
+                    public void onRecovered(String pluginId) {
+                        LOG.log(System.Logger.Level.INFO, "plugin {0} answered its trial call: usable again",
+                                pluginId);
+                        safety.journal().forget(pluginId);
+                        generation.incrementAndGet();
+                        onFault.onRecovered(pluginId);
+                    }
+                });
         this.lifecycle = new PluginLifecycle(manager, guard,
                 new ExtensionActivator(manager, guard, contexts, config), plugins, safety);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.burnrate.api.CloudProvider;
+import dev.burnrate.plugins.testkit.InMemoryPluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +142,36 @@ class PluginHostSafetyTest extends PluginHostTestBase {
 
         host.disable("hanging-plugin");
         assertThat(safety.journal().suspension("hanging-plugin")).as("an administrator's decision clears it").isEmpty();
+    }
+
+    /** The breaker's trial call brought it back: a restart must not resurrect the suspension from the journal. */
+    @Test
+    void aPluginThatPassedItsTrialCallStartsNormallyAfterARestart() throws Exception {
+        safety = safety.withoutSmokeCalls(); // this plugin's regions() throws; it must get past its start here
+        PluginHostConfig config = PluginHostConfig.defaults(pluginsDir).withCallTimeout(Duration.ofMillis(300))
+                .withBreakerCoolDown(Duration.ofMillis(200));
+        host = new PluginHost(config, InMemoryPluginContext::new, (pluginId, message, suspended) -> { }, safety);
+        host.start();
+        upload(plugins.plugin("hanging").jar(uploads, "hanging.jar"));
+        CloudProvider hanging = host.extensions(CloudProvider.class).getFirst().extension();
+        assertThatThrownBy(hanging::offerings).isInstanceOf(PluginCallException.class);
+        assertThat(safety.journal().suspension("hanging-plugin")).isPresent();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String answer = null;
+        while (answer == null) {
+            try {
+                answer = hanging.displayName(); // refused while the circuit is open, the trial call once it is not
+            } catch (PluginCallException stillOpen) {
+                assertThat(System.nanoTime()).as("the cool-down ended").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+        }
+        assertThat(answer).isEqualTo("Good Cloud");
+        assertThat(safety.journal().suspension("hanging-plugin")).as("recovery clears the kept suspension").isEmpty();
+
+        startHost(Duration.ofMillis(300));
+        assertThat(host.plugin("hanging-plugin").orElseThrow().state()).isEqualTo(HostPluginState.STARTED);
     }
 
     @Test
