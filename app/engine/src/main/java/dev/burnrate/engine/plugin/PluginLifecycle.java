@@ -19,6 +19,7 @@ final class PluginLifecycle {
     private final ExtensionActivator activator;
     private final Map<String, LoadedPlugin> plugins;
     private final PluginSafety safety;
+    private final PluginStartGate gate;
     private final PluginPackageInspector inspector = new PluginPackageInspector();
 
     PluginLifecycle(HostPluginManager manager, ExtensionGuard guard, ExtensionActivator activator,
@@ -28,6 +29,7 @@ final class PluginLifecycle {
         this.activator = activator;
         this.plugins = plugins;
         this.safety = safety;
+        this.gate = new PluginStartGate(safety.journal());
     }
 
     /** Loads an archive found in the plugins folder; a broken one is recorded as failed under its file name. */
@@ -63,7 +65,7 @@ final class PluginLifecycle {
         LoadedPlugin plugin = load(archive, pkg);
         plugins.put(plugin.id, plugin);
         if (plugin.inPf4j) {
-            String held = suspendedBeforeRestart(plugin.id);
+            String held = gate.heldBack(plugin.id);
             if (held != null) {
                 plugin.heldState = HostPluginState.SUSPENDED;
                 plugin.heldReason = held;
@@ -72,23 +74,6 @@ final class PluginLifecycle {
                 start(plugin);
             }
         }
-    }
-
-    /**
-     * Why a plugin must not start now: its start did not end last time (the process died during its first
-     * calls), or it was suspended before the restart. {@code null} when it may start.
-     */
-    private String suspendedBeforeRestart(String pluginId) {
-        var unfinished = safety.journal().unfinishedStart(pluginId);
-        if (unfinished.isPresent()) {
-            String reason = "the portal stopped while this plugin was starting (" + unfinished.get()
-                    + "), so it was not started again; enable it to try once more";
-            safety.journal().recordSuspension(pluginId, reason);
-            safety.journal().startEnded(pluginId);
-            return reason;
-        }
-        return safety.journal().suspension(pluginId).map(r -> "suspended before the last restart: " + r)
-                .orElse(null);
     }
 
     /** Loads an inspected archive into PF4J (not yet started). */
@@ -127,30 +112,7 @@ final class PluginLifecycle {
         if (wrapper.getPluginState() == PluginState.DISABLED) {
             return;
         }
-        safety.journal().startBegins(plugin.id);
-        try {
-            startMarked(plugin, wrapper);
-        } finally {
-            if (shutdownInProgress()) {
-                // The plugin ended the process (e.g. System.exit by reflection, which no scan sees): the marker
-                // stays, so the next start holds the plugin back and says why, instead of blaming a timeout.
-                LOG.log(System.Logger.Level.ERROR, "the process is ending while plugin {0} starts", plugin.id);
-            } else {
-                safety.journal().startEnded(plugin.id);
-            }
-        }
-    }
-
-    /** The JVM refuses new shutdown hooks once it has begun to shut down; there is no other way to ask. */
-    private static boolean shutdownInProgress() {
-        Thread probe = new Thread(() -> { });
-        try {
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException e) {
-            return true;
-        }
+        gate.marked(plugin.id, () -> startMarked(plugin, wrapper));
     }
 
     private void startMarked(LoadedPlugin plugin, PluginWrapper wrapper) {
@@ -215,7 +177,7 @@ final class PluginLifecycle {
             PluginHost.deleteQuietly(expanded);
         }
         PluginHost.deleteQuietly(plugin.path);
-        safety.journal().forget(plugin.id);
+        gate.forget(plugin.id);
         guard.reset(plugin.id);
     }
 
@@ -223,7 +185,7 @@ final class PluginLifecycle {
     private void release(LoadedPlugin plugin) {
         plugin.heldState = null;
         plugin.heldReason = null;
-        safety.journal().forget(plugin.id);
+        gate.forget(plugin.id);
     }
 
     /** Stops and unloads a plugin, leaving its archive in place (host shutdown). */
