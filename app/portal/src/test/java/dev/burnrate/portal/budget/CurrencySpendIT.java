@@ -168,7 +168,7 @@ class CurrencySpendIT extends ProvisioningTestBase {
         // the page says at which rate it converted.
         loginAs("finance");
         open("budgets");
-        PlaywrightAssertions.assertThat(page.locator("#budgets-grid"))
+        PlaywrightAssertions.assertThat(page.locator("#budgets-currency-notes"))
                 .containsText("£1,000.00 GBP not counted: no GBP→USD rate");
         screenshot("budgets-currency-not-counted");
         open("admin/exchange-rates");
@@ -181,7 +181,7 @@ class CurrencySpendIT extends ProvisioningTestBase {
         waitForVaadin();
         PlaywrightAssertions.assertThat(page.locator("#rates-grid")).containsText(firstDay.minusDays(1).toString());
         open("budgets");
-        PlaywrightAssertions.assertThat(page.locator("#budgets-grid")).containsText("£1,000.00 GBP counted as "
+        PlaywrightAssertions.assertThat(page.locator("#budgets-currency-notes")).containsText("£1,000.00 GBP counted as "
                 + "$1,270.00 at 1.27 GBP→USD (rate of " + firstDay.minusDays(1) + ")");
         screenshot("budgets-currency-converted");
     }
