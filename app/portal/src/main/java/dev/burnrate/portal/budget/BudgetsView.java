@@ -2,8 +2,11 @@ package dev.burnrate.portal.budget;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -44,18 +47,27 @@ public class BudgetsView extends VerticalLayout {
             }
             return badge;
         }).setHeader("Status").setAutoWidth(true);
-        // Spend in another currency than the budget's: converted at which rate, or left out and why.
-        grid.addColumn(r -> String.join("; ", r.notes())).setHeader("Other currencies").setKey("currency-notes")
-                .setFlexGrow(1);
         grid.setAllRowsVisible(true);
         var rows = service.status();
         grid.setItems(rows);
         add(new H2("Budgets"), new Paragraph("Actual spend is what was metered or imported this period; committed is "
                 + "what approved and pending requests have reserved and not yet spent. Spend in another currency "
                 + "than a budget's counts only at a rate from the exchange-rate table; what has no rate is left out "
-                + "and named under Other currencies."), grid);
+                + "and named below the table."), grid);
         if (rows.isEmpty()) {
             add(new Paragraph("No enabled policy has a budget rule."));
+        }
+        // Spend in another currency than a budget's: at which rate it was converted, or that it was left out.
+        UnorderedList notes = new UnorderedList();
+        notes.setId("budgets-currency-notes");
+        for (BudgetRow row : rows) {
+            for (String note : row.notes()) {
+                notes.add(new ListItem(row.check().key().budgetId() + " (" + row.check().key().describeScope()
+                        + ", " + row.currency() + "): " + note));
+            }
+        }
+        if (notes.getComponentCount() > 0) {
+            add(new H3("Other currencies"), notes);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.burnrate.portal.budget;
 
 import static dev.burnrate.portal.db.Tables.METERED_USAGE;
+import static dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS;
 import static dev.burnrate.portal.db.Tables.RESOURCES;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 
-import dev.burnrate.api.Prices;
 import dev.burnrate.api.ResourceState;
 import dev.burnrate.engine.policy.budget.BudgetKey;
 import dev.burnrate.portal.currency.ExchangeRateRepository;
@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -65,22 +66,25 @@ public class MeteredSpend implements SpendSource {
     }
 
     /**
-     * The hourly cost of what runs now. Resources keep their hourly cost without a currency; until they carry
-     * one it is the USD of the offerings they were estimated from (every provider before plugin API 1.2), so a
-     * budget in another currency counts it at today's USD rate, or not at all without one.
+     * The hourly cost of what runs now, in the account's currency: a resource's hourly cost is in its request's
+     * estimate currency, and one in another currency counts at today's rate, or not at all without one.
      */
     @Override
     public double runRatePerHour(BudgetKey key) {
-        Double sum = dsl.select(DSL.sum(RESOURCES.HOURLY_COST).cast(Double.class)).from(RESOURCES)
+        Map<String, Double> byCurrency = dsl.select(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY,
+                        DSL.sum(RESOURCES.HOURLY_COST).cast(Double.class))
+                .from(RESOURCES).join(PROVISIONING_REQUESTS).on(PROVISIONING_REQUESTS.ID.eq(RESOURCES.REQUEST_ID))
                 .where(RESOURCES.STATE.in(BILLED).and(scope(key, RESOURCES.TEAM_ID, RESOURCES.PROJECT)))
-                .fetchOne(0, Double.class);
-        double usd = sum == null ? 0 : sum;
-        if (usd == 0 || key.currency().equals(Prices.DEFAULT_CURRENCY)) {
-            return usd;
-        }
+                .groupBy(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY)
+                .fetchMap(r -> r.value1(), r -> r.value2() == null ? 0.0 : r.value2());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return rates.get().rateOn(Prices.DEFAULT_CURRENCY, key.currency(), today).map(r -> usd * r.rate())
-                .orElse(0.0);
+        ExchangeRates table = byCurrency.keySet().stream().allMatch(key.currency()::equals) ? ExchangeRates.none()
+                : rates.get();
+        double sum = 0;
+        for (Map.Entry<String, Double> e : byCurrency.entrySet()) {
+            sum += table.convert(e.getValue(), e.getKey(), key.currency(), today).orElse(0);
+        }
+        return sum;
     }
 
     private static Condition scope(BudgetKey key, Field<Long> teamId, Field<String> project) {

@@ -56,8 +56,9 @@ public class ApprovalCard extends Div {
         add(new Paragraph(r.requestedBy() + " asks for " + r.describe() + ", " + r.purchaseOption() + ", "
                 + (r.durationHours() == null ? "until stopped" : r.durationHours() + " h") + ", data "
                 + (r.dataClassification() == null ? "unclassified" : r.dataClassification()) + "."));
-        add(new Paragraph("Estimate: " + Money.perHour(r.hourlyCost()) + ", expected " + Money.usd(r.expectedTotal())
-                + ", P90 " + Money.usd(r.p90Total()) + " (" + r.estimateSource() + ")."));
+        add(new Paragraph("Estimate: " + Money.perHour(r.hourlyCost(), r.estimateCurrency()) + ", expected "
+                + Money.of(r.expectedTotal(), r.estimateCurrency()) + ", P90 "
+                + Money.of(r.p90Total(), r.estimateCurrency()) + " (" + r.estimateSource() + ")."));
         UnorderedList reasons = new UnorderedList();
         reasons.addClassName("approval-reasons");
         if (pending.decision() != null) {

@@ -160,9 +160,7 @@ public class ApprovalService {
         if (region.isEmpty() || offering.isEmpty()) {
             return List.of();
         }
-        var estimate = new Estimate(request.hourlyCost(), request.expectedTotal(), request.p90Total(),
-                request.hourlyCost() * Estimate.HOURS_PER_MONTH, request.estimateSource());
-        var input = PolicyInputs.of(request.id(), request.draft(), region.get(), offering.get(), estimate);
+        var input = PolicyInputs.of(request.id(), request.draft(), region.get(), offering.get(), request.estimate());
         // Today's figures already include this request's own reservation, so judge it with no extra cost.
         return evaluator.evaluate(policies.load(), input, budgets).budgets().stream()
                 .map(c -> new BudgetCheck(c.key(), c.periodLabel(), c.amount(), c.status(), 0,

@@ -74,7 +74,7 @@ public class ProvisionView extends VerticalLayout {
         mine.setId("my-requests");
         mine.addColumn(StoredRequest::name).setHeader("Name").setAutoWidth(true);
         mine.addColumn(StoredRequest::describe).setHeader("What").setAutoWidth(true);
-        mine.addColumn(r -> Money.usd(r.expectedTotal())).setHeader("Expected").setAutoWidth(true);
+        mine.addColumn(r -> Money.of(r.expectedTotal(), r.estimateCurrency())).setHeader("Expected").setAutoWidth(true);
         mine.addComponentColumn(r -> OutcomeBadge.of(r.state().name())).setHeader("State").setAutoWidth(true);
         mine.addColumn(r -> r.failure() == null ? "" : r.failure()).setHeader("Detail");
         mine.setAllRowsVisible(true);

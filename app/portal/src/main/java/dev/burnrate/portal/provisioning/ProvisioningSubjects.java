@@ -74,8 +74,6 @@ class ProvisioningSubjects implements PolicySubjects {
         if (region.isEmpty() || offering.isEmpty()) {
             return Optional.empty();
         }
-        Estimate estimate = new Estimate(r.hourlyCost(), r.expectedTotal(), r.p90Total(),
-                r.hourlyCost() * Estimate.HOURS_PER_MONTH, r.estimateSource());
-        return Optional.of(PolicyInputs.of(subject, r.draft(), region.get(), offering.get(), estimate));
+        return Optional.of(PolicyInputs.of(subject, r.draft(), region.get(), offering.get(), r.estimate()));
     }
 }

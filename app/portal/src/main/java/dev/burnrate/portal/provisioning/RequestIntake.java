@@ -77,6 +77,7 @@ class RequestIntake {
         view.put("purchaseOption", r.purchaseOption().name());
         view.put("hourlyCost", r.hourlyCost());
         view.put("expectedTotal", r.expectedTotal());
+        view.put("currency", r.estimateCurrency());
         view.put("outcome", r.outcome());
         view.put("state", r.state().name());
         view.put("decisionId", r.decisionId());

@@ -49,6 +49,7 @@ public class RequestRepository {
                 .set(PROVISIONING_REQUESTS.EXPECTED_TOTAL, estimate.expectedTotal())
                 .set(PROVISIONING_REQUESTS.P90_TOTAL, estimate.p90Total())
                 .set(PROVISIONING_REQUESTS.ESTIMATE_SOURCE, estimate.source())
+                .set(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY, estimate.currency())
                 .set(PROVISIONING_REQUESTS.OUTCOME, outcome)
                 .set(PROVISIONING_REQUESTS.STATE, state.name())
                 .set(PROVISIONING_REQUESTS.NEEDS_FINANCE, needsFinance)
@@ -176,6 +177,6 @@ public class RequestRepository {
                 r.get(p.EXPECTED_TOTAL), r.get(p.P90_TOTAL), r.get(p.ESTIMATE_SOURCE), r.get(p.OUTCOME),
                 RequestState.valueOf(r.get(p.STATE)), r.get(p.NEEDS_FINANCE), r.get(p.DECISION_ID),
                 r.get(p.FAILURE), r.get(p.RESOURCE_ID), r.get(p.CREATED_AT).toInstant(),
-                r.get(p.UPDATED_AT).toInstant());
+                r.get(p.UPDATED_AT).toInstant(), r.get(p.ESTIMATE_CURRENCY));
     }
 }

@@ -12,7 +12,14 @@ public record StoredRequest(String id, long teamId, String team, String project,
                             Map<String, String> tags, boolean encrypted, boolean privateNetwork, boolean checkpointing,
                             boolean deadlineCritical, double hourlyCost, double expectedTotal, double p90Total,
                             String estimateSource, String outcome, RequestState state, boolean needsFinance,
-                            Long decisionId, String failure, String resourceId, Instant createdAt, Instant updatedAt) {
+                            Long decisionId, String failure, String resourceId, Instant createdAt, Instant updatedAt,
+                            String estimateCurrency) {
+
+    /** The stored estimate, in the currency of the offering it was priced from. */
+    public Estimate estimate() {
+        return new Estimate(hourlyCost, expectedTotal, p90Total, hourlyCost * Estimate.HOURS_PER_MONTH,
+                estimateSource, estimateCurrency);
+    }
 
     /** The draft this request was made from, to compare a retried submit with. */
     public RequestDraft draft() {

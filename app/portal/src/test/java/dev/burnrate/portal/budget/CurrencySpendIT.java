@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.ResourceState;
+import dev.burnrate.api.ResourceStatus;
 import dev.burnrate.api.UsageRecord;
+import dev.burnrate.engine.policy.Decision;
 import dev.burnrate.engine.policy.budget.BudgetKey;
 import dev.burnrate.engine.policy.budget.BudgetPeriod;
 import dev.burnrate.engine.usage.query.Metric;
@@ -15,7 +19,15 @@ import dev.burnrate.engine.usage.validation.ValidationMode;
 import dev.burnrate.portal.audit.AuditFilter;
 import dev.burnrate.portal.audit.AuditService;
 import dev.burnrate.portal.currency.ExchangeRateService;
+import dev.burnrate.portal.policy.DecisionKind;
+import dev.burnrate.portal.policy.DecisionLog;
 import dev.burnrate.portal.policy.PolicyService;
+import dev.burnrate.portal.provisioning.Estimate;
+import dev.burnrate.portal.provisioning.RequestDraft;
+import dev.burnrate.portal.provisioning.RequestRepository;
+import dev.burnrate.portal.provisioning.RequestState;
+import dev.burnrate.portal.provisioning.ResourceRepository;
+import dev.burnrate.portal.provisioning.Template;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.ProvisioningTestBase;
@@ -40,6 +52,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Billing exports in EUR and JPY imported next to USD data, on a team of its own: a USD budget counts only USD
@@ -59,6 +72,11 @@ class CurrencySpendIT extends ProvisioningTestBase {
     @Autowired AuditService audit;
     @Autowired UserRepository users;
     @Autowired ApplicationContext app;
+    @Autowired SpendSource spend;
+    @Autowired RequestRepository requests;
+    @Autowired ResourceRepository resources;
+    @Autowired DecisionLog decisions;
+    @Autowired TransactionTemplate tx;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String team = "it-cur-" + suffix;
@@ -150,7 +168,7 @@ class CurrencySpendIT extends ProvisioningTestBase {
         // the page says at which rate it converted.
         loginAs("finance");
         open("budgets");
-        PlaywrightAssertions.assertThat(page.locator("#budgets-grid"))
+        PlaywrightAssertions.assertThat(page.locator("#budgets-currency-notes"))
                 .containsText("£1,000.00 GBP not counted: no GBP→USD rate");
         screenshot("budgets-currency-not-counted");
         open("admin/exchange-rates");
@@ -163,9 +181,44 @@ class CurrencySpendIT extends ProvisioningTestBase {
         waitForVaadin();
         PlaywrightAssertions.assertThat(page.locator("#rates-grid")).containsText(firstDay.minusDays(1).toString());
         open("budgets");
-        PlaywrightAssertions.assertThat(page.locator("#budgets-grid")).containsText("£1,000.00 GBP counted as "
+        PlaywrightAssertions.assertThat(page.locator("#budgets-currency-notes")).containsText("£1,000.00 GBP counted as "
                 + "$1,270.00 at 1.27 GBP→USD (rate of " + firstDay.minusDays(1) + ")");
         screenshot("budgets-currency-converted");
+    }
+
+    @Test
+    void aRequestPricedInFrancsKeepsItsCurrencyAndItsResourceCountsOnlyAtARate() {
+        long teamId = users.insertTeam(team, "currency test");
+        String requestId = "it-cur-req-" + suffix;
+        Instant from = monthStart.plus(1, ChronoUnit.HOURS);
+        tx.executeWithoutResult(status -> {
+            RequestDraft draft = new RequestDraft(Template.GPU_TRAINING, team, null, "it-cur", "aws", "eu-north-1",
+                    "p5.48xlarge", 1, PurchaseOption.ON_DEMAND, null, "internal", Map.of(), true, true, true, false);
+            long decision = decisions.record(DecisionKind.REQUEST, requestId, team, "engineer",
+                    Decision.of(List.of(), List.of(), List.of()), Map.of("test", "currency"), from);
+            requests.insert(requestId, teamId, "engineer", draft, new Estimate(10, 100, 110, 7_300, "test", "CHF"),
+                    "ALLOW", RequestState.PROVISIONED, false, decision, from);
+            var request = requests.find(requestId).orElseThrow();
+            String resourceId = "it-cur-res-" + suffix;
+            resources.insert(request, new ResourceStatus(resourceId, ResourceState.RUNNING, from, "test"), from);
+            resources.recordUsage(resources.find(resourceId).orElseThrow(), List.of(row(40, "CHF", 1)),
+                    from.plus(1, ChronoUnit.HOURS));
+        });
+        assertThat(requests.find(requestId).orElseThrow().estimate().currency()).isEqualTo("CHF");
+        BudgetKey usd = new BudgetKey("it-cur", BudgetKey.Scope.TEAM, team, BudgetPeriod.MONTH, monthStart,
+                nextMonth);
+
+        assertThat(spend.runRatePerHour(usd)).isZero();
+        assertThat(spend.spend(usd).notes()).containsExactly("40.00 CHF not counted: no CHF→USD rate");
+
+        asUser("finance", () -> rates.set("CHF", "USD", firstDay.minusDays(1), 1.15), Role.FINANCE);
+        assertThat(spend.runRatePerHour(usd)).isCloseTo(11.5, within(1e-9));
+        assertThat(spend.spend(usd).counted()).isCloseTo(46, within(1e-9));
+        // Leave no running resource to the other tests of this portal.
+        String resourceId = "it-cur-res-" + suffix;
+        Instant end = from.plus(1, ChronoUnit.HOURS);
+        tx.executeWithoutResult(status -> resources.updateState(resourceId,
+                new ResourceStatus(resourceId, ResourceState.DELETED, end, "done"), end));
     }
 
     @Test
