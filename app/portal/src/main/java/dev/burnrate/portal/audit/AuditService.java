@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,12 +55,14 @@ public class AuditService {
      * @param after  the state after (null for deletions)
      */
     @Transactional(propagation = Propagation.REQUIRED)
+    @PermitAll // services call it for what they authorised; start-up work and failed logins have no user
     public void record(String action, String target, Object before, Object after) {
         recordAs(currentUser.actor(), action, target, before, after);
     }
 
     /** Like {@link #record} but for an actor that is not the logged-in user (e.g. a failed login's user name). */
     @Transactional(propagation = Propagation.REQUIRED)
+    @PermitAll
     public void recordAs(String actor, String action, String target, Object before, Object after) {
         // Postgres keeps microseconds: hash what is stored, so verification recomputes the same value.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

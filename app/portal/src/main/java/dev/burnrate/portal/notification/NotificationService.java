@@ -55,6 +55,7 @@ public class NotificationService {
 
     /** Sends one notification to each recipient (duplicates dropped). For services; joins their transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
+    @PermitAll // for services, inside the transaction of work they authorised (scheduled scans have no user)
     public void send(Collection<String> recipients, String category, String title, String body, String link,
                      Long alertId) {
         for (String recipient : new LinkedHashSet<>(recipients)) {
@@ -64,6 +65,7 @@ public class NotificationService {
 
     /** Approvers of a team, plus finance when asked. */
     @Transactional(propagation = Propagation.MANDATORY)
+    @PermitAll
     public Set<String> approvers(long teamId, boolean finance) {
         Set<String> recipients = new LinkedHashSet<>(repository.usersWithRole(Role.APPROVER.name(), teamId));
         if (finance) {
@@ -74,6 +76,7 @@ public class NotificationService {
 
     /** Who hears about an alert: the team's members (all admins for organisation-wide ones), and finance for budgets. */
     @Transactional(propagation = Propagation.MANDATORY)
+    @PermitAll
     public Set<String> alertRecipients(Long teamId, boolean budget) {
         Set<String> recipients = new LinkedHashSet<>(teamId == null
                 ? repository.usersWithRole(Role.ADMIN.name(), null) : repository.members(teamId));

@@ -3,6 +3,7 @@ package dev.burnrate.portal.provisioning;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.Region;
 import dev.burnrate.api.StorageOffering;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public class DraftValidator {
     public record Resolved(Region region, Offering offering) {
     }
 
+    @PermitAll // checks a form against the catalog; reads nothing of any team
     public Resolved validate(RequestDraft d) {
         List<DraftInvalid.FieldError> errors = new ArrayList<>();
         if (d.template() == null) {

@@ -3,6 +3,7 @@ package dev.burnrate.portal.security;
 import static dev.burnrate.portal.db.Tables.TEAM_MEMBERS;
 import static dev.burnrate.portal.db.Tables.USERS;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * Who is calling, read from the security context on each call (so it works in views, services and background
  * jobs that set a context). Also the one place that turns "which teams may this user see" into a query condition.
+ * Open to every caller: it tells callers only about themselves.
  */
 @Component
+@PermitAll
 public class CurrentUser {
 
     /** The actor recorded for work done without a logged-in user (start-up, schedules). */

@@ -3,6 +3,7 @@ package dev.burnrate.portal.security;
 import static dev.burnrate.portal.db.Tables.USERS;
 import static dev.burnrate.portal.db.Tables.USER_ROLES;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -23,6 +24,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
     }
 
     @Override
+    @PermitAll // called by form login, before anyone is authenticated
     public UserDetails loadUserByUsername(String username) {
         var user = dsl.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOne();
         if (user == null) {

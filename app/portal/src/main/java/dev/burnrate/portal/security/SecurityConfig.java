@@ -3,12 +3,14 @@ package dev.burnrate.portal.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -20,8 +22,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity(jsr250Enabled = true)
 public class SecurityConfig {
 
-    // Vaadin needs inline styles and, in dev mode, eval; everything else is same-origin.
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+    // Vaadin needs inline styles and scripts, and 'unsafe-eval' in production too: its client (FlowClient.js, the
+    // same in the production bundle) runs every executeJs/callJsFunction through the Function constructor, which CSP
+    // counts as eval; without it the login page and every view stop working (ContentSecurityPolicyIT shows the
+    // refusal, and fails once Vaadin no longer needs it). ECharts itself needs no eval. All else is same-origin.
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
             + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
@@ -31,10 +36,19 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/frontend/**", "/webjars/**", "/images/**", "/favicon.ico").permitAll());
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        // Written before the request is handled, not when the response is committed: Vaadin's page (index HTML)
+        // response otherwise went out without the policy and with Vaadin's own X-Frame-Options: SAMEORIGIN.
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .frameOptions(frame -> frame.deny()));
+                .frameOptions(frame -> frame.deny())
+                .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

@@ -22,8 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Two portals on one PostgreSQL database, in one JVM: a job under a ShedLock lock runs in one of them at a time,
- * while the same job without the lock (the control) is seen running in both at once. The portal's own jobs are
- * behind the lock's proxy, and the Flyway of each portal carries the edited-migration repair.
+ * while the same job without the lock (the control) is seen running in both at once, and a job running longer than
+ * its lease keeps its lock. The portal's own jobs are behind the lock's proxy, and the Flyway of each portal carries
+ * the edited-migration repair.
  */
 class TwoPortalsJobLocksIT {
 
@@ -33,30 +34,40 @@ class TwoPortalsJobLocksIT {
 
     /** What a job saw, across both portals. */
     static final class Tally {
+        final long millis;
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger finished = new AtomicInteger();
         final List<String> runs = new CopyOnWriteArrayList<>();
+
+        Tally(long millis) {
+            this.millis = millis;
+        }
 
         void run(String portal) {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             runs.add(portal);
             try {
-                Thread.sleep(150);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
                 running.decrementAndGet();
+                finished.incrementAndGet();
             }
         }
 
         void reset() {
             mostAtOnce.set(running.get());
+            finished.set(0);
             runs.clear();
         }
     }
 
-    static final Tally LOCKED = new Tally();
-    static final Tally UNLOCKED = new Tally();
+    static final Tally LOCKED = new Tally(150);
+    static final Tally UNLOCKED = new Tally(150);
+    /** Runs longer than its lease: the lease is renewed while it runs, so the other portal never takes over. */
+    static final Tally LONG = new Tally(40_000);
 
     /** Registered by hand (not component-scanned), so no other test's portal gets these jobs. */
     static class CountingJobs {
@@ -76,6 +87,12 @@ class TwoPortalsJobLocksIT {
         void unlocked() {
             UNLOCKED.run(portal);
         }
+
+        @Scheduled(fixedDelay = 100)
+        @SchedulerLock(name = "test-long", lockAtMostFor = "PT30S")
+        void longerThanItsLease() {
+            LONG.run(portal);
+        }
     }
 
     private static ConfigurableApplicationContext portal(String name) {
@@ -91,7 +108,9 @@ class TwoPortalsJobLocksIT {
                                 + ProcessHandle.current().pid()).toAbsolutePath(),
                         "--burnrate.admin.initial-password=two-portals-admin",
                         "--burnrate.metering.interval-ms=3600000",
-                        "--burnrate.policies.scan-ms=3600000");
+                        "--burnrate.policies.scan-ms=3600000",
+                        // The long job holds one scheduler thread for 40 s; the others keep running on the rest.
+                        "--spring.task.scheduling.pool.size=4");
     }
 
     @BeforeAll
@@ -125,6 +144,18 @@ class TwoPortalsJobLocksIT {
         assertThat(LOCKED.mostAtOnce.get()).as("the locked job never runs twice at once").isEqualTo(1);
         assertThat(new JdbcTemplate(first.getBean(javax.sql.DataSource.class)).queryForList(
                 "select name from job_locks", String.class)).contains("test-counting");
+    }
+
+    @Test
+    void aJobRunningLongerThanItsLeaseKeepsItsLock() throws Exception {
+        LONG.reset();
+        // Two finished runs: the second ran whole while both portals were up and trying for its lock.
+        long deadline = System.currentTimeMillis() + 150_000;
+        while (LONG.finished.get() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(LONG.finished.get()).as("two 40 s runs finished").isGreaterThanOrEqualTo(2);
+        assertThat(LONG.mostAtOnce.get()).as("the other portal never took the 30 s lease over").isEqualTo(1);
     }
 
     @Test

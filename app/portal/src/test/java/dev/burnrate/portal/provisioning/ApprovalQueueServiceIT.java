@@ -3,6 +3,7 @@ package dev.burnrate.portal.provisioning;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 import static dev.burnrate.portal.db.Tables.TEAM_MEMBERS;
 import static dev.burnrate.portal.db.Tables.USERS;
+import static dev.burnrate.portal.db.Tables.USER_ROLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * The approval queue through the service of the running portal: an approver pages through all 230 requests of their
  * team (more than the 200 the queue used to load, with another team's requests newer than all of them) and sees no
- * other team's; one person holding APPROVER and FINANCE cannot give both verdicts of a two-step approval.
+ * other team's, and the page shows them 20 at a time with "Load more"; one person holding APPROVER and FINANCE
+ * cannot give both verdicts of a two-step approval.
  */
 class ApprovalQueueServiceIT extends ProvisioningTestBase {
 
@@ -48,12 +50,15 @@ class ApprovalQueueServiceIT extends ProvisioningTestBase {
         return RunAs.user(app, user, work, roles);
     }
 
+    /** A team whose members are approvers who can log in (password = user name, as for the demo users). */
     private long teamWith(String team, String... members) {
         long teamId = dsl.insertInto(TEAMS).set(TEAMS.NAME, team).returning().fetchSingle().getId();
         for (String member : members) {
             long userId = dsl.insertInto(USERS).set(USERS.USERNAME, member).set(USERS.DISPLAY_NAME, member)
-                    .set(USERS.PASSWORD_HASH, "{noop}unused").returning().fetchSingle().getId();
+                    .set(USERS.PASSWORD_HASH, "{noop}" + member).returning().fetchSingle().getId();
             dsl.insertInto(TEAM_MEMBERS).set(TEAM_MEMBERS.TEAM_ID, teamId).set(TEAM_MEMBERS.USER_ID, userId).execute();
+            dsl.insertInto(USER_ROLES).set(USER_ROLES.USER_ID, userId).set(USER_ROLES.ROLE, Role.APPROVER.name())
+                    .execute();
         }
         return teamId;
     }
@@ -89,18 +94,30 @@ class ApprovalQueueServiceIT extends ProvisioningTestBase {
         });
 
         List<String> seen = new ArrayList<>();
-        ApprovalQueuePage page;
+        ApprovalQueuePage slice;
         int offset = 0;
         do {
             int from = offset;
-            page = as(approver, () -> approvals.queue(from, ApprovalsView.PAGE_SIZE * 3), Role.APPROVER);
-            assertThat(page.total()).isEqualTo(230);
-            page.items().forEach(item -> seen.add(item.request().id()));
-            offset += page.items().size();
-        } while (page.hasMore());
+            slice = as(approver, () -> approvals.queue(from, ApprovalsView.PAGE_SIZE * 3), Role.APPROVER);
+            assertThat(slice.total()).isEqualTo(230);
+            slice.items().forEach(item -> seen.add(item.request().id()));
+            offset += slice.items().size();
+        } while (slice.hasMore());
 
         assertThat(seen).containsExactlyInAnyOrderElementsOf(expected).doesNotContainAnyElementsOf(others);
         assertThat(seen.getFirst()).as("newest first").isEqualTo(mine + "-229");
+
+        loginAs(approver);
+        open("approvals");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#queue-summary"))
+                .hasText("Showing 20 of 230 requests waiting for your decision, newest first.");
+        assertThat(page.locator(".approval-card").count()).isEqualTo(ApprovalsView.PAGE_SIZE);
+        page.locator("#queue-load-more").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#queue-summary"))
+                .hasText("Showing 40 of 230 requests waiting for your decision, newest first.");
+        assertThat(page.locator(".approval-card").count()).isEqualTo(2 * ApprovalsView.PAGE_SIZE);
+        assertThat(page.locator(".approval-card h3").allTextContents()).allMatch(title -> title.endsWith(mine));
+        screenshot("approvals-load-more");
     }
 
     @Test
