@@ -16,6 +16,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.burnrate.api.ResourceState;
 import dev.burnrate.api.StorageOffering;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.budget.Money;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
@@ -23,6 +25,8 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The inventory: what runs, its state, cost so far and owner; owners stop and delete their resources. */
 @Route("resources")
@@ -33,13 +37,17 @@ public class ResourcesView extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
+    private static final Logger log = LoggerFactory.getLogger(ResourcesView.class);
+
     private final ResourceService service;
     private final CurrentUser currentUser;
+    private final BackgroundWork work;
     private final Grid<StoredResource> grid = new Grid<>(StoredResource.class, false);
 
-    public ResourcesView(ResourceService service, CurrentUser currentUser) {
+    public ResourcesView(ResourceService service, CurrentUser currentUser, BackgroundWork work) {
         this.service = service;
         this.currentUser = currentUser;
+        this.work = work;
         addClassName("resources-view");
         setSizeFull();
         grid.setId("resources-grid");
@@ -69,9 +77,21 @@ public class ResourcesView extends VerticalLayout {
         refresh.setId("refresh-resources");
         HorizontalLayout tools = new HorizontalLayout(refresh);
         if (currentUser.hasRole(Role.ADMIN)) {
-            Button meter = new Button("Meter now", VaadinIcon.TIMER.create(), click -> {
-                service.meterNow();
-                refresh();
+            Button meter = new Button("Meter now", VaadinIcon.TIMER.create());
+            meter.setDisableOnClick(true);
+            meter.addClickListener(click -> {
+                try {
+                    ViewTask.start(this, work, "metering", task -> service.meterNow(), metered -> {
+                        meter.setEnabled(true);
+                        refresh();
+                    }, e -> {
+                        meter.setEnabled(true);
+                        actionFailed(e);
+                    });
+                } catch (BackgroundWork.Busy busy) {
+                    meter.setEnabled(true);
+                    actionFailed(busy);
+                }
             });
             meter.setId("meter-now");
             tools.add(meter);
@@ -100,23 +120,38 @@ public class ResourcesView extends VerticalLayout {
         return actions;
     }
 
+    /** A stop or delete: the provider may take a while, so it runs in the background and the outcome is pushed. */
     private Button action(String label, String id, Function<StoredResource, StoredResource> change,
                           StoredResource resource) {
-        Button button = new Button(label, click -> {
+        Button button = new Button(label);
+        button.setDisableOnClick(true);
+        button.addClickListener(click -> {
             try {
-                StoredResource after = change.apply(resource);
-                Notification.show(after.name() + " is " + after.state().name().toLowerCase(), 3000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (ApprovalConflict | org.springframework.security.access.AccessDeniedException e) {
-                Notification.show(e.getMessage(), 6000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                ViewTask.start(this, work, label.toLowerCase() + " of " + resource.name(),
+                        task -> change.apply(resource), after -> {
+                            Notification.show(after.name() + " is " + after.state().name().toLowerCase(), 3000,
+                                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                            refresh();
+                        }, this::actionFailed);
+            } catch (BackgroundWork.Busy busy) {
+                actionFailed(busy);
             }
-            refresh();
         });
         button.setId(id);
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, label.equals("Delete") ? ButtonVariant.LUMO_ERROR
                 : ButtonVariant.LUMO_TERTIARY);
         return button;
+    }
+
+    private void actionFailed(Exception e) {
+        boolean expected = e instanceof ApprovalConflict || e instanceof BackgroundWork.Busy
+                || e instanceof org.springframework.security.access.AccessDeniedException;
+        if (!expected) {
+            log.error("A resource action failed", e);
+        }
+        Notification.show(expected ? e.getMessage() : "The provider call failed: " + e.getMessage(), 6000,
+                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        refresh();
     }
 
     private void refresh() {
