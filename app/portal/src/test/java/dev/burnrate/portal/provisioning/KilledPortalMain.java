@@ -43,9 +43,8 @@ public final class KilledPortalMain {
         ApplicationContextInitializer<GenericApplicationContext> fileCloud = context -> context.registerBean(
                 FileTestCloud.class, () -> new FileTestCloud(Clock.systemUTC(), cloudDir, hangAfterCreate));
         // command-line arguments: they win over application.properties (builder properties would not)
+        // the database is the shipped default (H2 in the data folder): what a kill must not lose is its commits
         return new SpringApplicationBuilder(BurnrateApplication.class).initializers(fileCloud).run(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").resolve("burnrate").toAbsolutePath()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--burnrate.demo=true",
                 "--burnrate.data-dir=" + dir.resolve("data").toAbsolutePath(),
                 "--burnrate.plugins-dir=" + dir.resolve("plugins").toAbsolutePath(),
