@@ -73,18 +73,31 @@ class ProvisioningExecutor {
         Instant now = clock.instant();
         Instant stale = now.minus(calls.lease());
         for (String id : requests.claimable(RequestState.APPROVED, now.minus(HAND_OVER_GRACE), stale, 100)) {
-            provision(id);
+            guarded(id, () -> provision(id));
         }
         for (String id : requests.claimable(RequestState.PROVISIONING, stale, stale, 100)) {
-            if (claim(id, RequestState.PROVISIONING, RequestState.UNKNOWN)) {
-                log.warn("Provisioning {}: its provider call was never answered (the claim ran out)", id);
-                resolve(id);
-            }
+            guarded(id, () -> {
+                if (claim(id, RequestState.PROVISIONING, RequestState.UNKNOWN)) {
+                    log.warn("Provisioning {}: its provider call was never answered (the claim ran out)", id);
+                    resolve(id);
+                }
+            });
         }
         for (String id : requests.claimable(RequestState.UNKNOWN, now.plusSeconds(1), stale, 100)) {
-            if (claim(id, RequestState.UNKNOWN, RequestState.UNKNOWN)) {
-                resolve(id);
-            }
+            guarded(id, () -> {
+                if (claim(id, RequestState.UNKNOWN, RequestState.UNKNOWN)) {
+                    resolve(id);
+                }
+            });
+        }
+    }
+
+    /** One request's trouble (e.g. the database gone for a moment) must not stop the others. */
+    private static void guarded(String id, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("Reconciling {} failed (tried again next round): {}", id, e.getMessage());
         }
     }
 
