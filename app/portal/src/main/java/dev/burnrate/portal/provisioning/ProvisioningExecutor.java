@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ class ProvisioningExecutor {
     /** An APPROVED request not handed over this long after approval (the process died in between) is taken up. */
     static final Duration HAND_OVER_GRACE = Duration.ofMinutes(1);
 
+    /** Requests a thread of this process is working on now. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final RequestRepository requests;
     private final ProviderCatalog catalog;
     private final ProviderCalls calls;
@@ -56,8 +60,27 @@ class ProvisioningExecutor {
 
     /** Provisions an APPROVED request; a no-op when another caller claimed it already. */
     void provision(String requestId) {
-        if (claim(requestId, RequestState.APPROVED, RequestState.PROVISIONING)) {
-            handOver(requests.find(requestId).orElseThrow());
+        takeOver(requestId, RequestState.APPROVED, RequestState.PROVISIONING,
+                () -> handOver(requests.find(requestId).orElseThrow()));
+    }
+
+    /**
+     * Claims a request and works on it. The database claim keeps other processes out. The in-flight set keeps this
+     * process's own threads apart, and tells whether a claim this process holds is still being worked on: one that
+     * is not (its work ended without recording an outcome, e.g. the database was down when the provider answered)
+     * is taken over at once instead of after the lease. Without the in-flight token only a claim past its lease is
+     * taken over.
+     */
+    private void takeOver(String requestId, RequestState from, RequestState to, Runnable work) {
+        boolean token = inFlight.add(requestId);
+        try {
+            if (claim(requestId, from, to, token)) {
+                work.run();
+            }
+        } finally {
+            if (token) {
+                inFlight.remove(requestId);
+            }
         }
     }
 
@@ -72,23 +95,17 @@ class ProvisioningExecutor {
     void reconcile() {
         Instant now = clock.instant();
         Instant stale = now.minus(calls.lease());
-        for (String id : requests.claimable(RequestState.APPROVED, now.minus(HAND_OVER_GRACE), stale, 100)) {
+        for (String id : requests.claimable(RequestState.APPROVED, now.minus(HAND_OVER_GRACE), NODE, stale, 100)) {
             guarded(id, () -> provision(id));
         }
-        for (String id : requests.claimable(RequestState.PROVISIONING, stale, stale, 100)) {
-            guarded(id, () -> {
-                if (claim(id, RequestState.PROVISIONING, RequestState.UNKNOWN)) {
-                    log.warn("Provisioning {}: its provider call was never answered (the claim ran out)", id);
-                    resolve(id);
-                }
-            });
+        for (String id : requests.claimable(RequestState.PROVISIONING, stale, NODE, stale, 100)) {
+            guarded(id, () -> takeOver(id, RequestState.PROVISIONING, RequestState.UNKNOWN, () -> {
+                log.warn("Provisioning {}: its provider call ended without a recorded answer", id);
+                resolve(id);
+            }));
         }
-        for (String id : requests.claimable(RequestState.UNKNOWN, now.plusSeconds(1), stale, 100)) {
-            guarded(id, () -> {
-                if (claim(id, RequestState.UNKNOWN, RequestState.UNKNOWN)) {
-                    resolve(id);
-                }
-            });
+        for (String id : requests.claimable(RequestState.UNKNOWN, now.plusSeconds(1), NODE, stale, 100)) {
+            guarded(id, () -> takeOver(id, RequestState.UNKNOWN, RequestState.UNKNOWN, () -> resolve(id)));
         }
     }
 
@@ -101,9 +118,10 @@ class ProvisioningExecutor {
         }
     }
 
-    private boolean claim(String id, RequestState from, RequestState to) {
+    private boolean claim(String id, RequestState from, RequestState to, boolean retakeOwnClaim) {
         Instant now = clock.instant();
-        return Boolean.TRUE.equals(tx.execute(s -> requests.claim(id, from, to, NODE, now, now.minus(calls.lease()))));
+        return Boolean.TRUE.equals(tx.execute(s -> requests.claim(id, from, to, NODE, now, now.minus(calls.lease()),
+                retakeOwnClaim)));
     }
 
     private void handOver(StoredRequest request) {

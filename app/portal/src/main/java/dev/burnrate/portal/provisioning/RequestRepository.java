@@ -106,11 +106,13 @@ public class RequestRepository {
 
     /**
      * Claims a request for one provider call (a lease): moves it from {@code from} to {@code to} and stamps
-     * {@code owner} and the time, but only when no other claim made after {@code staleBefore} is live. One
+     * {@code owner} and the time, but only when no other claim made after {@code staleBefore} is live (with
+     * {@code retakeOwnClaim}, a live claim of {@code owner} itself may be taken again: its caller knows that no
+     * thread of its own still works on the request). One
      * conditional update, so of two portals (or threads) racing for it exactly one wins.
      */
     public boolean claim(String id, RequestState from, RequestState to, String owner, Instant now,
-                         Instant staleBefore) {
+                         Instant staleBefore, boolean retakeOwnClaim) {
         RequestTransitions.check(from, to);
         return dsl.update(PROVISIONING_REQUESTS)
                 .set(PROVISIONING_REQUESTS.STATE, to.name())
@@ -118,7 +120,7 @@ public class RequestRepository {
                 .set(PROVISIONING_REQUESTS.CLAIMED_AT, now.atOffset(ZoneOffset.UTC))
                 .set(PROVISIONING_REQUESTS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
                 .where(PROVISIONING_REQUESTS.ID.eq(id).and(PROVISIONING_REQUESTS.STATE.eq(from.name()))
-                        .and(unclaimedSince(staleBefore)))
+                        .and(retakeOwnClaim ? claimableBy(owner, staleBefore) : unclaimedSince(staleBefore)))
                 .execute() == 1;
     }
 
@@ -133,12 +135,17 @@ public class RequestRepository {
                 .execute();
     }
 
-    /** Ids of requests in {@code state}, last changed before {@code changedBefore}, with no live claim. */
-    public List<String> claimable(RequestState state, Instant changedBefore, Instant staleBefore, int limit) {
+    /**
+     * Ids of requests in {@code state}, last changed before {@code changedBefore}, with no live claim of another
+     * owner: {@code owner}'s own claims are included, since only the owner knows whether its call is still running.
+     */
+    public List<String> claimable(RequestState state, Instant changedBefore, String owner, Instant staleBefore,
+                                  int limit) {
         return dsl.select(PROVISIONING_REQUESTS.ID).from(PROVISIONING_REQUESTS)
                 .where(PROVISIONING_REQUESTS.STATE.eq(state.name())
-                        .and(PROVISIONING_REQUESTS.UPDATED_AT.lt(changedBefore.atOffset(ZoneOffset.UTC)))
-                        .and(unclaimedSince(staleBefore)))
+                        .and(PROVISIONING_REQUESTS.UPDATED_AT.lt(changedBefore.atOffset(ZoneOffset.UTC))
+                                .or(PROVISIONING_REQUESTS.CLAIMED_BY.eq(owner)))
+                        .and(claimableBy(owner, staleBefore)))
                 .orderBy(PROVISIONING_REQUESTS.UPDATED_AT).limit(limit).fetch(PROVISIONING_REQUESTS.ID);
     }
 
@@ -154,6 +161,11 @@ public class RequestRepository {
                 .where(PROVISIONING_REQUESTS.ID.eq(id)
                         .and(PROVISIONING_REQUESTS.STATE.eq(RequestState.PROVISIONED.name())))
                 .execute();
+    }
+
+    /** Unclaimed, claimed before {@code staleBefore}, or claimed by {@code owner} itself. */
+    private static Condition claimableBy(String owner, Instant staleBefore) {
+        return unclaimedSince(staleBefore).or(PROVISIONING_REQUESTS.CLAIMED_BY.eq(owner));
     }
 
     private static Condition unclaimedSince(Instant staleBefore) {
