@@ -1,5 +1,6 @@
 package dev.burnrate.portal.base;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
@@ -20,8 +21,12 @@ import org.springframework.stereotype.Component;
  * uploads or simulations cannot start unlimited threads. A task runs with the security context of whoever
  * submitted it (services stay authorised and team-scoped). When every thread is busy and the queue is full, a
  * submit is refused with {@link Busy}, whose message can be shown to the user as it is.
+ * <p>
+ * Open to every signed-in caller ({@code @PermitAll}): queuing work grants nothing by itself, because the work runs
+ * as its submitter and the services it calls check access and team scope.
  */
 @Component
+@PermitAll
 public class BackgroundWork implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
