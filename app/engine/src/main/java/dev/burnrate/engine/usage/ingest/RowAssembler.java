@@ -176,7 +176,8 @@ public final class RowAssembler {
 
     private void store(int c, double v) {
         if (v < 0 && columns.get(c).nonNegative()) {
-            problem(c, Double.toString(v), Rule.NON_NEGATIVE, Severity.ERROR, "FOCUS requires a non-negative value");
+            problem(c, Double.toString(v), Rule.NON_NEGATIVE, deviationSeverity(c),
+                    "FOCUS requires a non-negative value");
         }
         row.doubles[c] = v;
         row.nulls[c] = false;
@@ -248,7 +249,7 @@ public final class RowAssembler {
         for (int c = 0; c < types.length; c++) {
             FocusColumn col = columns.get(c);
             if (row.nulls[c] && !col.nullable() && col.isFocus() && !hasProblem(c) && (absent == null || !absent[c])) {
-                problem(c, null, Rule.NULLABILITY, Severity.ERROR, col.id() + " must not be null");
+                problem(c, null, Rule.NULLABILITY, deviationSeverity(c), col.id() + " must not be null");
             }
         }
         periods.check(row, this::problem);
@@ -300,16 +301,19 @@ public final class RowAssembler {
                 double[] v = b.doubles[c];
                 for (int i = 0; i < n; i++) {
                     if (!nulls[i] && (Double.isNaN(v[i]) || Double.isInfinite(v[i]) || (v[i] < 0 && col.nonNegative()))) {
+                        boolean finite = Double.isFinite(v[i]);
                         columnarProblem(bad, firstRow, i, c, Double.toString(v[i]),
-                                Double.isFinite(v[i]) ? Rule.NON_NEGATIVE : Rule.TYPE,
-                                Double.isFinite(v[i]) ? "FOCUS requires a non-negative value" : "not a finite decimal");
+                                finite ? Rule.NON_NEGATIVE : Rule.TYPE,
+                                finite ? deviationSeverity(c) : Severity.ERROR,
+                                finite ? "FOCUS requires a non-negative value" : "not a finite decimal");
                     }
                 }
             }
             if (!col.nullable() && col.isFocus() && (absent == null || !absent[c])) {
                 for (int i = 0; i < n; i++) {
                     if (nulls[i]) {
-                        columnarProblem(bad, firstRow, i, c, null, Rule.NULLABILITY, col.id() + " must not be null");
+                        columnarProblem(bad, firstRow, i, c, null, Rule.NULLABILITY, deviationSeverity(c),
+                                col.id() + " must not be null");
                     }
                 }
             }
@@ -317,7 +321,7 @@ public final class RowAssembler {
         for (int i = 0; i < n; i++) {
             int row = i;
             periods.check(b, i, (c, value, rule, severity, message) ->
-                    columnarProblem(bad, firstRow, row, c, value, rule, message));
+                    columnarProblem(bad, firstRow, row, c, value, rule, severity, message));
         }
         read += n;
         reportRows();
@@ -344,12 +348,24 @@ public final class RowAssembler {
     }
 
     private void columnarProblem(java.util.Map<Integer, List<ValidationIssue>> bad, long firstRow, int i, int c,
-                                 String value, Rule rule, String message) {
+                                 String value, Rule rule, Severity severity, String message) {
         ValidationIssue issue = new ValidationIssue(firstRow + i, 0, columns.get(c).id(), value, rule,
-                Severity.ERROR, message);
+                severity, message);
         if (issues.report(issue) == Severity.ERROR) {
             bad.computeIfAbsent(i, k -> new ArrayList<>()).add(issue);
         }
+    }
+
+    /**
+     * The default severity of a deviation the stored data can still represent exactly as found: a null in a
+     * column FOCUS declares not-null (kept as null under a cleared Arrow validity bit, skipped by totals, never
+     * read as 0) or a negative unit price (a credit). Lenient imports keep such rows and list the deviation in the
+     * conformance report; strict imports reject them. A null time (a period start or end) cannot be placed on the
+     * time axis, so it stays an error and its row is quarantined. Per-rule overrides still apply on top.
+     */
+    private Severity deviationSeverity(int c) {
+        return issues.mode() == ValidationMode.LENIENT && types[c] != ColumnType.DATETIME
+                ? Severity.WARNING : Severity.ERROR;
     }
 
     private boolean hasProblem(int c) {

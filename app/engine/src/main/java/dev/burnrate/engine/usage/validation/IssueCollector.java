@@ -17,8 +17,10 @@ public final class IssueCollector {
     private final Map<Rule, Severity> overrides;
     private final List<ValidationIssue> errors = new ArrayList<>();
     private final Map<String, WarningSummary> warnings = new LinkedHashMap<>();
+    private final Map<String, Tally> deviations = new LinkedHashMap<>();
     private ValidationIssue fatal;
     private long errorCount;
+    private String focusVersion = "";
 
     public IssueCollector(ValidationMode mode, int maxReported, Map<Rule, Severity> overrides) {
         this.mode = mode;
@@ -36,9 +38,17 @@ public final class IssueCollector {
         return o == null || normal == Severity.FATAL ? normal : o;
     }
 
+    /** The FOCUS version the file declares or resembles, which the conformance report is judged against. */
+    public void focusVersion(String version) {
+        this.focusVersion = version;
+    }
+
     /** Records an issue and returns the severity it was recorded with. */
     public Severity report(ValidationIssue issue) {
         Severity severity = severityOf(issue.rule(), issue.severity());
+        if (severity != Severity.FATAL) {
+            tally(severity == issue.severity() ? issue : withSeverity(issue, severity));
+        }
         switch (severity) {
             case FATAL -> {
                 if (fatal == null) {
@@ -62,6 +72,11 @@ public final class IssueCollector {
         return severity;
     }
 
+    private void tally(ValidationIssue issue) {
+        deviations.computeIfAbsent(issue.rule() + "|" + issue.column() + "|" + issue.severity(),
+                k -> new Tally(issue.rule(), issue.column(), issue.severity())).add(issue);
+    }
+
     private static ValidationIssue withSeverity(ValidationIssue i, Severity s) {
         return new ValidationIssue(i.row(), i.line(), i.column(), i.value(), i.rule(), s, i.message());
     }
@@ -76,6 +91,33 @@ public final class IssueCollector {
 
     public ValidationReport toReport(long read, long accepted, long quarantined) {
         return new ValidationReport(mode, read, accepted, quarantined, Optional.ofNullable(fatal), errors,
-                errorCount, List.copyOf(warnings.values()));
+                errorCount, List.copyOf(warnings.values()), focusVersion,
+                deviations.values().stream().map(Tally::toDeviation).toList());
+    }
+
+    /** Counts of one rule in one column, with the first few occurrences kept as examples. */
+    private static final class Tally {
+        private final Rule rule;
+        private final String column;
+        private final Severity severity;
+        private final List<ValidationIssue> examples = new ArrayList<>(Deviation.MAX_EXAMPLES);
+        private long count;
+
+        Tally(Rule rule, String column, Severity severity) {
+            this.rule = rule;
+            this.column = column;
+            this.severity = severity;
+        }
+
+        void add(ValidationIssue issue) {
+            count++;
+            if (examples.size() < Deviation.MAX_EXAMPLES) {
+                examples.add(issue);
+            }
+        }
+
+        Deviation toDeviation() {
+            return new Deviation(rule, column, severity, count, examples);
+        }
     }
 }
