@@ -49,21 +49,34 @@ class UsageIT extends BrowserTestBase {
         loginAs("finance");
         open("usage");
         page.locator("#import-dataset input").fill("focus-sample");
-        page.locator("#import-mode vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Lenient")).click();
+        // Lenient is the default: the sample's credit row with a negative unit price is kept and reported.
         page.locator("#import-upload input[type=file]").setInputFiles(sample());
 
         // the import runs off the UI thread: the report arrives by poll once it is done (Playwright waits for it)
-        assertThat(page.locator("#import-status")).containsText("Imported 499 of 500 rows",
+        assertThat(page.locator("#import-status")).containsText("Imported 500 of 500 rows",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#import-progress")).isHidden();
         assertThat(page.locator("#import-upload")).not().hasAttribute("disabled", "");
-        assertThat(page.locator("#import-status")).containsText("1 row quarantined (1 error, ");
-        assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");
-        assertThat(page.locator("#import-errors")).containsText("non-negative");
+        assertThat(page.locator("#import-report")).containsText("Conformance with FOCUS 1.0");
+        assertThat(page.locator("#import-conformance")).containsText("non-negative");
+        assertThat(page.locator("#import-conformance")).containsText("ContractedUnitPrice");
+        assertThat(page.locator("#import-conformance")).containsText("imported as found");
         assertThat(page.locator("#import-warnings")).containsText("column-name");
         assertThat(page.locator("#versions-grid")).containsText("focus_1.0_sample_500.csv");
-        assertThat(page.locator("#download-quarantine")).isVisible();
         screenshot("usage-import-report");
+
+        // A per-rule severity: negative unit prices as errors quarantine the credit row instead.
+        page.locator("#import-severities vaadin-details-summary").click();
+        page.locator("#severity-non-negative").click();
+        page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText("Error: quarantine"))
+                .click();
+        page.locator("#import-upload input[type=file]").setInputFiles(sample("quarantine-copy.csv"));
+        assertThat(page.locator("#import-status")).containsText("Imported 499 of 500 rows",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#import-status")).containsText("1 row quarantined (1 error, ");
+        assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");
+        assertThat(page.locator("#import-conformance")).containsText("quarantined");
+        assertThat(page.locator("#download-quarantine")).isVisible();
 
         page.locator("#import-mode vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Strict")).click();
         page.locator("#import-upload input[type=file]").setInputFiles(sample("strict-copy.csv"));
