@@ -62,6 +62,26 @@ class NullCostExportTest extends AllocatorTestBase {
     }
 
     @Test
+    void anArrowFileWithTheNullsImportsWholeThroughTheColumnarPath() throws IOException {
+        Path csv = RealExports.withOracleNulls(sample(), temp.resolve("oracle.csv"));
+        VersionManifest first = importCsv("ds", csv, LENIENT).version().orElseThrow();
+        Path arrow = Files.copy(store.dataFile("ds", first.versionId()), temp.resolve("oracle.arrow"));
+
+        ImportResult r = new dev.burnrate.engine.usage.store.FileImports(store).importFile("arrow", arrow,
+                "oracle.arrow", dev.burnrate.engine.usage.ingest.SourceFormat.ARROW_FILE, LENIENT, "tester");
+
+        assertThat(r.report().rowsAccepted()).isEqualTo(500);
+        assertThat(r.report().rowsQuarantined()).isZero();
+        assertThat(r.report().deviations()).anySatisfy(d -> {
+            assertThat(d.rule()).isEqualTo(Rule.NULLABILITY);
+            assertThat(d.column()).isEqualTo("ContractedCost");
+            assertThat(d.count()).isEqualTo(RealExports.ORACLE_ROWS);
+        });
+        assertThat(r.version().orElseThrow().totals().contractedCost())
+                .isEqualTo(first.totals().contractedCost());
+    }
+
+    @Test
     void conformanceReportListsTheDeviationWithCountAndExamples() throws IOException {
         Path csv = RealExports.withOracleNulls(sample(), temp.resolve("oracle.csv"));
         ImportResult r = importCsv("ds", csv, LENIENT);
