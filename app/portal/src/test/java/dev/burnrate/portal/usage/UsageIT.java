@@ -24,6 +24,70 @@ class UsageIT extends BrowserTestBase {
     @Autowired
     AuditService audit;
 
+    @Autowired
+    UsageDatasetService datasets;
+
+    /**
+     * The sample as a real multi-provider export has it: seven rows of a provider (Oracle) whose ContractedCost is
+     * NULL, which FOCUS 1.0 forbids. Edited cell by cell with FastCSV, sharing no code with the importer.
+     */
+    private static Path withOracleNulls(Path sample, String name) throws IOException {
+        Path target = sample.resolveSibling(name);
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(sample);
+             var out = Files.newBufferedWriter(target);
+             var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+            java.util.List<String> header = null;
+            int row = 0;
+            for (var r : reader) {
+                java.util.List<String> cells = new java.util.ArrayList<>(r.getFields());
+                if (header == null) {
+                    header = cells;
+                } else if (++row % 71 == 4) {
+                    cells.set(header.indexOf("ProviderName"), "Oracle");
+                    cells.set(header.indexOf("ContractedCost"), "NULL");
+                }
+                writer.writeRecord(cells);
+            }
+        }
+        return target;
+    }
+
+    private static java.math.BigDecimal exactBilledCost(Path csv) throws IOException {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(csv)) {
+            for (var r : reader) {
+                sum = sum.add(new java.math.BigDecimal(r.getField("BilledCost")));
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void aRealExportWithNullContractedCostImportsWholeAndItsTotalMatches() throws IOException {
+        Path csv = withOracleNulls(sample("oracle-source.csv"), "oracle-export.csv");
+        loginAs("finance");
+        open("usage");
+        page.locator("#import-dataset input").fill("oracle-export");
+        page.locator("#import-dataset input").press("Tab"); // the field sends its value on change
+        page.locator("#import-upload input[type=file]").setInputFiles(csv);
+
+        assertThat(page.locator("#import-status")).containsText("Imported 500 of 500 rows",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        Locator nulls = page.locator("#import-conformance vaadin-grid-cell-content");
+        assertThat(page.locator("#import-conformance")).containsText("not-null");
+        assertThat(page.locator("#import-conformance")).containsText("ContractedCost");
+        org.assertj.core.api.Assertions.assertThat(nulls.allTextContents()).containsSubsequence("not-null",
+                "ContractedCost", "7", "imported as found");
+        screenshot("usage-import-null-costs");
+
+        VersionSummary v = SystemRunner.callAsSystem(() -> datasets.versions("oracle-export")).getFirst();
+        org.assertj.core.api.Assertions.assertThat(v.rows()).isEqualTo(500);
+        org.assertj.core.api.Assertions.assertThat(v.providers()).contains("Oracle");
+        org.assertj.core.api.Assertions.assertThat(java.math.BigDecimal.valueOf(v.billedCost())
+                        .setScale(2, java.math.RoundingMode.HALF_UP))
+                .isEqualTo(exactBilledCost(csv).setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
     private static Path sample() throws IOException {
         return sample("focus_1.0_sample_500.csv");
     }
