@@ -68,8 +68,9 @@ public final class CsvFocusSource implements FocusSource {
         Utf8CheckingStream.MalformedUtf8Exception utf8 = find(e, Utf8CheckingStream.MalformedUtf8Exception.class);
         if (utf8 != null) {
             String column = feeder.headerName(utf8.field - 1);
-            return new ImportAbortedException(Rule.ENCODING, utf8.line, column, "the file is not valid UTF-8: "
-                    + utf8.getMessage() + (column == null ? "" : " (column " + column + ")"));
+            return new ImportAbortedException(Rule.ENCODING, utf8.line, column, "the file is not valid UTF-8 at line "
+                    + utf8.line + ", field " + utf8.field + (column == null ? "" : " (column " + column + ")")
+                    + ", byte " + utf8.byteInLine + " of the line: " + utf8.what());
         }
         if (find(e, CharacterCodingException.class) != null) {
             return new ImportAbortedException(Rule.ENCODING, feeder.currentLine(), null,

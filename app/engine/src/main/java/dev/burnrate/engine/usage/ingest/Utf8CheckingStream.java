@@ -152,6 +152,10 @@ final class Utf8CheckingStream extends FilterInputStream {
             this.what = what;
         }
 
+        String what() {
+            return what;
+        }
+
         @Override
         public String getMessage() {
             return "invalid UTF-8 at line " + line + ", field " + field + ", byte " + byteInLine + " of the line: "
