@@ -131,6 +131,31 @@ class NullCostExportTest extends AllocatorTestBase {
         assertThat(r.report().errors().getFirst().column()).isEqualTo("ChargePeriodStart");
     }
 
+    @Test
+    void aValueOutsideTheAllowedOnesKeptByItsSeverityIsStoredAsFoundNotAsNull() throws IOException {
+        Path csv = write("refund.csv", "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ChargeCategory\n"
+                + "2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,1,1,Usage\n"
+                + "2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,-1,-1,Refund\n");
+        ImportResult r = importCsv("ds", csv, LENIENT.withSeverity(Rule.ALLOWED_VALUES, Severity.WARNING));
+        assertThat(r.report().rowsAccepted()).isEqualTo(2);
+        try (UsageTable table = store.open("ds", r.version().orElseThrow().versionId(), allocator)) {
+            int c = table.columnIndex("ChargeCategory");
+            var v = (org.apache.arrow.vector.IntVector) table.vector(0, c);
+            assertThat(v.isNull(1)).isFalse();
+            assertThat(table.dictionary(c)[v.get(1)]).isEqualTo("Refund");
+        }
+    }
+
+    @Test
+    void anUnparseableValueCannotBeKeptBySeverity() throws IOException {
+        Path csv = write("text.csv", "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost\n"
+                + "2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,1,1\n"
+                + "2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,twelve,1\n");
+        ImportResult r = importCsv("ds", csv, LENIENT.withSeverity(Rule.TYPE, Severity.WARNING));
+        assertThat(r.report().rowsQuarantined()).as("never stored as a null BilledCost").isEqualTo(1);
+        assertThat(r.report().errors().getFirst().rule()).isEqualTo(Rule.TYPE);
+    }
+
     /** Real-export variants of the FOCUS sample, made by editing cells of the CSV, never by the importer's code. */
     static final class RealExports {
         static final int ORACLE_ROWS = 7;

@@ -13,13 +13,17 @@ import java.util.Map;
  * Per-rule severities for one import, folded away under the mode: each row-level rule can keep its default, be a
  * warning (the row is imported as found and the rule listed in the conformance report) or an error (the row is
  * quarantined in lenient mode, the file rejected in strict mode). File-level problems (encoding, limits, a missing
- * core column) are always fatal, so they are not offered.
+ * core column) are always fatal, and unparseable values always quarantined, so they are not offered.
  */
 class RuleSeverities extends Details {
 
-    /** The rules a single row can break; the engine applies overrides to these. */
-    static final List<Rule> ROW_RULES = List.of(Rule.NULLABILITY, Rule.NON_NEGATIVE, Rule.TYPE, Rule.ALLOWED_VALUES,
-            Rule.PERIOD_ORDER, Rule.FIELD_COUNT, Rule.VALUE_NORMALISED);
+    /**
+     * The rules a single row can break and still be stored as found, so either choice is meaningful. A value that
+     * does not parse as its type, or a row with the wrong number of fields, has no faithful stored form: those rows
+     * are always quarantined (lenient) or reject the file (strict), so they are not offered.
+     */
+    static final List<Rule> ROW_RULES = List.of(Rule.NULLABILITY, Rule.NON_NEGATIVE, Rule.ALLOWED_VALUES,
+            Rule.PERIOD_ORDER, Rule.VALUE_NORMALISED);
 
     static final String DEFAULT = "Default for the mode";
     static final String KEEP = "Warning: keep the row";

@@ -124,8 +124,11 @@ public final class RowAssembler {
             String value = dictionaries[c].dictionary().value(rawId);
             Rule rule = columns.get(c).hasAllowedValues() || columns.get(c).id().equals("BillingCurrency")
                     ? Rule.ALLOWED_VALUES : Rule.TYPE;
-            problem(c, value, rule, Severity.ERROR, dictionaries[c].invalidReason(rawId));
-            return;
+            if (problem(c, value, rule, Severity.ERROR, dictionaries[c].invalidReason(rawId)) != Severity.WARNING) {
+                return;
+            }
+            // Kept by a per-import severity: stored exactly as found, never as null.
+            id = rawId;
         }
         if (id != rawId) {
             problem(c, dictionaries[c].dictionary().value(rawId), Rule.VALUE_NORMALISED, Severity.WARNING,
@@ -226,7 +229,7 @@ public final class RowAssembler {
         problem(-1, null, rule, Severity.ERROR, message);
     }
 
-    private void problem(int c, String value, Rule rule, Severity severity, String message) {
+    private Severity problem(int c, String value, Rule rule, Severity severity, String message) {
         String column = c < 0 ? null : columns.get(c).id();
         ValidationIssue issue = new ValidationIssue(rowNumber, line, column, value, rule, severity, message);
         Severity effective = issues.report(issue);
@@ -234,6 +237,7 @@ public final class RowAssembler {
             rowBad = true;
             rowProblems.add(issue);
         }
+        return effective;
     }
 
     /**
@@ -293,6 +297,8 @@ public final class RowAssembler {
                         if (rowBad) {
                             bad.computeIfAbsent(i, k -> new ArrayList<>()).addAll(rowProblems);
                             id = 0;
+                        } else if (id == DictionaryColumn.INVALID) {
+                            id = raw; // kept as found by a per-import severity
                         }
                     }
                     ids[i] = id;

@@ -1,10 +1,12 @@
 package dev.burnrate.engine.usage.validation;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Gathers the issues of one import. Not thread-safe: one importer owns it. Memory stays bounded whatever the file
@@ -32,10 +34,20 @@ public final class IssueCollector {
         return mode;
     }
 
+    /**
+     * Rules whose rows cannot be kept: a value that does not parse as its type, or a row with a different number of
+     * fields than the header, has no faithful stored form (it would become a null or lose fields), so an override
+     * cannot make them warnings; the row is quarantined (lenient) or the file rejected (strict).
+     */
+    static final Set<Rule> NEVER_KEPT = EnumSet.of(Rule.TYPE, Rule.FIELD_COUNT);
+
     /** The severity a rule has in this import, after the caller's overrides. */
     public Severity severityOf(Rule rule, Severity normal) {
         Severity o = overrides.get(rule);
-        return o == null || normal == Severity.FATAL ? normal : o;
+        if (o == null || normal == Severity.FATAL || (o == Severity.WARNING && NEVER_KEPT.contains(rule))) {
+            return normal;
+        }
+        return o;
     }
 
     /** The FOCUS version the file declares or resembles, which the conformance report is judged against. */
