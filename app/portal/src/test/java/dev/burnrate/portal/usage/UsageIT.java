@@ -125,7 +125,7 @@ class UsageIT extends BrowserTestBase {
         assertThat(page.locator("#import-conformance")).containsText("non-negative");
         assertThat(page.locator("#import-conformance")).containsText("ContractedUnitPrice");
         assertThat(page.locator("#import-conformance")).containsText("imported as found");
-        assertThat(page.locator("#import-warnings")).containsText("column-name");
+        assertThat(page.locator("#import-conformance")).containsText("column-name");
         assertThat(page.locator("#versions-grid")).containsText("focus_1.0_sample_500.csv");
         screenshot("usage-import-report");
 
