@@ -92,6 +92,66 @@ class MalformedInputTest extends AllocatorTestBase {
     }
 
     @Test
+    void nonUtf8ByteOnLine50IsReportedAtItsExactLineAndColumn() throws IOException {
+        List<String> lines = Files.readAllLines(sample());
+        String line50 = lines.get(49);
+        int at = line50.indexOf("SunBird");
+        assertThat(at).isPositive();
+        byte[] before = String.join("\n", lines.subList(0, 49)).concat("\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = line50.getBytes(StandardCharsets.UTF_8);
+        bad[at + 3] = (byte) 0xC3; // a lead byte followed by 'B', not a continuation byte
+        byte[] after = ("\n" + String.join("\n", lines.subList(50, lines.size())) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Path csv = temp.resolve("bad-utf8.csv");
+        try (OutputStream out = Files.newOutputStream(csv)) {
+            out.write(before);
+            out.write(bad);
+            out.write(after);
+        }
+        ValidationIssue fatal = rejected(csv, ACCEPT_CREDIT.withMode(ValidationMode.LENIENT), Rule.ENCODING)
+                .report().fatal().orElseThrow();
+        assertThat(fatal.line()).isEqualTo(50);
+        assertThat(fatal.column()).isEqualTo("BillingAccountName");
+        assertThat(fatal.message()).contains("line 50").contains("byte " + (at + 4) + " of the line")
+                .doesNotContain("at or after");
+    }
+
+    @Test
+    void fiftyMegabyteLineNamesTheLimitAndTheLine() throws IOException {
+        Path csv = temp.resolve("huge.csv");
+        try (OutputStream out = Files.newOutputStream(csv)) {
+            out.write("ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,x_Note\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write("2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,1,1,".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) 'x');
+            for (int i = 0; i < 50; i++) {
+                out.write(chunk);
+            }
+            out.write('\n');
+        }
+        ValidationIssue fatal = rejected(csv, ImportOptions.defaults().withMode(ValidationMode.LENIENT),
+                Rule.LINE_TOO_LONG).report().fatal().orElseThrow();
+        assertThat(fatal.line()).isEqualTo(2);
+        assertThat(fatal.message()).contains("line 2").contains(String.valueOf(ImportOptions.DEFAULT_MAX_LINE_LENGTH))
+                .doesNotContain("IndexOutOfBounds");
+    }
+
+    @Test
+    void distinctValueLimitIsStatedWithItsColumn() throws IOException {
+        StringBuilder csv = new StringBuilder("ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,"
+                + "ServiceName\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,1,1,svc").append(i).append('\n');
+        }
+        ValidationIssue fatal = rejected(write("many.csv", csv.toString()),
+                ImportOptions.defaults().withMode(ValidationMode.LENIENT).withMaxDistinctValues(10),
+                Rule.TOO_MANY_DISTINCT).report().fatal().orElseThrow();
+        assertThat(fatal.message()).contains("ServiceName").contains("10");
+        assertThat(fatal.line()).isEqualTo(12);
+    }
+
+    @Test
     void emptyFileAndHeaderOnlyFile() throws IOException {
         ImportResult empty = rejected(write("empty.csv", ""), ImportOptions.defaults(), Rule.EMPTY_FILE);
         assertThat(empty.report().fatal().orElseThrow().message()).contains("empty");
@@ -147,11 +207,8 @@ class MalformedInputTest extends AllocatorTestBase {
 
     private void assertNothingStored() throws IOException {
         assertThat(store.versions("ds")).isEmpty();
-        Path dir = store.root().resolve("ds");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                assertThat(s.toList()).as("no staging or version directories").isEmpty();
-            }
+        try (Stream<Path> s = Files.list(store.root())) {
+            assertThat(s.toList()).as("a rejected first import leaves no dataset folder").isEmpty();
         }
     }
 }

@@ -34,8 +34,26 @@ class SampleImportTest extends AllocatorTestBase {
     }
 
     @Test
-    void lenientModeQuarantinesTheCreditRowAndKeepsTheRest() throws Exception {
+    void lenientModeKeepsTheCreditRowAndReportsItsNegativeUnitPrice() throws Exception {
         ImportResult result = importCsv("sample", sample(), ImportOptions.defaults().withMode(ValidationMode.LENIENT));
+
+        assertThat(result.status()).isEqualTo(ImportResult.Status.CREATED);
+        VersionManifest v = result.version().orElseThrow();
+        // A negative unit price is a FOCUS deviation the data still represents as found: kept, not quarantined.
+        assertThat(v.rowCount()).isEqualTo(500);
+        assertThat(v.quarantinedRows()).isZero();
+        assertThat(result.report().deviations()).anySatisfy(d -> {
+            assertThat(d.rule()).isEqualTo(Rule.NON_NEGATIVE);
+            assertThat(d.column()).isEqualTo("ContractedUnitPrice");
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.examples().getFirst().value()).isEqualTo("-3.0");
+        });
+    }
+
+    @Test
+    void lenientModeQuarantinesTheCreditRowWhenItsRuleIsAnError() throws Exception {
+        ImportResult result = importCsv("sample", sample(), ImportOptions.defaults().withMode(ValidationMode.LENIENT)
+                .withSeverity(Rule.NON_NEGATIVE, Severity.ERROR));
 
         assertThat(result.status()).isEqualTo(ImportResult.Status.CREATED);
         VersionManifest v = result.version().orElseThrow();

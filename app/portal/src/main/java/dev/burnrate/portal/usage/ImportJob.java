@@ -5,12 +5,15 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.Command;
 import dev.burnrate.engine.usage.ingest.ImportProgress;
 import dev.burnrate.engine.usage.store.ImportResult;
+import dev.burnrate.engine.usage.validation.Rule;
+import dev.burnrate.engine.usage.validation.Severity;
 import dev.burnrate.engine.usage.validation.ValidationMode;
 import dev.burnrate.portal.base.ViewTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -30,6 +33,7 @@ final class ImportJob implements ViewTask.Work<Void> {
     private final String dataset;
     private final String tagKey;
     private final ValidationMode mode;
+    private final Map<Rule, Severity> severities;
     private final ImportProgressPanel panel;
     private final BiConsumer<String, ImportResult> onResult;
     private final Runnable onEnd;
@@ -38,7 +42,8 @@ final class ImportJob implements ViewTask.Work<Void> {
     private long lastUpdate;
 
     ImportJob(UsageImportService service, File file, String fileName, String dataset, String tagKey,
-              ValidationMode mode, ImportProgressPanel panel, BiConsumer<String, ImportResult> onResult,
+              ValidationMode mode, Map<Rule, Severity> severities, ImportProgressPanel panel,
+              BiConsumer<String, ImportResult> onResult,
               Runnable onEnd) {
         this.service = service;
         this.file = file;
@@ -46,6 +51,7 @@ final class ImportJob implements ViewTask.Work<Void> {
         this.dataset = dataset;
         this.tagKey = tagKey.isEmpty() ? "team" : tagKey;
         this.mode = mode;
+        this.severities = Map.copyOf(severities);
         this.panel = panel;
         this.onResult = onResult;
         this.onEnd = onEnd;
@@ -57,7 +63,8 @@ final class ImportJob implements ViewTask.Work<Void> {
         // Replaced below unless an Error (not an exception) ends the import: the page must still stop "importing".
         Command outcome = () -> error("The import failed and stored nothing.");
         try {
-            ImportResult result = service.importFile(dataset, file.toPath(), fileName, mode, tagKey, this::progress);
+            ImportResult result = service.importFile(dataset, file.toPath(), fileName, mode, severities, tagKey,
+                    this::progress);
             outcome = () -> onResult.accept(dataset, result);
         } catch (IllegalArgumentException e) {
             outcome = () -> error(e.getMessage());

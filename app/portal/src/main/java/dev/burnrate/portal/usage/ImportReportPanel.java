@@ -6,18 +6,24 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.burnrate.engine.usage.store.ImportResult;
+import dev.burnrate.engine.usage.validation.Deviation;
+import dev.burnrate.engine.usage.validation.Severity;
 import dev.burnrate.engine.usage.validation.ValidationIssue;
 import dev.burnrate.engine.usage.validation.ValidationReport;
-import dev.burnrate.engine.usage.validation.WarningSummary;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The validation report of the last import: outcome, errors (row, column, value, rule) and warnings. */
+/**
+ * The validation report of the last import: outcome, the conformance report (each rule broken, per column, with
+ * its count, what the import did with the rows and example rows, judged against the FOCUS version the file
+ * resembles; warnings are counted there too), and the errors in detail (row, column, value, rule).
+ */
 class ImportReportPanel extends VerticalLayout {
 
     private final Span status = new Span();
     private final Grid<ValidationIssue> errors = new Grid<>(ValidationIssue.class, false);
-    private final Grid<WarningSummary> warnings = new Grid<>(WarningSummary.class, false);
+    private final H3 conformanceTitle = new H3();
+    private final Grid<Deviation> conformance = new Grid<>(Deviation.class, false);
 
     ImportReportPanel() {
         setId("import-report");
@@ -33,20 +39,30 @@ class ImportReportPanel extends VerticalLayout {
         errors.addColumn(i -> i.rule().id()).setHeader("Rule").setAutoWidth(true);
         errors.addColumn(ValidationIssue::message).setHeader("Problem").setFlexGrow(1);
         errors.setAllRowsVisible(true);
-        warnings.setId("import-warnings");
-        warnings.addThemeVariants(GridVariant.LUMO_COMPACT);
-        warnings.addColumn(w -> w.rule().id()).setHeader("Rule").setAutoWidth(true);
-        warnings.addColumn(WarningSummary::column).setHeader("Column").setAutoWidth(true);
-        warnings.addColumn(WarningSummary::count).setHeader("Count").setAutoWidth(true);
-        warnings.addColumn(w -> w.first().value()).setHeader("Example").setAutoWidth(true);
-        warnings.addColumn(w -> w.first().message()).setHeader("Note").setFlexGrow(1);
-        warnings.setAllRowsVisible(true);
-        add(new H3("Validation report"), status, errors, warnings);
+        conformance.setId("import-conformance");
+        conformance.addThemeVariants(GridVariant.LUMO_COMPACT);
+        conformance.addColumn(d -> d.rule().id()).setHeader("Rule").setAutoWidth(true);
+        conformance.addColumn(Deviation::column).setHeader("Column").setAutoWidth(true);
+        conformance.addColumn(Deviation::count).setHeader("Count").setAutoWidth(true);
+        conformance.addColumn(ImportReportPanel::handling).setHeader("Rows").setAutoWidth(true);
+        conformance.addColumn(Deviation::exampleRows).setHeader("Examples").setFlexGrow(1);
+        conformance.addColumn(d -> d.examples().isEmpty() ? "" : d.examples().getFirst().message())
+                .setHeader("Note").setFlexGrow(1);
+        conformance.setAllRowsVisible(true);
+        add(new H3("Validation report"), status, conformanceTitle, conformance, errors);
     }
 
     /** "1 row", "2 rows". */
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String handling(Deviation d) {
+        if (d.severity() != Severity.WARNING) {
+            return "quarantined (strict: rejected)";
+        }
+        return d.rule() == dev.burnrate.engine.usage.validation.Rule.VALUE_NORMALISED ? "imported, normalised"
+                : "imported as found";
     }
 
     void show(ImportResult result) {
@@ -69,8 +85,11 @@ class ImportReportPanel extends VerticalLayout {
         shown.addAll(r.errors());
         errors.setItems(shown);
         errors.setVisible(!shown.isEmpty());
-        warnings.setItems(r.warnings());
-        warnings.setVisible(!r.warnings().isEmpty());
+        conformanceTitle.setText("Conformance with FOCUS " + r.focusVersion()
+                + (r.deviations().isEmpty() ? ": no deviations" : ": " + count(r.deviations().size(), "deviation")));
+        conformanceTitle.setVisible(!r.focusVersion().isEmpty());
+        conformance.setItems(r.deviations());
+        conformance.setVisible(!r.deviations().isEmpty());
         setVisible(true);
     }
 }

@@ -12,7 +12,11 @@ import dev.burnrate.engine.usage.store.Lineage;
 import dev.burnrate.engine.usage.store.StagedVersion;
 import dev.burnrate.engine.usage.store.Transform;
 import dev.burnrate.engine.usage.store.Transforms;
+import dev.burnrate.engine.usage.validation.Rule;
+import dev.burnrate.engine.usage.validation.Severity;
 import dev.burnrate.engine.usage.validation.ValidationMode;
+import dev.burnrate.engine.usage.validation.ValidationReport;
+import dev.burnrate.portal.audit.AuditService;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +24,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,11 +46,13 @@ public class UsageImportService {
     private final VersionTables tables;
     private final UsageDatasetService datasets;
     private final CurrentUser currentUser;
+    private final AuditService audit;
     private final Clock clock;
 
     public UsageImportService(UsageRepository repository, DatasetStore store, FileImports imports,
                               Transforms transforms, VersionRecorder recorder, VersionTables tables,
-                              UsageDatasetService datasets, CurrentUser currentUser, Clock clock) {
+                              UsageDatasetService datasets, CurrentUser currentUser, AuditService audit,
+                              Clock clock) {
         this.repository = repository;
         this.store = store;
         this.imports = imports;
@@ -53,6 +61,7 @@ public class UsageImportService {
         this.tables = tables;
         this.datasets = datasets;
         this.currentUser = currentUser;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -70,6 +79,18 @@ public class UsageImportService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE})
     public ImportResult importFile(String dataset, Path file, String originalName, ValidationMode mode,
                                    String teamTagKey, ImportProgress progress) {
+        return importFile(dataset, file, originalName, mode, Map.of(), teamTagKey, progress);
+    }
+
+    /**
+     * As {@link #importFile(String, Path, String, ValidationMode, String, ImportProgress)} with per-rule
+     * severities for this import (e.g. not-null as an error to quarantine rows with nulls FOCUS forbids, or
+     * non-negative as a warning in strict mode); fatal problems cannot be downgraded. A rejected import stores
+     * nothing and is audited with its reason.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE})
+    public ImportResult importFile(String dataset, Path file, String originalName, ValidationMode mode,
+                                   Map<Rule, Severity> severities, String teamTagKey, ImportProgress progress) {
         if (!DatasetStore.isValidId(dataset)) {
             throw new IllegalArgumentException(DATASET_NAME_RULE);
         }
@@ -79,10 +100,18 @@ public class UsageImportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (StagedVersion staged = imports.stage(dataset, file, originalName, format,
-                ImportOptions.defaults().withMode(mode), currentUser.actor(), progress)) {
+        ImportOptions options = ImportOptions.defaults().withMode(mode);
+        for (Map.Entry<Rule, Severity> e : severities.entrySet()) {
+            options = options.withSeverity(e.getKey(), e.getValue());
+        }
+        try (StagedVersion staged = imports.stage(dataset, file, originalName, format, options, currentUser.actor(),
+                progress)) {
             if (staged.result().isPresent()) {
                 ImportResult settled = staged.result().get();
+                if (settled.status() == ImportResult.Status.REJECTED) {
+                    auditRejection(dataset, originalName, options, settled.report());
+                    return settled;
+                }
                 if (settled.status() == ImportResult.Status.DUPLICATE && settled.version().isPresent()
                         && repository.versionId(settled.version().get().versionId()).isEmpty()) {
                     return recorder.spendChanged(dataset, recorder.adopt(settled, dataset, teamTagKey));
@@ -91,6 +120,22 @@ public class UsageImportService {
             }
             return recorder.spendChanged(dataset, recorder.publish(staged, dataset, teamTagKey, "usage.import"));
         }
+    }
+
+    /** A rejected import changes no data, but an admin or finance user tried to: the attempt is audited. */
+    private void auditRejection(String dataset, String originalName, ImportOptions options, ValidationReport report) {
+        Map<String, Object> attempt = new LinkedHashMap<>();
+        attempt.put("file", originalName);
+        attempt.put("mode", options.mode().name());
+        if (!options.severityOverrides().isEmpty()) {
+            Map<String, String> severities = new LinkedHashMap<>();
+            options.severityOverrides().forEach((rule, severity) -> severities.put(rule.id(), severity.name()));
+            attempt.put("severities", severities);
+        }
+        attempt.put("rowsRead", report.rowsRead());
+        attempt.put("errors", report.errorCount());
+        attempt.put("reason", report.rejectionReason());
+        audit.record("usage.import.reject", "dataset:" + dataset, null, attempt);
     }
 
     /**

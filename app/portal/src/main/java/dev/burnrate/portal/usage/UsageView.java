@@ -114,8 +114,10 @@ public class UsageView extends VerticalLayout {
         mode.setId("import-mode");
         mode.setItems(ValidationMode.values());
         mode.setItemLabelGenerator(m -> m == ValidationMode.STRICT ? "Strict: reject on any error"
-                : "Lenient: quarantine bad rows");
-        mode.setValue(ValidationMode.STRICT);
+                : "Lenient: import every row kept as found (NULLs stay null), quarantine the rest");
+        // Lenient by default: a real export's deviations (a provider's NULL costs) must not drop or reject rows.
+        mode.setValue(ValidationMode.LENIENT);
+        RuleSeverities severities = new RuleSeverities();
         Upload upload = new Upload();
         // The upload handler runs in the upload request, as the signed-in user, without the session lock: it takes
         // the lock in this thread (accessSynchronously, not access, which may run the command in another thread
@@ -138,7 +140,8 @@ public class UsageView extends VerticalLayout {
                 }
             };
             ImportJob job = new ImportJob(imports, file, meta.fileName(), name.getValue().trim(),
-                    tagKey.getValue().trim(), mode.getValue(), progress, (datasetName, result) -> {
+                    tagKey.getValue().trim(), mode.getValue(), severities.overrides(), progress,
+                    (datasetName, result) -> {
                         report.show(result);
                         refreshDatasets(datasetName);
                     }, ended);
@@ -156,7 +159,7 @@ public class UsageView extends VerticalLayout {
         upload.setAcceptedFileTypes(".csv", ".arrow", ".arrows", ".feather", ".ipc", ".parquet");
         HorizontalLayout fields = new HorizontalLayout(name, tagKey, mode);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
-        VerticalLayout form = new VerticalLayout(new H3("Import a FOCUS file"), fields, upload);
+        VerticalLayout form = new VerticalLayout(new H3("Import a FOCUS file"), fields, severities, upload);
         form.setPadding(false);
         return form;
     }

@@ -24,6 +24,70 @@ class UsageIT extends BrowserTestBase {
     @Autowired
     AuditService audit;
 
+    @Autowired
+    UsageDatasetService datasets;
+
+    /**
+     * The sample as a real multi-provider export has it: seven rows of a provider (Oracle) whose ContractedCost is
+     * NULL, which FOCUS 1.0 forbids. Edited cell by cell with FastCSV, sharing no code with the importer.
+     */
+    private static Path withOracleNulls(Path sample, String name) throws IOException {
+        Path target = sample.resolveSibling(name);
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(sample);
+             var out = Files.newBufferedWriter(target);
+             var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+            java.util.List<String> header = null;
+            int row = 0;
+            for (var r : reader) {
+                java.util.List<String> cells = new java.util.ArrayList<>(r.getFields());
+                if (header == null) {
+                    header = cells;
+                } else if (++row % 71 == 4) {
+                    cells.set(header.indexOf("ProviderName"), "Oracle");
+                    cells.set(header.indexOf("ContractedCost"), "NULL");
+                }
+                writer.writeRecord(cells);
+            }
+        }
+        return target;
+    }
+
+    private static java.math.BigDecimal exactBilledCost(Path csv) throws IOException {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(csv)) {
+            for (var r : reader) {
+                sum = sum.add(new java.math.BigDecimal(r.getField("BilledCost")));
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void aRealExportWithNullContractedCostImportsWholeAndItsTotalMatches() throws IOException {
+        Path csv = withOracleNulls(sample("oracle-source.csv"), "oracle-export.csv");
+        loginAs("finance");
+        open("usage");
+        page.locator("#import-dataset input").fill("oracle-export");
+        page.locator("#import-dataset input").press("Tab"); // the field sends its value on change
+        page.locator("#import-upload input[type=file]").setInputFiles(csv);
+
+        assertThat(page.locator("#import-status")).containsText("Imported 500 of 500 rows",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        Locator nulls = page.locator("#import-conformance vaadin-grid-cell-content");
+        assertThat(page.locator("#import-conformance")).containsText("not-null");
+        assertThat(page.locator("#import-conformance")).containsText("ContractedCost");
+        org.assertj.core.api.Assertions.assertThat(nulls.allTextContents()).containsSubsequence("not-null",
+                "ContractedCost", "7", "imported as found");
+        screenshot("usage-import-null-costs");
+
+        VersionSummary v = SystemRunner.callAsSystem(() -> datasets.versions("oracle-export")).getFirst();
+        org.assertj.core.api.Assertions.assertThat(v.rows()).isEqualTo(500);
+        org.assertj.core.api.Assertions.assertThat(v.providers()).contains("Oracle");
+        org.assertj.core.api.Assertions.assertThat(java.math.BigDecimal.valueOf(v.billedCost())
+                        .setScale(2, java.math.RoundingMode.HALF_UP))
+                .isEqualTo(exactBilledCost(csv).setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
     private static Path sample() throws IOException {
         return sample("focus_1.0_sample_500.csv");
     }
@@ -49,21 +113,34 @@ class UsageIT extends BrowserTestBase {
         loginAs("finance");
         open("usage");
         page.locator("#import-dataset input").fill("focus-sample");
-        page.locator("#import-mode vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Lenient")).click();
+        // Lenient is the default: the sample's credit row with a negative unit price is kept and reported.
         page.locator("#import-upload input[type=file]").setInputFiles(sample());
 
         // the import runs off the UI thread: the report arrives by poll once it is done (Playwright waits for it)
-        assertThat(page.locator("#import-status")).containsText("Imported 499 of 500 rows",
+        assertThat(page.locator("#import-status")).containsText("Imported 500 of 500 rows",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#import-progress")).isHidden();
         assertThat(page.locator("#import-upload")).not().hasAttribute("disabled", "");
+        assertThat(page.locator("#import-report")).containsText("Conformance with FOCUS 1.0");
+        assertThat(page.locator("#import-conformance")).containsText("non-negative");
+        assertThat(page.locator("#import-conformance")).containsText("ContractedUnitPrice");
+        assertThat(page.locator("#import-conformance")).containsText("imported as found");
+        assertThat(page.locator("#import-conformance")).containsText("column-name");
+        assertThat(page.locator("#versions-grid")).containsText("focus_1.0_sample_500.csv");
+        screenshot("usage-import-report");
+
+        // A per-rule severity: negative unit prices as errors quarantine the credit row instead.
+        page.locator("#import-severities vaadin-details-summary").click();
+        page.locator("#severity-non-negative").click();
+        page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText("Error: quarantine"))
+                .click();
+        page.locator("#import-upload input[type=file]").setInputFiles(sample("quarantine-copy.csv"));
+        assertThat(page.locator("#import-status")).containsText("Imported 499 of 500 rows",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#import-status")).containsText("1 row quarantined (1 error, ");
         assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");
-        assertThat(page.locator("#import-errors")).containsText("non-negative");
-        assertThat(page.locator("#import-warnings")).containsText("column-name");
-        assertThat(page.locator("#versions-grid")).containsText("focus_1.0_sample_500.csv");
+        assertThat(page.locator("#import-conformance")).containsText("quarantined");
         assertThat(page.locator("#download-quarantine")).isVisible();
-        screenshot("usage-import-report");
 
         page.locator("#import-mode vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Strict")).click();
         page.locator("#import-upload input[type=file]").setInputFiles(sample("strict-copy.csv"));

@@ -58,6 +58,9 @@ class UsageServiceIT extends BrowserTestBase {
     @Autowired
     dev.burnrate.engine.usage.store.FileImports engineImports;
 
+    @Autowired
+    dev.burnrate.engine.usage.store.DatasetStore store;
+
     @AfterEach
     void clearUser() {
         SecurityContextHolder.clearContext();
@@ -183,10 +186,32 @@ class UsageServiceIT extends BrowserTestBase {
         List<VersionSummary> versions = as("finance", Role.FINANCE, () -> datasets.versions("orphans"));
         assertThat(versions).singleElement().satisfies(v -> {
             assertThat(v.key()).isEqualTo(orphan.version().orElseThrow().versionId());
-            assertThat(v.quarantinedRows()).isEqualTo(1);
+            assertThat(v.quarantinedRows()).isZero();
         });
         ImportResult third = as("finance", Role.FINANCE, () -> imports.importFile("orphans", csv, "orphan-sample.csv",
                 ValidationMode.LENIENT, "team"));
         assertThat(third.status()).isEqualTo(ImportResult.Status.DUPLICATE);
+    }
+
+    @Test
+    void aRejectedImportLeavesNoFolderAndIsAuditedWithItsReason() throws Exception {
+        Path csv = Path.of("target", "it-data", "no-billed-cost.csv");
+        java.nio.file.Files.createDirectories(csv.getParent());
+        java.nio.file.Files.writeString(csv, "ChargePeriodStart,ChargePeriodEnd,EffectiveCost\n"
+                + "2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,1.0\n");
+
+        ImportResult r = as("finance", Role.FINANCE, () -> imports.importFile("rejected-first", csv,
+                "no-billed-cost.csv", ValidationMode.LENIENT, "team"));
+
+        assertThat(r.status()).isEqualTo(ImportResult.Status.REJECTED);
+        assertThat(store.root().resolve("rejected-first")).as("no folder under the datasets root").doesNotExist();
+        assertThat(as("finance", Role.FINANCE, () -> datasets.versions("rejected-first"))).isEmpty();
+        assertThat(as("admin", Role.ADMIN, () -> audit.find(new AuditFilter(null, "usage.import.reject", null, null),
+                0, 10))).anySatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("finance");
+                    assertThat(e.target()).isEqualTo("dataset:rejected-first");
+                    assertThat(e.afterJson()).contains("no-billed-cost.csv").contains("BilledCost")
+                            .contains("LENIENT");
+                });
     }
 }

@@ -2,6 +2,7 @@ package dev.burnrate.engine.usage.ingest;
 
 import dev.burnrate.engine.usage.schema.FocusColumn;
 import dev.burnrate.engine.usage.schema.FocusColumns;
+import dev.burnrate.engine.usage.schema.FocusVersion;
 import dev.burnrate.engine.usage.validation.IssueCollector;
 import dev.burnrate.engine.usage.validation.Rule;
 import dev.burnrate.engine.usage.validation.Severity;
@@ -71,7 +72,9 @@ public final class ColumnLayout {
             }
             found.add(col);
         }
-        if (!checkMissing(found, issues)) {
+        FocusVersion version = FocusVersion.resembledBy(found.stream().map(FocusColumn::id).toList());
+        issues.focusVersion(version.label());
+        if (!checkMissing(found, version, issues)) {
             return null;
         }
         List<FocusColumn> ordered = new ArrayList<>(found);
@@ -108,7 +111,7 @@ public final class ColumnLayout {
         return FocusColumn.extension(name);
     }
 
-    private static boolean checkMissing(List<FocusColumn> found, IssueCollector issues) {
+    private static boolean checkMissing(List<FocusColumn> found, FocusVersion version, IssueCollector issues) {
         Set<String> ids = new HashSet<>();
         found.forEach(c -> ids.add(c.id()));
         for (String core : FocusColumns.CORE) {
@@ -120,7 +123,7 @@ public final class ColumnLayout {
         }
         boolean strict = issues.mode() == ValidationMode.STRICT;
         for (FocusColumn c : FocusColumns.mandatory()) {
-            if (!ids.contains(c.id())) {
+            if (!ids.contains(c.id()) && version.defines(c.id())) {
                 issues.report(fileIssue(c.id(), Rule.MISSING_COLUMN, strict ? Severity.FATAL : Severity.WARNING,
                         "mandatory FOCUS column " + c.id() + " is missing" + (strict ? "" : "; imported without it")));
                 if (strict) {

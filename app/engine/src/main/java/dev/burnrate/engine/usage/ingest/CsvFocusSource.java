@@ -5,12 +5,10 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.burnrate.engine.usage.validation.Rule;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +36,7 @@ public final class CsvFocusSource implements FocusSource {
     @Override
     public void readInto(ImportSession session) throws IOException {
         ImportOptions options = session.options();
-        LastByteStream bytes = new LastByteStream(in);
+        Utf8CheckingStream bytes = new Utf8CheckingStream(in);
         Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         CsvRecordFeeder feeder = new CsvRecordFeeder(session, options);
@@ -55,29 +53,45 @@ public final class CsvFocusSource implements FocusSource {
                 }
             }
             feeder.endOfInput(bytes.endsWithNewline());
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new ImportAbortedException(Rule.ENCODING, feeder.currentLine(), null,
-                        "the file is not valid UTF-8 (malformed byte sequence at or after line "
-                                + feeder.currentLine() + ")");
-            }
-            throw e.getCause();
-        } catch (CsvParseException e) {
-            ImportAbortedException limit = find(e, ImportAbortedException.class);
-            if (limit != null) {
-                throw limit;
-            }
-            if (find(e, CharacterCodingException.class) != null) {
-                throw new ImportAbortedException(Rule.ENCODING, feeder.currentLine(), null,
-                        "the file is not valid UTF-8 (malformed byte sequence at or after line "
-                                + feeder.currentLine() + ")");
-            }
-            String message = rootMessage(e);
-            Rule rule = message.toLowerCase().contains("buffer") ? Rule.LINE_TOO_LONG : Rule.CSV_SYNTAX;
-            throw new ImportAbortedException(rule, feeder.currentLine(), null, rule == Rule.LINE_TOO_LONG
-                    ? "a line is longer than the limit of " + options.maxLineLength() + " characters"
-                    : "malformed CSV near line " + feeder.currentLine() + ": " + message);
+        } catch (RuntimeException e) {
+            throw aborted(e, feeder, options);
         }
+    }
+
+    /** Names what stopped the parser: one of our limits, bad UTF-8 (exact line and field), or CSV syntax. */
+    private static RuntimeException aborted(RuntimeException e, CsvRecordFeeder feeder, ImportOptions options)
+            throws IOException {
+        ImportAbortedException limit = find(e, ImportAbortedException.class);
+        if (limit != null) {
+            return limit;
+        }
+        Utf8CheckingStream.MalformedUtf8Exception utf8 = find(e, Utf8CheckingStream.MalformedUtf8Exception.class);
+        if (utf8 != null) {
+            String column = feeder.headerName(utf8.field - 1);
+            return new ImportAbortedException(Rule.ENCODING, utf8.line, column, "the file is not valid UTF-8 at line "
+                    + utf8.line + ", field " + utf8.field + (column == null ? "" : " (column " + column + ")")
+                    + ", byte " + utf8.byteInLine + " of the line: " + utf8.what());
+        }
+        if (find(e, CharacterCodingException.class) != null) {
+            return new ImportAbortedException(Rule.ENCODING, feeder.currentLine(), null,
+                    "the file is not valid UTF-8 (malformed byte sequence at or after line "
+                            + feeder.currentLine() + ")");
+        }
+        if (!(e instanceof CsvParseException) && e.getCause() instanceof IOException io) {
+            throw io;
+        }
+        // FastCSV stops a record that outgrows its buffer (maxLineLength) before our per-field check sees it,
+        // with a message about the buffer or, for one huge field, an index out of bounds.
+        String message = rootMessage(e);
+        boolean tooLong = message.toLowerCase().contains("buffer")
+                || find(e, IndexOutOfBoundsException.class) != null;
+        long line = feeder.currentLine();
+        return tooLong
+                ? new ImportAbortedException(Rule.LINE_TOO_LONG, line, null, "line " + line
+                        + " is longer than the limit of " + options.maxLineLength()
+                        + " characters per record (ImportOptions.maxLineLength)")
+                : new ImportAbortedException(Rule.CSV_SYNTAX, line, null,
+                        "malformed CSV near line " + line + ": " + message);
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {
@@ -95,36 +109,5 @@ public final class CsvFocusSource implements FocusSource {
             c = c.getCause();
         }
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-    }
-
-    /** Remembers the last byte read, to tell a file that ends mid-row from one that merely lacks a newline. */
-    private static final class LastByteStream extends FilterInputStream {
-        private int last = -1;
-
-        LastByteStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                last = b;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                last = buf[off + n - 1];
-            }
-            return n;
-        }
-
-        boolean endsWithNewline() {
-            return last == '\n' || last == '\r';
-        }
     }
 }

@@ -47,6 +47,11 @@ final class CsvRecordFeeder extends CsvCallbackHandler<Boolean> implements RowAs
         return line;
     }
 
+    /** The header name of a 0-based field, or null when the header is not read yet or has no such field. */
+    String headerName(int field) {
+        return headerDone && field >= 0 && field < header.size() ? header.get(field) : null;
+    }
+
     boolean stopped() {
         return stopped;
     }

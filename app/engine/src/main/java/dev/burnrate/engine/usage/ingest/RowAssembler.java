@@ -124,8 +124,11 @@ public final class RowAssembler {
             String value = dictionaries[c].dictionary().value(rawId);
             Rule rule = columns.get(c).hasAllowedValues() || columns.get(c).id().equals("BillingCurrency")
                     ? Rule.ALLOWED_VALUES : Rule.TYPE;
-            problem(c, value, rule, Severity.ERROR, dictionaries[c].invalidReason(rawId));
-            return;
+            if (problem(c, value, rule, Severity.ERROR, dictionaries[c].invalidReason(rawId)) != Severity.WARNING) {
+                return;
+            }
+            // Kept by a per-import severity: stored exactly as found, never as null.
+            id = rawId;
         }
         if (id != rawId) {
             problem(c, dictionaries[c].dictionary().value(rawId), Rule.VALUE_NORMALISED, Severity.WARNING,
@@ -176,7 +179,8 @@ public final class RowAssembler {
 
     private void store(int c, double v) {
         if (v < 0 && columns.get(c).nonNegative()) {
-            problem(c, Double.toString(v), Rule.NON_NEGATIVE, Severity.ERROR, "FOCUS requires a non-negative value");
+            problem(c, Double.toString(v), Rule.NON_NEGATIVE, deviationSeverity(c),
+                    "FOCUS requires a non-negative value");
         }
         row.doubles[c] = v;
         row.nulls[c] = false;
@@ -225,7 +229,7 @@ public final class RowAssembler {
         problem(-1, null, rule, Severity.ERROR, message);
     }
 
-    private void problem(int c, String value, Rule rule, Severity severity, String message) {
+    private Severity problem(int c, String value, Rule rule, Severity severity, String message) {
         String column = c < 0 ? null : columns.get(c).id();
         ValidationIssue issue = new ValidationIssue(rowNumber, line, column, value, rule, severity, message);
         Severity effective = issues.report(issue);
@@ -233,6 +237,7 @@ public final class RowAssembler {
             rowBad = true;
             rowProblems.add(issue);
         }
+        return effective;
     }
 
     /**
@@ -248,7 +253,7 @@ public final class RowAssembler {
         for (int c = 0; c < types.length; c++) {
             FocusColumn col = columns.get(c);
             if (row.nulls[c] && !col.nullable() && col.isFocus() && !hasProblem(c) && (absent == null || !absent[c])) {
-                problem(c, null, Rule.NULLABILITY, Severity.ERROR, col.id() + " must not be null");
+                problem(c, null, Rule.NULLABILITY, deviationSeverity(c), col.id() + " must not be null");
             }
         }
         periods.check(row, this::problem);
@@ -292,6 +297,8 @@ public final class RowAssembler {
                         if (rowBad) {
                             bad.computeIfAbsent(i, k -> new ArrayList<>()).addAll(rowProblems);
                             id = 0;
+                        } else if (id == DictionaryColumn.INVALID) {
+                            id = raw; // kept as found by a per-import severity
                         }
                     }
                     ids[i] = id;
@@ -300,16 +307,19 @@ public final class RowAssembler {
                 double[] v = b.doubles[c];
                 for (int i = 0; i < n; i++) {
                     if (!nulls[i] && (Double.isNaN(v[i]) || Double.isInfinite(v[i]) || (v[i] < 0 && col.nonNegative()))) {
+                        boolean finite = Double.isFinite(v[i]);
                         columnarProblem(bad, firstRow, i, c, Double.toString(v[i]),
-                                Double.isFinite(v[i]) ? Rule.NON_NEGATIVE : Rule.TYPE,
-                                Double.isFinite(v[i]) ? "FOCUS requires a non-negative value" : "not a finite decimal");
+                                finite ? Rule.NON_NEGATIVE : Rule.TYPE,
+                                finite ? deviationSeverity(c) : Severity.ERROR,
+                                finite ? "FOCUS requires a non-negative value" : "not a finite decimal");
                     }
                 }
             }
             if (!col.nullable() && col.isFocus() && (absent == null || !absent[c])) {
                 for (int i = 0; i < n; i++) {
                     if (nulls[i]) {
-                        columnarProblem(bad, firstRow, i, c, null, Rule.NULLABILITY, col.id() + " must not be null");
+                        columnarProblem(bad, firstRow, i, c, null, Rule.NULLABILITY, deviationSeverity(c),
+                                col.id() + " must not be null");
                     }
                 }
             }
@@ -317,7 +327,7 @@ public final class RowAssembler {
         for (int i = 0; i < n; i++) {
             int row = i;
             periods.check(b, i, (c, value, rule, severity, message) ->
-                    columnarProblem(bad, firstRow, row, c, value, rule, message));
+                    columnarProblem(bad, firstRow, row, c, value, rule, severity, message));
         }
         read += n;
         reportRows();
@@ -344,12 +354,24 @@ public final class RowAssembler {
     }
 
     private void columnarProblem(java.util.Map<Integer, List<ValidationIssue>> bad, long firstRow, int i, int c,
-                                 String value, Rule rule, String message) {
+                                 String value, Rule rule, Severity severity, String message) {
         ValidationIssue issue = new ValidationIssue(firstRow + i, 0, columns.get(c).id(), value, rule,
-                Severity.ERROR, message);
+                severity, message);
         if (issues.report(issue) == Severity.ERROR) {
             bad.computeIfAbsent(i, k -> new ArrayList<>()).add(issue);
         }
+    }
+
+    /**
+     * The default severity of a deviation the stored data can still represent exactly as found: a null in a
+     * column FOCUS declares not-null (kept as null under a cleared Arrow validity bit, skipped by totals, never
+     * read as 0) or a negative unit price (a credit). Lenient imports keep such rows and list the deviation in the
+     * conformance report; strict imports reject them. A null time (a period start or end) cannot be placed on the
+     * time axis, so it stays an error and its row is quarantined. Per-rule overrides still apply on top.
+     */
+    private Severity deviationSeverity(int c) {
+        return issues.mode() == ValidationMode.LENIENT && types[c] != ColumnType.DATETIME
+                ? Severity.WARNING : Severity.ERROR;
     }
 
     private boolean hasProblem(int c) {

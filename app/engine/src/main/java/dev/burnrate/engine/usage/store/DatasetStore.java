@@ -154,13 +154,7 @@ public final class DatasetStore implements AutoCloseable {
     public StagedVersion stage(String datasetId, FocusSource source, Lineage lineage, ImportOptions options,
                                ImportProgress progress) {
         checkId(datasetId);
-        Path staging;
-        try {
-            staging = Files.createDirectories(root.resolve(datasetId)).resolve(STAGING_PREFIX + UUID.randomUUID());
-            Files.createDirectory(staging);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a staging directory under " + root, e);
-        }
+        Path staging = createStaging(datasetId);
         boolean keep = false;
         try (BufferAllocator job = newJobAllocator("import-" + datasetId)) {
             ImportSession session = new ImportSession(options, staging, job, progress);
@@ -236,11 +230,42 @@ public final class DatasetStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A fresh staging directory inside the dataset's directory. A rejected import of another thread may remove
+     * the dataset directory between the two steps when it was empty ({@link #discard}), so this tries again.
+     */
+    private Path createStaging(String datasetId) {
+        Path staging = root.resolve(datasetId).resolve(STAGING_PREFIX + UUID.randomUUID());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(staging.getParent());
+                return Files.createDirectory(staging);
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw new UncheckedIOException("cannot create a staging directory under " + root, e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a staging directory under " + root, e);
+            }
+        }
+    }
+
+    /**
+     * Deletes a staging directory, and its dataset's directory when that is left empty: a rejected first import
+     * of a dataset leaves no folder behind.
+     */
     void discard(Path staging) {
         try {
             deleteTree(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete staging directory " + staging, e);
+        }
+        try {
+            Files.deleteIfExists(staging.getParent());
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // the dataset has versions or another import is staging: the directory stays
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete empty dataset directory " + staging.getParent(), e);
         }
     }
 

@@ -11,14 +11,17 @@ import java.util.Optional;
  * @param rowsAccepted    rows that became part of the version
  * @param rowsQuarantined rows set aside in lenient mode
  * @param errorCount      all errors, including those not listed
+ * @param focusVersion    the FOCUS version the file declares or resembles ("" when the header was not read)
+ * @param deviations      the conformance report: every rule broken, per column, counted with a few examples
  */
 public record ValidationReport(ValidationMode mode, long rowsRead, long rowsAccepted, long rowsQuarantined,
                                Optional<ValidationIssue> fatal, List<ValidationIssue> errors, long errorCount,
-                               List<WarningSummary> warnings) {
+                               List<WarningSummary> warnings, String focusVersion, List<Deviation> deviations) {
 
     public ValidationReport {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+        deviations = List.copyOf(deviations);
     }
 
     /** True when the file is rejected: a fatal problem, or any error in strict mode. */
