@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import dev.burnrate.portal.provisioning.OutcomeBadge;
 import java.util.function.Supplier;
 
@@ -25,6 +26,9 @@ public class DryRunPanel extends VerticalLayout {
         setPadding(false);
         request.setId("dry-run-request");
         request.setItemLabelGenerator(PolicySubjects.SubjectOption::label);
+        // searched in the database as the user types, so every request can be picked, not only the newest
+        request.setItems((CallbackDataProvider.FetchCallback<PolicySubjects.SubjectOption, String>) query ->
+                service.dryRunSubjects(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         request.setWidth("40em");
         Button onRequest = new Button("Try on request", e -> run(() -> service.dryRunRequest(yaml.get(),
                 request.getValue() == null ? "" : request.getValue().id())));
@@ -45,7 +49,7 @@ public class DryRunPanel extends VerticalLayout {
     }
 
     public void refreshSubjects() {
-        request.setItems(service.dryRunSubjects());
+        request.getLazyDataView().refreshAll();
     }
 
     private void run(Supplier<DryRunResult> dryRun) {

@@ -152,8 +152,8 @@ public class PolicyService {
 
     @RolesAllowed(Role.Names.ADMIN)
     @Transactional(readOnly = true)
-    public List<PolicySubjects.SubjectOption> dryRunSubjects() {
-        return subjects.recentRequests(50);
+    public List<PolicySubjects.SubjectOption> dryRunSubjects(String search, int offset, int limit) {
+        return subjects.requests(search == null ? "" : search.strip(), offset, Math.min(limit, 200));
     }
 
     /** The draft's decision for a stored request, logged as a dry run. */

@@ -11,8 +11,11 @@ import java.util.Optional;
  */
 public interface PolicySubjects {
 
-    /** Recent requests the current user may see, newest first, for the dry-run picker. */
-    List<SubjectOption> recentRequests(int limit);
+    /**
+     * Requests the current user may see whose name contains {@code search} (any case) or whose id starts with it,
+     * newest first, one page of them: the dry-run picker searches every request, not only the newest few.
+     */
+    List<SubjectOption> requests(String search, int offset, int limit);
 
     /** A stored request as a policy input, if it exists and its provider still offers its region and offering. */
     Optional<PolicyInput> request(String requestId);

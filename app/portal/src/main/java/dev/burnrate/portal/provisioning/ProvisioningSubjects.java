@@ -14,7 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,8 +43,11 @@ class ProvisioningSubjects implements PolicySubjects {
     }
 
     @Override
-    public List<SubjectOption> recentRequests(int limit) {
-        return requests.find(currentUser.teamScope(PROVISIONING_REQUESTS.TEAM_ID), limit).stream()
+    public List<SubjectOption> requests(String search, int offset, int limit) {
+        Condition matching = search.isEmpty() ? DSL.noCondition()
+                : PROVISIONING_REQUESTS.NAME.containsIgnoreCase(search).or(PROVISIONING_REQUESTS.ID.startsWith(search));
+        return requests.findPage(currentUser.teamScope(PROVISIONING_REQUESTS.TEAM_ID).and(matching), offset, limit)
+                .stream()
                 .map(r -> new SubjectOption(r.id(), r.name() + " · " + r.describe() + " · " + r.team()
                         + (r.dataClassification() == null ? "" : " · " + r.dataClassification()))).toList();
     }
