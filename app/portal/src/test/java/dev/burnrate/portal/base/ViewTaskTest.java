@@ -69,16 +69,22 @@ class ViewTaskTest {
     @Test
     void theResultReachesThePageThroughTheUi() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch cleaned = new CountDownLatch(1);
         inLock(() -> ViewTask.start(view, work, "a sum", task -> {
             task.show(() -> shown.add("progress, locked: " + lock.isHeldByCurrentThread()));
             return 6 * 7;
         }, result -> {
             shown.add("result " + result + ", locked: " + lock.isHeldByCurrentThread());
             done.countDown();
-        }, e -> shown.add("failed " + e), cleanups::incrementAndGet));
+        }, e -> shown.add("failed " + e), () -> {
+            cleanups.incrementAndGet();
+            cleaned.countDown();
+        }));
 
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(shown).containsExactly("progress, locked: true", "result 42, locked: true");
+        // the clean-up runs after the result was shown, on the worker: wait for it rather than race it
+        assertThat(cleaned.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(cleanups).hasValue(1);
     }
 
@@ -121,6 +127,11 @@ class ViewTaskTest {
         left.countDown();
         work.submit("a marker", () -> "after").get(10, TimeUnit.SECONDS);
 
+        // the marker may finish on another worker before this task's clean-up has run
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (cleanups.get() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(passedTheCheck).isFalse();
         assertThat(shown).isEmpty();
         assertThat(cleanups).hasValue(1);
