@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +71,7 @@ class PortalLoadIT {
             user.join(length.plusMinutes(5).toMillis());
         }
 
-        int threadsAfter = settledThreadCount();
+        int threadsAfter = threadsOnceIdle(threadsBefore + 20);
         long heapAfter = usedHeapAfterGc();
         List<BudgetRow> rows = RunAs.user(app, "finance", budgets::status, Role.FINANCE);
         System.out.printf(Locale.ROOT, "%nLoad: %d users for %s on %d cores (load average %.2f)%n", users, length,
@@ -97,6 +99,23 @@ class PortalLoadIT {
     private static int settledThreadCount() throws InterruptedException {
         Thread.sleep(2_000);
         return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    /**
+     * The thread count once the pools have had time to retire idle threads (Tomcat's request threads idle out after
+     * 60 s), or after 90 s; with the threads by name printed, so growth can be told apart from a pool at rest.
+     */
+    private static int threadsOnceIdle(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int count = settledThreadCount();
+        while (count > expected && System.nanoTime() < deadline) {
+            Thread.sleep(5_000);
+            count = ManagementFactory.getThreadMXBean().getThreadCount();
+        }
+        Map<String, Long> byName = Thread.getAllStackTraces().keySet().stream().collect(Collectors
+                .groupingBy(t -> t.getName().replaceAll("\\d+", "#"), TreeMap::new, Collectors.counting()));
+        System.out.println("Portal JVM threads by name once idle: " + byName);
+        return count;
     }
 
     private static long usedHeapAfterGc() {
