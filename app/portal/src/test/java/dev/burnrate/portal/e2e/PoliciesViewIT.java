@@ -102,8 +102,9 @@ class PoliciesViewIT extends ProvisioningTestBase {
         Locator request = page.locator("#dry-run-request input");
         request.click();
         request.fill("pretrain-run-1");
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("pretrain-run-1")).first()
-                .click();
+        // the picker searches the database as one types: items of the unfiltered first page stay in the DOM, hidden
+        page.locator("vaadin-combo-box-item:not([hidden])").filter(new Locator.FilterOptions()
+                .setHasText("pretrain-run-1")).first().click();
         page.locator("#dry-run-request-button").click();
         waitForVaadin();
         assertThat(page.locator("#dry-run-outcome [data-value='DENY']")).isVisible();
