@@ -158,6 +158,14 @@ public class AnomalyRepository {
                         r.get(ANOMALY_MONITORS.MIN_IMPACT_PERCENT), r.get(ANOMALY_MONITORS.ENABLED)));
     }
 
+    /** Team ids and names matching the condition, by name. */
+    public java.util.Map<Long, String> teams(Condition where) {
+        var out = new java.util.LinkedHashMap<Long, String>();
+        dsl.select(TEAMS.ID, TEAMS.NAME).from(TEAMS).where(where).orderBy(TEAMS.NAME)
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
     private org.jooq.SelectOnConditionStep<Record> base() {
         return dsl.select(ANOMALIES.fields()).select(TEAMS.NAME, ANOMALY_MONITORS.NAME).from(ANOMALIES)
                 .join(TEAMS).on(TEAMS.ID.eq(ANOMALIES.TEAM_ID))

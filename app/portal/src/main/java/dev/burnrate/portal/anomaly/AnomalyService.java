@@ -2,6 +2,7 @@ package dev.burnrate.portal.anomaly;
 
 import static dev.burnrate.portal.db.Tables.ANOMALIES;
 import static dev.burnrate.portal.db.Tables.ANOMALY_MONITORS;
+import static dev.burnrate.portal.db.Tables.TEAMS;
 
 import dev.burnrate.portal.audit.AuditService;
 import dev.burnrate.portal.security.CurrentUser;
@@ -82,6 +83,16 @@ public class AnomalyService {
     @Transactional(readOnly = true)
     public List<Monitor> monitors() {
         return repository.monitors(currentUser.teamScope(ANOMALY_MONITORS.TEAM_ID));
+    }
+
+    /** The teams the user may set monitors for (empty for engineers). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Map<Long, String> monitorTeams() {
+        if (!currentUser.seesAllTeams() && !currentUser.hasRole(Role.APPROVER)) {
+            return Map.of();
+        }
+        return repository.teams(currentUser.teamScope(TEAMS.ID));
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE, Role.Names.APPROVER})
