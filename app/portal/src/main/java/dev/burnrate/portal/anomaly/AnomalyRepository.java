@@ -112,6 +112,12 @@ public class AnomalyRepository {
                 .where(ANOMALIES.ID.eq(anomalyId)).execute();
     }
 
+    /** The key an anomaly is stored (and alerted) under. */
+    public String key(long anomalyId) {
+        return dsl.select(ANOMALIES.ANOMALY_KEY).from(ANOMALIES).where(ANOMALIES.ID.eq(anomalyId))
+                .fetchSingle(ANOMALIES.ANOMALY_KEY);
+    }
+
     /** The team an anomaly belongs to, for access checks. */
     public Optional<Long> teamOf(long anomalyId) {
         return dsl.select(ANOMALIES.TEAM_ID).from(ANOMALIES).where(ANOMALIES.ID.eq(anomalyId))

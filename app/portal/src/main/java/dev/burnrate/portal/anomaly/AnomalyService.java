@@ -5,6 +5,7 @@ import static dev.burnrate.portal.db.Tables.ANOMALY_MONITORS;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 
 import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.notification.AlertRepository;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.PermitAll;
@@ -33,9 +34,12 @@ public class AnomalyService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
+    private final AlertRepository alerts;
 
-    public AnomalyService(AnomalyRepository repository, CurrentUser currentUser, AuditService audit, Clock clock) {
+    public AnomalyService(AnomalyRepository repository, CurrentUser currentUser, AuditService audit, Clock clock,
+                          AlertRepository alerts) {
         this.repository = repository;
+        this.alerts = alerts;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -71,6 +75,9 @@ public class AnomalyService {
             repository.keepFeedback(anomalyId, status, cleanNote, actor, clock.instant());
         } else {
             repository.forgetFeedback(anomalyId);
+        }
+        if (status != AnomalyStatus.NEW) {
+            alerts.resolve(AnomalyDetectionJob.alertKey(repository.key(anomalyId)), clock.instant());
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", status.name());

@@ -67,9 +67,12 @@ public class AlertRepository {
                 .returning(ALERTS.ID).fetchSingle().getId();
     }
 
-    /** Resolves open alerts whose problem the last scan did not find; returns how many. */
+    /**
+     * Resolves open alerts whose problem the last policy scan did not find; returns how many. Anomaly alerts are
+     * not the scan's: they stay open until people give the anomaly a status.
+     */
     public int resolveAllBut(Set<String> activeKeys, Instant now) {
-        Condition open = ALERTS.RESOLVED_AT.isNull();
+        Condition open = ALERTS.RESOLVED_AT.isNull().and(ALERTS.KIND.ne(Alert.Kind.ANOMALY.name()));
         if (!activeKeys.isEmpty()) {
             open = open.and(ALERTS.ALERT_KEY.notIn(activeKeys));
         }
@@ -84,6 +87,12 @@ public class AlertRepository {
                         r.get(TEAMS.NAME), r.get(ALERTS.SUBJECT), r.get(ALERTS.MESSAGE),
                         r.get(ALERTS.RAISED_AT).toInstant(),
                         r.get(ALERTS.RESOLVED_AT) == null ? null : r.get(ALERTS.RESOLVED_AT).toInstant()));
+    }
+
+    /** Resolves the open alert of an anomaly once people gave it a status other than NEW. */
+    public void resolve(String alertKey, Instant now) {
+        dsl.update(ALERTS).set(ALERTS.RESOLVED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(ALERTS.ALERT_KEY.eq(alertKey), ALERTS.RESOLVED_AT.isNull()).execute();
     }
 
     public Optional<Long> teamId(String teamName) {

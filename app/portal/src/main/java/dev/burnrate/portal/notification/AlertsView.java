@@ -37,8 +37,8 @@ public class AlertsView extends VerticalLayout {
         grid.addComponentColumn(a -> OutcomeBadge.of(a.severity())).setHeader("Severity").setAutoWidth(true);
         grid.addColumn(a -> a.kind().replace('_', ' ').toLowerCase()).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(a -> a.team() == null ? "all" : a.team()).setHeader("Team").setAutoWidth(true);
-        grid.addColumn(a -> a.policyId() + (a.policyVersion() == null ? "" : " v" + a.policyVersion()) + " / "
-                + a.ruleId()).setHeader("Policy / rule").setAutoWidth(true);
+        grid.addColumn(a -> a.policyId() == null ? "" : a.policyId()
+                + (a.policyVersion() == null ? "" : " v" + a.policyVersion()) + " / " + a.ruleId()).setHeader("Policy / rule").setAutoWidth(true);
         grid.addColumn(AlertRepository.StoredAlert::message).setHeader("Message").setFlexGrow(1);
         grid.addColumn(a -> a.resolvedAt() == null ? "open" : "resolved " + TIME.format(a.resolvedAt()))
                 .setHeader("Status").setAutoWidth(true);

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param key      identifies the problem across scans, so it is raised once: the same violation of the same
  *                 resource, or the same threshold of the same budget in the same period (a policy edit does not
  *                 re-raise it)
- * @param kind     a rule violation by a running resource, or a budget threshold crossed
+ * @param kind     a rule violation by a running resource, a budget threshold crossed, or a cost anomaly
  * @param severity WARN, REQUIRE_APPROVAL or DENY as the rule's action (WARN for audit-mode policies)
  * @param team     the team to notify (the resource's, or the team budget's); {@code null} for organisation-wide
  * @param resource the resource id, or the budget account id
@@ -22,7 +22,9 @@ public record Alert(String key, Kind kind, Outcome severity, PolicyRef policy, S
 
     public enum Kind {
         VIOLATION,
-        BUDGET_THRESHOLD
+        BUDGET_THRESHOLD,
+        /** A cost anomaly found by anomaly detection; it stays open until people give it a status. */
+        ANOMALY
     }
 
     public Alert {
