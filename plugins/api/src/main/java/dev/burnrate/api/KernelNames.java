@@ -140,9 +140,63 @@ public final class KernelNames {
      */
     public static final String BATCHED_GEMV = "batched-gemv";
 
+    /**
+     * Streaming anomaly scores of many aligned series (an inference kernel): each series is scanned in time order
+     * and a point's score uses only the points before it and itself. The state after the last step is written
+     * out, so later points can be scored by a new launch that starts from it, with the same results as a rescan
+     * of the whole history.
+     *
+     * <p>Per series, with state {@code n} (observed points), {@code level}, {@code scale}, {@code mean},
+     * {@code var}, {@code short}, {@code peak}, {@code lo}, {@code hi} (all 0 in a fresh state), each step's value
+     * {@code x} is handled as follows (operations in the order written, {@code clamp(v, a, b) = max(a, min(b, v))}):
+     * <ol>
+     *   <li>{@code x} NaN or infinite (missing): {@code score = 0}, {@code expected = n > 0 ? level : NaN}; the
+     *       state is unchanged.</li>
+     *   <li>{@code n == 0}: {@code level = lo = hi = x}, {@code n = 1}; {@code score = 0}, {@code expected = x}.</li>
+     *   <li>otherwise the baseline is the robust level: {@code expected = level}, {@code r = x - level},
+     *       {@code z = |r| / max(scale, 1e-9 * (|level| + 1e-9))}, {@code raw = z} NaN ? 0 : {@code min(z, 20)}.
+     *       The level follows the residual clipped at 4 scales: {@code c = n < 10 ? r : clamp(r, -4 * scale,
+     *       4 * scale)}, {@code level = level + 0.05 * c}; {@code a = n < 10 ? |r| : min(|r|, 4 * scale)};
+     *       {@code scale = n < 2 ? |r| : scale + 0.02 * (a - scale)}. The short-term mean of the raw scores is
+     *       {@code short = short + 0.5 * (raw - short)}.</li>
+     *   <li>Anomaly likelihood (as NAB's HTM detector: how unusual the short-term mean is against the long-run
+     *       distribution of raw scores): when {@code n > 100}, {@code d = (short - mean) / (sqrt(var) + 1e-6)},
+     *       {@code tail = 0.5 * erfc(d / sqrt(2))}, {@code s = clamp(ln(max(tail, 1e-300)) / ln(1e-10), 0, 1)};
+     *       else {@code s = 0}. Then the long-run moments: {@code w = n < 50 ? 1.0 / n : 0.02},
+     *       {@code dm = raw - mean}, {@code mean = mean + w * dm}, {@code var = var + w * (dm * dm - var)}.</li>
+     *   <li>Range breach: when {@code n > 100} and {@code x > hi + 0.05 * (hi - lo)} or {@code x < lo - 0.05 *
+     *       (hi - lo)}, {@code s = 1}. Then {@code lo = min(lo, x)}, {@code hi = max(hi, x)}.</li>
+     *   <li>Suppression of repeats: {@code score = s > peak + 0.1 ? s : 0.1 * s}, {@code peak = max(0.99 * peak,
+     *       s)}; {@code n = n + 1}.</li>
+     * </ol>
+     * {@code erfc} is the Chebyshev fit of Numerical Recipes ({@code erfcc}, fractional error below 1.2e-7):
+     * {@code t = 1 / (1 + 0.5 |x|)}, {@code r = t * exp(-x^2 - 1.26551223 + t * (1.00002368 + t * (0.37409196 +
+     * t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t *
+     * (-0.82215223 + t * 0.17087277)))))))))}, {@code erfc(x) = x >= 0 ? r : 2 - r}; {@code exp}, {@code ln} and
+     * {@code sqrt} are Java's {@code StrictMath} (fdlibm) functions.
+     *
+     * <ul>
+     *   <li>size: number of series S.</li>
+     *   <li>scalars: {@code length} (int T &ge; 0, steps in this launch).</li>
+     *   <li>buffers in: {@code values} DoubleBuffer[S*T] (row {@code s} is series {@code s}); {@code stateIn}
+     *       DoubleBuffer[S*{@value #ANOMALY_STATE_WIDTH}] (per series {@code n, level, scale, mean, var, short,
+     *       peak, lo, hi}; zeros for a series never scored).</li>
+     *   <li>buffers out: {@code score} DoubleBuffer[S*T] (in [0, 1]); {@code expected} DoubleBuffer[S*T] (the
+     *       causal baseline each value was judged against, for dollar impact); {@code stateOut}
+     *       DoubleBuffer[S*{@value #ANOMALY_STATE_WIDTH}]. {@code stateOut} may be the same buffer as
+     *       {@code stateIn}: a series' state is read before it is written.</li>
+     *   <li>tolerance: {@code expected} and state within 1e-12 relative; {@code score} within 1e-9 absolute (a
+     *       backend without fdlibm's exp/ln may differ in the last bits).</li>
+     * </ul>
+     */
+    public static final String ANOMALY_SCORE = "anomaly-score";
+
+    /** Doubles of state per series of {@link #ANOMALY_SCORE}. */
+    public static final int ANOMALY_STATE_WIDTH = 9;
+
     /** Every kernel name, in a stable order. */
     public static final List<String> ALL = List.of(SPOT_TRAINING_MONTE_CARLO, INFERENCE_CAPACITY,
-            COMMITMENT_COVERAGE, SGEMM, BATCHED_GEMV);
+            COMMITMENT_COVERAGE, SGEMM, BATCHED_GEMV, ANOMALY_SCORE);
 
     private KernelNames() {
     }

@@ -45,6 +45,7 @@ public final class KernelProbes {
             case KernelNames.BATCHED_GEMV -> new Probe(new KernelLaunch(kernel, 16 * 512,
                     Map.of("a", floats(16 * 512 * 512, 3), "x", floats(16 * 512, 4), "y", floats(16 * 512, 0)),
                     Map.of("batch", 16, "m", 512, "n", 512)), 2.0 * 16 * 512 * 512, "GEMV 16 x 512 x 512");
+            case KernelNames.ANOMALY_SCORE -> anomaly();
             default -> throw new IllegalArgumentException("no probe for kernel '" + kernel + "'");
         };
     }
@@ -86,6 +87,21 @@ public final class KernelProbes {
                         "cost", doubles(202), "unusedUnitHours", doubles(202)),
                 Map.of("hours", HOURS, "levels", 101, "peakUsage", 33.0, "onDemandPrice", 3.0)), 0,
                 "2 terms x 101 levels x " + HOURS + " hours");
+    }
+
+    /** 1,000 daily-cycled hourly series of 90 days, scored from a fresh state. */
+    private static Probe anomaly() {
+        int series = 1_000;
+        int hours = 90 * 24;
+        SplittableRandom random = new SplittableRandom(7);
+        DoubleBuffer values = doubles(series * hours);
+        for (int i = 0; i < series * hours; i++) {
+            values.put(i, 10 + 3 * Math.sin(2 * Math.PI * (i % 24) / 24.0) + random.nextDouble());
+        }
+        int state = series * KernelNames.ANOMALY_STATE_WIDTH;
+        return new Probe(new KernelLaunch(KernelNames.ANOMALY_SCORE, series, Map.of("values", values,
+                "stateIn", doubles(state), "score", doubles(series * hours), "expected", doubles(series * hours),
+                "stateOut", doubles(state)), Map.of("length", hours)), 0, series + " series x " + hours + " hours");
     }
 
     private static DoubleBuffer doubles(int length) {

@@ -7,6 +7,7 @@ import dev.burnrate.api.DeviceType;
 import dev.burnrate.api.KernelException;
 import dev.burnrate.api.KernelLaunch;
 import dev.burnrate.api.KernelNames;
+import dev.burnrate.engine.anomaly.AnomalyScoreKernel;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class ReferenceBackend implements ComputeBackend {
             case KernelNames.COMMITMENT_COVERAGE -> CommitmentCoverageKernel.bind(launch);
             case KernelNames.SGEMM -> SgemmKernel.bind(launch);
             case KernelNames.BATCHED_GEMV -> BatchedGemvKernel.bind(launch);
+            case KernelNames.ANOMALY_SCORE -> AnomalyScoreKernel.bind(launch);
             default -> throw new KernelException("unknown kernel '" + launch.kernel() + "'; known: "
                     + KernelNames.ALL);
         };

@@ -7,6 +7,7 @@ import dev.burnrate.api.DeviceType;
 import dev.burnrate.api.KernelException;
 import dev.burnrate.api.KernelLaunch;
 import dev.burnrate.api.KernelNames;
+import dev.burnrate.engine.anomaly.AnomalyScoreKernel;
 import dev.burnrate.engine.kernel.BatchedGemvKernel;
 import dev.burnrate.engine.kernel.BoundKernel;
 import dev.burnrate.engine.kernel.CommitmentCoverageKernel;
@@ -41,7 +42,8 @@ public final class JvmSimdBackend implements ComputeBackend {
             KernelNames.INFERENCE_CAPACITY, 1,
             KernelNames.COMMITMENT_COVERAGE, 32,
             KernelNames.SGEMM, 16 * SgemmSimd.ROWS,
-            KernelNames.BATCHED_GEMV, 256);
+            KernelNames.BATCHED_GEMV, 256,
+            KernelNames.ANOMALY_SCORE, 64);
 
     private final int threads;
     private final Map<String, Integer> chunks;
@@ -136,6 +138,12 @@ public final class JvmSimdBackend implements ComputeBackend {
             case KernelNames.BATCHED_GEMV -> {
                 BatchedGemvKernel.Args args = BatchedGemvKernel.Args.from(launch);
                 yield bound(args.batch() * args.m(), (from, to) -> BatchedGemvSimd.run(args, from, to));
+            }
+            case KernelNames.ANOMALY_SCORE -> {
+                // Each series is a sequential recurrence, so the parallelism is across series: chunks of series
+                // on all threads, each scanned in time order by the reference's allocation-free scan.
+                AnomalyScoreKernel.Args args = AnomalyScoreKernel.Args.from(launch);
+                yield bound(args.series(), (from, to) -> AnomalyScoreKernel.run(args, from, to));
             }
             default -> ReferenceBackend.bind(launch);
         };
