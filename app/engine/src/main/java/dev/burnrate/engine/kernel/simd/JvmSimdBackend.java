@@ -41,7 +41,9 @@ public final class JvmSimdBackend implements ComputeBackend {
             KernelNames.INFERENCE_CAPACITY, 1,
             KernelNames.COMMITMENT_COVERAGE, 32,
             KernelNames.SGEMM, 16 * SgemmSimd.ROWS,
-            KernelNames.BATCHED_GEMV, 256);
+            KernelNames.BATCHED_GEMV, 256,
+            KernelNames.EXP_SMOOTHING_GRID, 256,
+            KernelNames.EXP_SMOOTHING_FORECAST, 16);
 
     private final int threads;
     private final Map<String, Integer> chunks;
