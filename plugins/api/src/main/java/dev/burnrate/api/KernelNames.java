@@ -194,9 +194,54 @@ public final class KernelNames {
     /** Doubles of state per series of {@link #ANOMALY_SCORE}. */
     public static final int ANOMALY_STATE_WIDTH = 9;
 
+    /**
+     * Exponential smoothing fitted by a parameter grid: the mean squared one-step error of every (series, parameter
+     * set) pair, so that a forecaster picks each series' parameters with one launch over series x grid points.
+     *
+     * <p>The model (additive errors, damped additive trend, one or two additive seasonal cycles, error-correction
+     * form): series {@code s} has {@code n = lengths[s]} steps {@code y[t] = values[s * length + t]} (NaN =
+     * missing). Initial state: {@code level} = mean of the non-missing values among the first {@code min(period, n)}
+     * steps (0 if none), {@code trend = 0}, first-cycle seasons {@code s1[t] = y[t] - level} for those steps (0 where
+     * missing or beyond {@code n}), second-cycle seasons {@code s2[*] = 0}. Then for {@code t = 0 .. n-1}, with
+     * {@code d = phi * trend}, {@code f = level + d + s1[t % period] + s2[t % period2]} ({@code s2} term only when
+     * {@code period2 > 0}), {@code e = y[t] - f} (0 when missing): {@code level = level + d + alpha * e},
+     * {@code trend = d + beta * e}, {@code s1[t % period] += gamma * e}, {@code s2[t % period2] += delta * e}.
+     * Operations in the order written, no fused multiply-add.
+     *
+     * <ul>
+     *   <li>size: S * G; item {@code i} is series {@code i / G}, grid point {@code i % G}.</li>
+     *   <li>scalars: {@code length} (int T &ge; 1, the row stride of {@code values}); {@code period} (int &ge; 1);
+     *       {@code period2} (int, 0 or a multiple of {@code period} greater than it); {@code gridPoints} (int G &ge; 1);
+     *       {@code warmup} (int &ge; 0: steps before it are not scored).</li>
+     *   <li>buffers in: {@code values} DoubleBuffer[S*T]; {@code lengths} IntBuffer[S] (each in [0, T]);
+     *       {@code grid} DoubleBuffer[G*5], per point alpha, beta, phi, gamma, delta (each in [0, 1]).</li>
+     *   <li>buffers out: {@code mse} DoubleBuffer[S*G]: sum of {@code e^2} over the non-missing steps
+     *       {@code t >= warmup}, divided by their count; NaN when there are none.</li>
+     *   <li>tolerance: 1e-9 relative, or 1e-9 of the series' mean square absolute (identical in practice).</li>
+     * </ul>
+     */
+    public static final String EXP_SMOOTHING_GRID = "exp-smoothing-grid";
+
+    /**
+     * Exponential smoothing forecasts: runs the model of {@link #EXP_SMOOTHING_GRID} with one parameter set per
+     * series over its {@code n} steps, then forecasts step {@code k = 0 .. horizon-1} as {@code level +
+     * (phi + phi^2 + ... + phi^(k+1)) * trend + s1[(n + k) % period] + s2[(n + k) % period2]} (the powers
+     * accumulated in that order).
+     *
+     * <ul>
+     *   <li>size: number of series S.</li>
+     *   <li>scalars: {@code length}, {@code period}, {@code period2} as for the grid; {@code horizon} (int H &ge; 1).</li>
+     *   <li>buffers in: {@code values}, {@code lengths} as for the grid; {@code params} DoubleBuffer[S*5] (alpha,
+     *       beta, phi, gamma, delta of each series).</li>
+     *   <li>buffers out: {@code forecast} DoubleBuffer[S*H].</li>
+     *   <li>tolerance: as for the grid.</li>
+     * </ul>
+     */
+    public static final String EXP_SMOOTHING_FORECAST = "exp-smoothing-forecast";
+
     /** Every kernel name, in a stable order. */
     public static final List<String> ALL = List.of(SPOT_TRAINING_MONTE_CARLO, INFERENCE_CAPACITY,
-            COMMITMENT_COVERAGE, SGEMM, BATCHED_GEMV, ANOMALY_SCORE);
+            COMMITMENT_COVERAGE, SGEMM, BATCHED_GEMV, ANOMALY_SCORE, EXP_SMOOTHING_GRID, EXP_SMOOTHING_FORECAST);
 
     private KernelNames() {
     }

@@ -61,6 +61,8 @@ public final class ReferenceBackend implements ComputeBackend {
             case KernelNames.SGEMM -> SgemmKernel.bind(launch);
             case KernelNames.BATCHED_GEMV -> BatchedGemvKernel.bind(launch);
             case KernelNames.ANOMALY_SCORE -> AnomalyScoreKernel.bind(launch);
+            case KernelNames.EXP_SMOOTHING_GRID -> ExpSmoothingKernel.bindGrid(launch);
+            case KernelNames.EXP_SMOOTHING_FORECAST -> ExpSmoothingKernel.bindForecast(launch);
             default -> throw new KernelException("unknown kernel '" + launch.kernel() + "'; known: "
                     + KernelNames.ALL);
         };

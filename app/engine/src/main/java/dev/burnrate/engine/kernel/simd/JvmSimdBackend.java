@@ -43,7 +43,9 @@ public final class JvmSimdBackend implements ComputeBackend {
             KernelNames.COMMITMENT_COVERAGE, 32,
             KernelNames.SGEMM, 16 * SgemmSimd.ROWS,
             KernelNames.BATCHED_GEMV, 256,
-            KernelNames.ANOMALY_SCORE, 64);
+            KernelNames.ANOMALY_SCORE, 64,
+            KernelNames.EXP_SMOOTHING_GRID, 256,
+            KernelNames.EXP_SMOOTHING_FORECAST, 16);
 
     private final int threads;
     private final Map<String, Integer> chunks;

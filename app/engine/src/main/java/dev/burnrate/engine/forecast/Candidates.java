@@ -1,0 +1,153 @@
+package dev.burnrate.engine.forecast;
+
+import dev.burnrate.api.KernelException;
+import dev.burnrate.engine.kernel.ExpSmoothingKernel;
+import dev.burnrate.engine.kernel.KernelRouter;
+
+import java.nio.DoubleBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The candidate models and their forecasts for a block of series from a given origin ({@code cut} steps before
+ * each series' end). A candidate that the series is too short for yields NaN and takes no part in the choice.
+ */
+final class Candidates {
+
+    /** A per-series model: its name, the steps it needs, and its forecast from {@code y[0..n)}. */
+    private record Simple(String name, Need need, Model model) {
+    }
+
+    private interface Need {
+        boolean enough(int n, Seasons s);
+    }
+
+    private interface Model {
+        void forecast(double[] y, int n, Seasons s, double[] out);
+    }
+
+    private static final List<Simple> SIMPLE = List.of(
+            new Simple("seasonal-naive(primary)", (n, s) -> n >= s.primary(),
+                    (y, n, s, out) -> Baselines.seasonalNaive(y, n, s.primary(), out)),
+            new Simple("seasonal-naive(secondary)", (n, s) -> s.secondary() > 0 && n >= s.secondary(),
+                    (y, n, s, out) -> Baselines.seasonalNaive(y, n, s.secondary(), out)),
+            new Simple("mean-of-3-cycles(primary)", (n, s) -> s.seasonal() && n >= 3 * s.primary(),
+                    (y, n, s, out) -> Baselines.profile(y, n, s.primary(), 3, false, 0, out)),
+            new Simple("median-of-7-cycles(primary)", (n, s) -> s.seasonal() && n >= 7 * s.primary(),
+                    (y, n, s, out) -> Baselines.profile(y, n, s.primary(), 7, true, 0, out)),
+            new Simple("median-of-3-cycles(secondary)+level", (n, s) -> s.secondary() > 0 && n >= 3 * s.secondary(),
+                    (y, n, s, out) -> Baselines.profile(y, n, s.secondary(), 3, true, s.primary(), out)),
+            new Simple("mean-of-2-cycles(secondary)+level", (n, s) -> s.secondary() > 0 && n >= 2 * s.secondary(),
+                    (y, n, s, out) -> Baselines.profile(y, n, s.secondary(), 2, false, s.primary(), out)),
+            new Simple("fourier+trend", (n, s) -> n >= 2 * s.longest() && n >= 8,
+                    (y, n, s, out) -> FourierRegression.forecast(y, n, window(n, s), true, s, harmonics(s.primary()),
+                            harmonics(s.secondary()), out)),
+            new Simple("fourier", (n, s) -> n >= 2 * s.longest() && n >= 8,
+                    (y, n, s, out) -> FourierRegression.forecast(y, n, window(n, s), false, s,
+                            harmonics(s.primary()), harmonics(s.secondary()), out)));
+
+    private static final String[] SMOOTHING = {"exp-smoothing(primary)", "exp-smoothing(primary+secondary)"};
+
+    private Candidates() {
+    }
+
+    static int window(int n, Seasons s) {
+        return Math.min(n, Math.max(4 * s.longest(), 48));
+    }
+
+    static int harmonics(int period) {
+        return Math.min(10, (period - 1) / 2);
+    }
+
+    /** Names of the candidates, in the order of {@link #forecast}'s first index. */
+    static List<String> names() {
+        List<String> names = new ArrayList<>();
+        SIMPLE.forEach(c -> names.add(c.name()));
+        for (String family : SMOOTHING) {
+            names.add(family);
+            names.add(family + " in logs");
+        }
+        return names;
+    }
+
+    /** Steps a series needs before the exponential smoothing candidates are fitted. */
+    static int smoothingNeed(Seasons s) {
+        return 2 * s.longest();
+    }
+
+    /**
+     * Forecasts {@code [candidate][series][step]} from {@code cut} steps before each series' end; {@code params}
+     * receives each smoothing candidate's parameters ({@code [candidate][series]}, null for the others).
+     */
+    static double[][][] forecast(List<PreparedSeries> series, int cut, Seasons seasons, int horizon,
+                                 SmoothingFits smoothing, String[][] params) throws KernelException {
+        int count = series.size();
+        List<String> names = names();
+        double[][][] out = new double[names.size()][count][];
+        for (int c = 0; c < SIMPLE.size(); c++) {
+            Simple candidate = SIMPLE.get(c);
+            for (int s = 0; s < count; s++) {
+                int n = series.get(s).length() - cut;
+                double[] f = new double[horizon];
+                if (n > 0 && candidate.need().enough(n, seasons)) {
+                    candidate.model().forecast(series.get(s).y(), n, seasons, f);
+                } else {
+                    java.util.Arrays.fill(f, Double.NaN);
+                }
+                out[c][s] = f;
+            }
+        }
+        smoothing(series, cut, seasons, horizon, smoothing, out, params);
+        return out;
+    }
+
+    private static void smoothing(List<PreparedSeries> series, int cut, Seasons seasons, int horizon,
+                                  SmoothingFits fits, double[][][] out, String[][] params) throws KernelException {
+        int count = series.size();
+        int length = 1;
+        for (PreparedSeries p : series) {
+            length = Math.max(length, p.length());
+        }
+        // rows 0..count-1: raw values; rows count..2*count-1: logs (NaN where a series is not positive)
+        DoubleBuffer values = SmoothingFits.doubles(2 * count * length);
+        int[] lengths = new int[2 * count];
+        for (int s = 0; s < count; s++) {
+            PreparedSeries p = series.get(s);
+            int n = p.length() - cut;
+            boolean enough = n >= smoothingNeed(seasons);
+            for (int t = 0; t < Math.max(0, n); t++) {
+                values.put(s * length + t, p.y()[t]);
+                values.put((count + s) * length + t, p.positive() ? Math.log(p.y()[t]) : 0.0);
+            }
+            lengths[s] = enough ? n : 0;
+            lengths[count + s] = enough && p.positive() ? n : 0;
+        }
+        SmoothingFits.Result result = fits.fit(values, 2 * count, length, lengths, seasons, horizon);
+        int first = SIMPLE.size();
+        for (int family = 0; family < SmoothingFits.FAMILIES; family++) {
+            for (int log = 0; log < 2; log++) {
+                int c = first + 2 * family + log;
+                for (int s = 0; s < count; s++) {
+                    int row = log * count + s;
+                    double[] f = new double[horizon];
+                    boolean usable = lengths[row] > 0 && (family == 0 || seasons.secondary() > 0);
+                    for (int k = 0; k < horizon; k++) {
+                        double v = result.forecasts()[family][row * horizon + k];
+                        f[k] = !usable ? Double.NaN : log == 1 ? Math.exp(Math.min(v, 700)) : v;
+                    }
+                    out[c][s] = f;
+                    if (params != null && usable) {
+                        params[c][s] = describe(result.params()[family], row);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String describe(double[] params, int row) {
+        int p = row * ExpSmoothingKernel.PARAMS;
+        return String.format(Locale.ROOT, "alpha=%.2f beta=%.2f phi=%.2f gamma=%.2f delta=%.2f", params[p],
+                params[p + 1], params[p + 2], params[p + 3], params[p + 4]);
+    }
+}
