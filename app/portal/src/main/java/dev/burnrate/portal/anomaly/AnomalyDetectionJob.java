@@ -35,9 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds cost anomalies for every enabled monitor: after each import that changed spend and on a schedule, always
- * under the job's lock in the database, so two portals never detect at once. A new anomaly of a cause nobody gave
- * feedback on raises an alert: a notification for the team and its webhook. One whose cause was marked expected or
- * a false alarm is stored with that status and alerts nobody.
+ * under the job's lock in the database, so two portals never detect at once. A new anomaly in the last
+ * {@code recent-days} of a series, of a cause nobody gave feedback on, raises an alert: a notification for the team
+ * and its webhook. Older ones (a first run, a backfilled export) are listed without alerting anyone: nobody needs a
+ * page for last quarter's spike. One whose cause was marked expected or a false alarm is stored with that status.
  */
 @Component
 public class AnomalyDetectionJob {
@@ -56,6 +57,7 @@ public class AnomalyDetectionJob {
     private final BackgroundWork work;
     private final DefaultLockingTaskExecutor locks;
     private final AnomalyFinder finder;
+    private final Duration recent;
     private final AtomicBoolean queued = new AtomicBoolean();
 
     public AnomalyDetectionJob(AnomalyRepository anomalies, SpendSeriesReader reader, PointScorer scorer,
@@ -73,7 +75,8 @@ public class AnomalyDetectionJob {
         this.clock = clock;
         this.work = work;
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
-        this.finder = new AnomalyFinder(scoreThreshold, recentDays);
+        this.finder = new AnomalyFinder(scoreThreshold);
+        this.recent = Duration.ofDays(recentDays);
     }
 
     @Scheduled(fixedDelayString = "${burnrate.anomalies.scan-ms:3600000}", initialDelay = 60_000)
@@ -122,16 +125,18 @@ public class AnomalyDetectionJob {
             byTeam.forEach((team, teamMonitors) -> {
                 List<SeriesSet> sets = reader.read(team).stream().map(u -> u.scoredBy(scorer)).toList();
                 for (Monitor monitor : teamMonitors) {
-                    List<FoundAnomaly> found = sets.stream().flatMap(set -> finder.find(monitor, set).stream())
-                            .toList();
-                    stored.addAll(tx.execute(s -> store(found)));
+                    for (SeriesSet set : sets) {
+                        List<FoundAnomaly> found = finder.find(monitor, set);
+                        Instant alertFrom = set.parents().end().minus(recent);
+                        stored.addAll(tx.execute(s -> store(found, alertFrom)));
+                    }
                 }
             });
             return stored;
         });
     }
 
-    private List<Long> store(List<FoundAnomaly> found) {
+    private List<Long> store(List<FoundAnomaly> found, Instant alertFrom) {
         Instant now = clock.instant();
         List<Long> ids = new ArrayList<>();
         for (FoundAnomaly anomaly : found) {
@@ -139,7 +144,7 @@ public class AnomalyDetectionJob {
                     anomalies.feedback(anomaly.monitorId(), anomaly.seriesLabel(), anomaly.causeKey());
             anomalies.insertIfNew(anomaly, feedback, now).ifPresent(id -> {
                 ids.add(id);
-                if (feedback.isEmpty()) {
+                if (feedback.isEmpty() && !anomaly.periodStart().isBefore(alertFrom)) {
                     raise(id, anomaly, now);
                 }
             });

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns scored series into anomalies for one monitor: a recent point whose score reaches the threshold and whose
- * spend is above what was expected by at least the monitor's minimum impact, in money and in percent. Cost
+ * Turns scored series into anomalies for one monitor: a point whose score reaches the threshold and whose spend is
+ * above what was expected by at least the monitor's minimum impact, in money and in percent. Cost
  * monitors look for increases (a drop is a saving or an outage; neither is a cost anomaly). Root causes are the
  * children whose own deviation at that point goes the same way, largest dollar impact first, at most two per
  * dimension and five in all, each with its share of the parent's deviation.
@@ -23,16 +23,10 @@ final class AnomalyFinder {
     static final int MAX_CAUSES_PER_DIMENSION = 2;
 
     private final double scoreThreshold;
-    private final int recentSteps;
 
-    /**
-     * @param scoreThreshold the score a point needs (the detector's calibrated alert level)
-     * @param recentSteps    how many of the newest steps are examined: older history was examined by earlier
-     *                       runs, and a first run does not flood people with last year's spikes
-     */
-    AnomalyFinder(double scoreThreshold, int recentSteps) {
+    /** @param scoreThreshold the score a point needs (the detector's calibrated alert level) */
+    AnomalyFinder(double scoreThreshold) {
         this.scoreThreshold = scoreThreshold;
-        this.recentSteps = recentSteps;
     }
 
     List<FoundAnomaly> find(Monitor monitor, SeriesSet set) {
@@ -42,7 +36,7 @@ final class AnomalyFinder {
         for (int s = 0; s < parents.count(); s++) {
             String currency = Objects.requireNonNullElse(parents.keys().get(s).getFirst(), "(no currency)");
             String label = parents.count() > 1 ? set.label() + " (" + currency + ")" : set.label();
-            for (int t = Math.max(0, parents.length() - recentSteps); t < parents.length(); t++) {
+            for (int t = 0; t < parents.length(); t++) {
                 int i = s * parents.length() + t;
                 double actual = parents.values()[i];
                 double expected = set.parentScores().expected()[i];

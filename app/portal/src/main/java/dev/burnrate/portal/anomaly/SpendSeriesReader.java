@@ -21,7 +21,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a team's daily effective cost from the newest version of every dataset that counts toward budgets: the
+ * Reads a team's daily effective cost from the newest version of every dataset (whether it counts toward budgets
+ * or not: a spike is worth knowing about either way), one dataset at a time: the
  * team's total per billing currency, and its split by each root-cause dimension. Amounts in different currencies
  * are never added. Callers run it as {@code system}: a monitor watches the whole team's spend.
  */
@@ -43,10 +44,10 @@ class SpendSeriesReader {
 
     /** The team's series in each dataset that has any of its spend, unscored. */
     List<Unscored> read(String team) {
-        List<DatasetSummary> counted = datasets.datasets().stream()
-                .filter(d -> d.countsTowardBudgets() && d.versions() > 0).toList();
+        List<DatasetSummary> withData = datasets.datasets().stream()
+                .filter(d -> d.versions() > 0).toList();
         List<Unscored> out = new ArrayList<>();
-        for (DatasetSummary dataset : counted) {
+        for (DatasetSummary dataset : withData) {
             String version = usage.latestVersionKey(dataset.name());
             UsageQuery.Builder total = teamDaily(dataset, team)
                     .groupBy(GroupKey.dimension(UsageQueryService.BILLING_CURRENCY));
@@ -65,7 +66,7 @@ class SpendSeriesReader {
                         .groupBy(GroupKey.dimension(dimension)).build());
                 children.put(dimension, SeriesBatches.from(split, Metric.EFFECTIVE_COST, from, to, GapPolicy.ZERO));
             }
-            String label = counted.size() > 1 ? team + " · " + dataset.name() : team;
+            String label = withData.size() > 1 ? team + " · " + dataset.name() : team;
             out.add(new Unscored(label, SeriesBatches.from(parents, Metric.EFFECTIVE_COST, from, to, GapPolicy.ZERO),
                     children));
         }

@@ -22,7 +22,10 @@ import dev.burnrate.engine.usage.query.Metric;
 import dev.burnrate.engine.usage.query.QueryResult;
 import dev.burnrate.engine.usage.query.TimeBucket;
 import dev.burnrate.engine.usage.query.UsageQuery;
+import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.base.chart.EChart;
+import dev.burnrate.portal.forecast.ForecastPanel;
+import dev.burnrate.portal.forecast.ForecastService;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -67,11 +70,14 @@ public class ExplorerView extends VerticalLayout {
     private final Grid<Map.Entry<String, Double>> table = new Grid<>();
     private final Span summary = new Span();
     private final HorizontalLayout export = new HorizontalLayout();
+    private final ForecastPanel forecast;
     private boolean loading;
 
-    public ExplorerView(UsageDatasetService datasets, UsageQueryService queries) {
+    public ExplorerView(UsageDatasetService datasets, UsageQueryService queries, ForecastService forecasts,
+                        BackgroundWork work) {
         this.datasets = datasets;
         this.queries = queries;
+        this.forecast = new ForecastPanel(forecasts, work);
         setSizeFull();
         configureControls();
         timeSeries.setId("explorer-timeseries");
@@ -87,7 +93,7 @@ public class ExplorerView extends VerticalLayout {
         charts.setWidthFull();
         breakdown.setWidth("40%");
         table.setWidth("60%");
-        add(new H2("Cost explorer"), controls(), summary, timeSeries, charts, export);
+        add(new H2("Cost explorer"), controls(), summary, timeSeries, forecast, charts, export);
         dataset.setItems(datasets.datasets().stream().map(DatasetSummary::name).toList());
         datasets.datasets().stream().findFirst().ifPresent(d -> dataset.setValue(d.name()));
     }
@@ -192,6 +198,7 @@ public class ExplorerView extends VerticalLayout {
         QueryResult r = queries.explore(v.key(), inCurrency(q));
         String metricName = metric.getValue().column();
         timeSeries.setOption(ExplorerCharts.timeSeries(r, metricName));
+        forecast.show(v.key(), inCurrency(q));
         breakdown.setOption(ExplorerCharts.breakdown(r));
         List<Map.Entry<String, Double>> rows = new ArrayList<>(ExplorerCharts.totals(r).entrySet());
         table.setItems(rows);
