@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 @Route("anomalies")
 @PageTitle("Anomalies · Burnrate")
-@Menu(order = 37, title = "Anomalies", icon = "vaadin:pulse")
+@Menu(order = 37, title = "Anomalies", icon = "vaadin:flash")
 @PermitAll
 public class AnomaliesView extends VerticalLayout {
 

@@ -43,6 +43,7 @@ public class ForecastPanel extends VerticalLayout {
         setId("explorer-forecast");
         horizon.setLabel("Forecast");
         horizon.setId("explorer-forecast-horizon");
+        horizon.setWidth("18em");
         horizon.setItems(ForecastHorizon.values());
         horizon.setItemLabelGenerator(h -> h == null ? "Off" : h.label());
         horizon.setEmptySelectionAllowed(true);
@@ -67,6 +68,8 @@ public class ForecastPanel extends VerticalLayout {
         models.addColumn(f -> f.model().reason()).setHeader("Why").setFlexGrow(2);
         models.addColumn(f -> TIME.format(f.model().fittedAt())).setHeader("Fitted (UTC)").setAutoWidth(true);
         add(horizon, status, progress, chart, models);
+        // The explorer queries while it is built; forecasting needs the page (for push), so it starts on attach.
+        addAttachListener(e -> run());
     }
 
     /** Forecasts the explorer's current query, unless forecasts are off or the buckets are not hours or days. */
@@ -87,6 +90,9 @@ public class ForecastPanel extends VerticalLayout {
         models.setVisible(chosen != null && possible);
         if (chosen == null || !possible) {
             status.setText(chosen == null ? "" : "Forecasts need hourly or daily buckets.");
+            return;
+        }
+        if (!isAttached()) {
             return;
         }
         status.setText("Fitting forecast models…");

@@ -1,0 +1,88 @@
+package dev.burnrate.portal.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.burnrate.engine.usage.synth.GeneratorSpec;
+import dev.burnrate.engine.usage.synth.PlantedAnomaly;
+import dev.burnrate.engine.usage.synth.SkuSpec;
+import dev.burnrate.engine.usage.synth.SyntheticFocusGenerator;
+import dev.burnrate.portal.support.BrowserTestBase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A newcomer's path through anomalies and forecasts: finance imports 60 days of billing data with one planted
+ * spike, sees the spend forecast as a band after the actuals in the explorer, then finds the spike on /anomalies
+ * with its team, day and root cause and marks it expected (kept as feedback).
+ */
+class AnomaliesAndForecastIT extends BrowserTestBase {
+
+    private static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
+
+    @Test
+    void aPlantedSpikeIsFoundExplainedAndMarkedExpectedAndTheForecastIsABand() throws IOException {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(60, ChronoUnit.DAYS);
+        SyntheticFocusGenerator generator = new SyntheticFocusGenerator(
+                new GeneratorSpec(41, start, 60, 60, List.of("ml-research", "platform"), SkuSpec.defaults(), 1));
+        PlantedAnomaly planted = generator.anomalies().getFirst();
+        Path csv = Path.of("target", "it-data", "planted-spike.csv");
+        Files.createDirectories(csv.getParent());
+        try (OutputStream out = Files.newOutputStream(csv)) {
+            generator.writeCsv(out);
+        }
+
+        loginAs("finance");
+        open("usage");
+        page.locator("#import-dataset input").fill("planted-spike");
+        page.locator("#import-dataset input").press("Tab");
+        page.locator("#import-upload input[type=file]").setInputFiles(csv);
+        assertThat(page.locator("#import-status")).containsText("Imported", SLOW);
+
+        open("explorer");
+        page.locator("#explorer-dataset").click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("planted-spike")).click();
+        assertThat(page.locator("#explorer-forecast-status")).containsText("P10-P90 shaded", SLOW);
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) page.evaluate("() => echarts.getInstanceByDom("
+                + "document.querySelector('#explorer-forecast-chart')).getOption().series.map(s => s.name)");
+        assertThat(names).anySatisfy(n -> assertThat(n).contains("forecast (").contains("backtest MASE"));
+        assertThat(names).anySatisfy(n -> assertThat(n).endsWith("P10-P90"));
+        assertThat(page.locator("#explorer-forecast-models")).containsText("origins");
+        screenshot("explorer-forecast");
+
+        // Detection runs after the import commits, in the background: the page lists what it found.
+        String day = planted.from().toString().substring(0, 10);
+        open("anomalies");
+        page.locator("#anomaly-filter").click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("All")).click();
+        for (int attempt = 0; attempt < 30 && !page.locator("#anomalies-grid").innerText().contains(day); attempt++) {
+            page.waitForTimeout(2_000);
+            page.reload();
+            waitForVaadin();
+        }
+        assertThat(page.locator("#anomalies-grid")).containsText(day);
+        assertThat(page.locator("#anomalies-grid")).containsText(planted.team() + " · planted-spike");
+        screenshot("anomalies-found");
+
+        page.locator("vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(day)).first().click();
+        assertThat(page.locator("#anomaly-details")).containsText("Expected ");
+        assertThat(page.locator("#anomaly-causes")).isVisible();
+        page.locator("#anomaly-details vaadin-text-field input").fill("planned load test");
+        page.locator("#anomaly-expected").click();
+        assertThat(page.locator("vaadin-notification-card")).containsText("will not alert again");
+        assertThat(page.locator("#anomaly-details")).containsText("Expected / planned by finance");
+        screenshot("anomaly-marked-expected");
+    }
+}
