@@ -30,13 +30,21 @@ public class JooqBudgetLedger implements BudgetLedger {
     private final SpendSource spend;
     private final Clock clock;
     private final Supplier<ExchangeRates> rates;
+    private final BudgetProjection projection;
 
-    /** A ledger that converts a request priced in another currency with the given exchange-rate table. */
-    public JooqBudgetLedger(DSLContext dsl, SpendSource spend, Clock clock, Supplier<ExchangeRates> rates) {
+    /** The portal's ledger: figures as {@link BudgetProjection} defines them, for every decision. */
+    public JooqBudgetLedger(DSLContext dsl, SpendSource spend, Clock clock, Supplier<ExchangeRates> rates,
+                            BudgetProjection projection) {
         this.dsl = dsl;
         this.spend = spend;
         this.clock = clock;
         this.rates = rates;
+        this.projection = projection;
+    }
+
+    /** A ledger that converts a request priced in another currency with the given exchange-rate table. */
+    public JooqBudgetLedger(DSLContext dsl, SpendSource spend, Clock clock, Supplier<ExchangeRates> rates) {
+        this(dsl, spend, clock, rates, BudgetProjection.withoutRunRate(dsl, rates, clock));
     }
 
     /** A ledger without exchange rates: a request in another currency than a budget's cannot be judged by it. */
@@ -86,7 +94,8 @@ public class JooqBudgetLedger implements BudgetLedger {
         @Override
         public BudgetStatus status(BudgetKey key) {
             requireLocked(key);
-            return new BudgetStatus(spend.actual(key), store.committed(key, requestId), spend.runRatePerHour(key));
+            return projection.status(store.dsl(), key, spend.actual(key), store.committed(key, requestId),
+                    requestId);
         }
 
         @Override
