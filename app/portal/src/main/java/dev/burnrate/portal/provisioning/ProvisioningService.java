@@ -40,13 +40,18 @@ public class ProvisioningService {
     private final HandOvers executor;
     private final UserService users;
     private final CurrentUser currentUser;
+    private final NextStep nextStep;
+    private final ResourceRepository resources;
 
     public ProvisioningService(ProviderCatalog catalog, DraftValidator validator, CostEstimator estimator,
                                ActivePolicies policies, PolicyEvaluator evaluator, BudgetFigures budgets,
                                RequestIntake intake, RequestRepository requests, HandOvers executor,
                                UserService users, CurrentUser currentUser,
-                               dev.burnrate.portal.policy.DecisionLog decisions) {
+                               dev.burnrate.portal.policy.DecisionLog decisions, NextStep nextStep,
+                               ResourceRepository resources) {
         this.decisions = decisions;
+        this.resources = resources;
+        this.nextStep = nextStep;
         this.catalog = catalog;
         this.validator = validator;
         this.estimator = estimator;
@@ -142,11 +147,25 @@ public class ProvisioningService {
                 .orElse("");
     }
 
-    /** The user's own requests, newest first. */
+    /** Who acts next on a request: e.g. whose approval it waits for and who can give it. */
     @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
     @Transactional(readOnly = true)
-    public List<StoredRequest> myRequests() {
-        return requests.find(Tables.PROVISIONING_REQUESTS.REQUESTED_BY.eq(currentUser.requireUsername()), 50);
+    public String nextStep(String requestId) {
+        StoredRequest request = requests.find(requestId).orElseThrow();
+        if (!request.requestedBy().equals(currentUser.actor())) {
+            currentUser.checkTeamAccess(request.teamId());
+        }
+        return nextStep.describe(request);
+    }
+
+    /** The user's own requests, newest first, each with the state of the resource it created. */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public List<MyRequest> myRequests() {
+        List<StoredRequest> mine = requests.find(Tables.PROVISIONING_REQUESTS.REQUESTED_BY
+                .eq(currentUser.requireUsername()), 50);
+        var states = resources.states(mine.stream().map(StoredRequest::id).toList());
+        return mine.stream().map(r -> new MyRequest(r, states.get(r.id()))).toList();
     }
 
     private StoredRequest sameRequest(StoredRequest stored, RequestDraft draft, String actor) {
