@@ -5,6 +5,10 @@ import dev.burnrate.engine.policy.budget.BudgetStatus;
 import dev.burnrate.portal.currency.ExchangeRateRepository;
 import dev.burnrate.portal.currency.ExchangeRates;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +52,7 @@ public class BudgetProjection {
         this(dsl, rates::table, runRate, clock);
     }
 
-    private BudgetProjection(DSLContext dsl, Supplier<ExchangeRates> rates, SpendRunRate runRate, Clock clock) {
+    BudgetProjection(DSLContext dsl, Supplier<ExchangeRates> rates, SpendRunRate runRate, Clock clock) {
         this.dsl = dsl;
         this.rates = rates;
         this.runRate = runRate;
@@ -58,6 +62,18 @@ public class BudgetProjection {
     /** Without a run rate, for ledgers built by hand (tests, tools). */
     static BudgetProjection withoutRunRate(DSLContext dsl, Supplier<ExchangeRates> rates, Clock clock) {
         return new BudgetProjection(dsl, rates, SpendRunRate.NONE, clock);
+    }
+
+    /**
+     * This projection with the run rates of these accounts read now: the ledger calls it before it locks them, since
+     * the imported spend behind a run rate is what it must not read under the lock ({@link SpendSource#readAhead}).
+     */
+    BudgetProjection readAhead(List<BudgetKey> keys) {
+        Instant now = clock.instant();
+        Map<BudgetKey, Double> rates = new HashMap<>();
+        keys.forEach(key -> rates.put(key, runRate.perHour(key, now)));
+        SpendRunRate read = (key, at) -> rates.containsKey(key) ? rates.get(key) : runRate.perHour(key, at);
+        return new BudgetProjection(dsl, this.rates, read, clock);
     }
 
     /**

@@ -22,7 +22,8 @@ import org.jooq.DSLContext;
  * <p>Imported spend is read before the lock ({@link SpendSource#readAhead}): it changes only when a new dataset
  * version is committed, which reservations do not guard against anyway, and reading it can mean scanning a
  * version. Only what reservations decide (the reservations themselves and the metered spend they are netted
- * against) is read under the lock.
+ * against, and running resources without a reservation) is read under the lock; the projection's run rate of
+ * imported spend is read ahead too ({@link BudgetProjection#readAhead}).
  */
 public class JooqBudgetLedger implements BudgetLedger {
 
@@ -56,12 +57,13 @@ public class JooqBudgetLedger implements BudgetLedger {
     public <T> T atomically(String requestId, List<BudgetKey> keys, Function<BudgetAccounts, T> work) {
         List<BudgetKey> sorted = keys.stream().distinct().sorted().toList();
         SpendSource readAhead = spend.readAhead(sorted);
+        BudgetProjection projected = projection.readAhead(sorted);
         ExchangeRates table = rates.get();
         return dsl.transactionResult(tx -> {
             ReservationStore store = new ReservationStore(tx.dsl());
             store.ensureAccounts(sorted);
             store.lock(sorted);
-            return work.apply(new LockedAccounts(store, requestId, sorted, readAhead, table));
+            return work.apply(new LockedAccounts(store, requestId, sorted, readAhead, table, projected));
         });
     }
 
@@ -81,14 +83,16 @@ public class JooqBudgetLedger implements BudgetLedger {
         private final List<BudgetKey> keys;
         private final SpendSource spend;
         private final ExchangeRates rates;
+        private final BudgetProjection projection;
 
         LockedAccounts(ReservationStore store, String requestId, List<BudgetKey> keys, SpendSource spend,
-                       ExchangeRates rates) {
+                       ExchangeRates rates, BudgetProjection projection) {
             this.store = store;
             this.requestId = requestId;
             this.keys = keys;
             this.spend = spend;
             this.rates = rates;
+            this.projection = projection;
         }
 
         @Override

@@ -146,4 +146,25 @@ class BudgetProjectionIT {
         assertThat(status.committed()).isCloseTo(10 * 492 + 10 * 48, within(1e-6));
         assertThat(status.runRatePerHour()).isZero();
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.burnrate.portal.support.TestDatabases#both")
+    void theRunRateOfUncommittedSpendIsReadBeforeTheLockAndAddsToCommittedWork(TestDatabase db) throws Exception {
+        team(db.dsl());
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        SpendRunRate tenPerHour = (key, now) -> {
+            reads.incrementAndGet();
+            return 10;
+        };
+        var ledger = new JooqBudgetLedger(db.dsl(), IMPORTED_ONLY, CLOCK, ExchangeRates::none,
+                new BudgetProjection(db.dsl(), ExchangeRates::none, tenPerHour, CLOCK));
+        var reservations = new BudgetReservations(new PolicyEvaluator(CLOCK), ledger);
+
+        reservations.decideAndReserve("job-72h", List.of(budget()), job("job-72h", Duration.ofHours(72), 100));
+        BudgetCheck check = reservations.decideAndReserve("probe", List.of(budget()),
+                job("probe", Duration.ofHours(1), 1)).budgets().getFirst();
+
+        assertThat(reads).hasValue(2);
+        assertThat(check.projected() - check.requestCost()).isCloseTo(IMPORTED + 7_200 + 10 * 492, within(1e-6));
+    }
 }
