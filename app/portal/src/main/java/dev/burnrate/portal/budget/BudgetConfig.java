@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class BudgetConfig {
 
     @Bean
-    JooqBudgetLedger budgetLedger(DSLContext dsl, SpendSource spend, Clock clock, ExchangeRateRepository rates) {
-        return new JooqBudgetLedger(dsl, spend, clock, rates::table);
+    JooqBudgetLedger budgetLedger(DSLContext dsl, SpendSource spend, Clock clock, ExchangeRateRepository rates,
+                                  BudgetProjection projection) {
+        return new JooqBudgetLedger(dsl, spend, clock, rates::table, projection);
     }
 
     @Bean

@@ -20,11 +20,14 @@ public class BudgetFigures implements BudgetStatusProvider {
     private final DSLContext dsl;
     private final SpendSource spend;
     private final ExchangeRateRepository rates;
+    private final BudgetProjection projection;
 
-    public BudgetFigures(DSLContext dsl, SpendSource spend, ExchangeRateRepository rates) {
+    public BudgetFigures(DSLContext dsl, SpendSource spend, ExchangeRateRepository rates,
+                         BudgetProjection projection) {
         this.dsl = dsl;
         this.spend = spend;
         this.rates = rates;
+        this.projection = projection;
     }
 
     /** The account's spend with what was converted and what was left out, for the Budgets page. */
@@ -44,7 +47,6 @@ public class BudgetFigures implements BudgetStatusProvider {
 
     /** The account's figures with its spend already read (so a page reads it once for figures and notes). */
     public BudgetStatus status(BudgetKey key, SpendBreakdown spent) {
-        return new BudgetStatus(spent.counted(), new ReservationStore(dsl).committed(key, null),
-                spend.runRatePerHour(key));
+        return projection.status(key, spent.counted(), new ReservationStore(dsl).committed(key, null), null);
     }
 }

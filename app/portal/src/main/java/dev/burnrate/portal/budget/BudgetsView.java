@@ -50,10 +50,11 @@ public class BudgetsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         var rows = service.status();
         grid.setItems(rows);
-        add(new H2("Budgets"), new Paragraph("Actual spend is what was metered or imported this period; committed is "
-                + "what approved and pending requests have reserved and not yet spent. Spend in another currency "
-                + "than a budget's counts only at a rate from the exchange-rate table; what has no rate is left out "
-                + "and named below the table."), grid);
+        Paragraph definition = new Paragraph(BudgetProjection.DEFINITION);
+        definition.setId("budgets-definition");
+        add(new H2("Budgets"), definition, new Paragraph("Spend in another currency than a budget's counts only at "
+                + "a rate from the exchange-rate table; what has no rate is left out and named below the table."),
+                grid);
         if (rows.isEmpty()) {
             add(new Paragraph("No enabled policy has a budget rule."));
         }

@@ -42,6 +42,14 @@ public class ImportedSpend implements SpendSource {
 
     @Override
     public SpendBreakdown spend(BudgetKey key) {
+        List<DaySpend> daily = daily(key);
+        ExchangeRates table = daily.stream().allMatch(d -> key.currency().equals(d.currency()))
+                ? ExchangeRates.none() : rates.table();
+        return SpendBreakdown.of(key.currency(), daily, table);
+    }
+
+    /** The account's imported spend per currency and day of its period, as the newest versions hold it. */
+    List<DaySpend> daily(BudgetKey key) {
         return SystemRunner.callAsSystem(() -> {
             List<DaySpend> daily = new ArrayList<>();
             for (DatasetSummary dataset : datasets.datasets()) {
@@ -58,13 +66,14 @@ public class ImportedSpend implements SpendSource {
                     daily.addAll(byValue.getOrDefault(key.scopeValue(), List.of()));
                 }
             }
-            ExchangeRates table = daily.stream().allMatch(d -> key.currency().equals(d.currency()))
-                    ? ExchangeRates.none() : rates.table();
-            return SpendBreakdown.of(key.currency(), daily, table);
+            return daily;
         });
     }
 
-    /** Billing exports describe the past; what is being spent now is what Burnrate meters ({@link MeteredSpend}). */
+    /**
+     * Billing exports describe the past; what is being spent now is what Burnrate meters ({@link MeteredSpend}).
+     * Budget projections extrapolate imported spend with {@link ImportedRunRate} instead.
+     */
     @Override
     public double runRatePerHour(BudgetKey key) {
         return 0;

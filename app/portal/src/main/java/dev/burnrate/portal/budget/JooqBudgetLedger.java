@@ -22,7 +22,8 @@ import org.jooq.DSLContext;
  * <p>Imported spend is read before the lock ({@link SpendSource#readAhead}): it changes only when a new dataset
  * version is committed, which reservations do not guard against anyway, and reading it can mean scanning a
  * version. Only what reservations decide (the reservations themselves and the metered spend they are netted
- * against) is read under the lock.
+ * against, and running resources without a reservation) is read under the lock; the projection's run rate of
+ * imported spend is read ahead too ({@link BudgetProjection#readAhead}).
  */
 public class JooqBudgetLedger implements BudgetLedger {
 
@@ -30,13 +31,21 @@ public class JooqBudgetLedger implements BudgetLedger {
     private final SpendSource spend;
     private final Clock clock;
     private final Supplier<ExchangeRates> rates;
+    private final BudgetProjection projection;
 
-    /** A ledger that converts a request priced in another currency with the given exchange-rate table. */
-    public JooqBudgetLedger(DSLContext dsl, SpendSource spend, Clock clock, Supplier<ExchangeRates> rates) {
+    /** The portal's ledger: figures as {@link BudgetProjection} defines them, for every decision. */
+    public JooqBudgetLedger(DSLContext dsl, SpendSource spend, Clock clock, Supplier<ExchangeRates> rates,
+                            BudgetProjection projection) {
         this.dsl = dsl;
         this.spend = spend;
         this.clock = clock;
         this.rates = rates;
+        this.projection = projection;
+    }
+
+    /** A ledger that converts a request priced in another currency with the given exchange-rate table. */
+    public JooqBudgetLedger(DSLContext dsl, SpendSource spend, Clock clock, Supplier<ExchangeRates> rates) {
+        this(dsl, spend, clock, rates, BudgetProjection.withoutRunRate(dsl, rates, clock));
     }
 
     /** A ledger without exchange rates: a request in another currency than a budget's cannot be judged by it. */
@@ -48,12 +57,13 @@ public class JooqBudgetLedger implements BudgetLedger {
     public <T> T atomically(String requestId, List<BudgetKey> keys, Function<BudgetAccounts, T> work) {
         List<BudgetKey> sorted = keys.stream().distinct().sorted().toList();
         SpendSource readAhead = spend.readAhead(sorted);
+        BudgetProjection projected = projection.readAhead(sorted);
         ExchangeRates table = rates.get();
         return dsl.transactionResult(tx -> {
             ReservationStore store = new ReservationStore(tx.dsl());
             store.ensureAccounts(sorted);
             store.lock(sorted);
-            return work.apply(new LockedAccounts(store, requestId, sorted, readAhead, table));
+            return work.apply(new LockedAccounts(store, requestId, sorted, readAhead, table, projected));
         });
     }
 
@@ -73,20 +83,23 @@ public class JooqBudgetLedger implements BudgetLedger {
         private final List<BudgetKey> keys;
         private final SpendSource spend;
         private final ExchangeRates rates;
+        private final BudgetProjection projection;
 
         LockedAccounts(ReservationStore store, String requestId, List<BudgetKey> keys, SpendSource spend,
-                       ExchangeRates rates) {
+                       ExchangeRates rates, BudgetProjection projection) {
             this.store = store;
             this.requestId = requestId;
             this.keys = keys;
             this.spend = spend;
             this.rates = rates;
+            this.projection = projection;
         }
 
         @Override
         public BudgetStatus status(BudgetKey key) {
             requireLocked(key);
-            return new BudgetStatus(spend.actual(key), store.committed(key, requestId), spend.runRatePerHour(key));
+            return projection.status(store.dsl(), key, spend.actual(key), store.committed(key, requestId),
+                    requestId);
         }
 
         @Override

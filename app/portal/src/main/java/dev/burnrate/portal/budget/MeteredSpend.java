@@ -87,7 +87,7 @@ public class MeteredSpend implements SpendSource {
         return sum;
     }
 
-    private static Condition scope(BudgetKey key, Field<Long> teamId, Field<String> project) {
+    static Condition scope(BudgetKey key, Field<Long> teamId, Field<String> project) {
         return switch (key.scope()) {
             case ALL -> DSL.trueCondition();
             case TEAM -> teamId.in(DSL.select(TEAMS.ID).from(TEAMS).where(TEAMS.NAME.eq(key.scopeValue())));

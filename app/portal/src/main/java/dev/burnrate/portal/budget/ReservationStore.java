@@ -26,6 +26,11 @@ final class ReservationStore {
         this.dsl = dsl;
     }
 
+    /** The transaction this store works in, for the other figures read under the same lock. */
+    DSLContext dsl() {
+        return dsl;
+    }
+
     /** Creates missing account rows; a concurrent creator of the same row is fine (the row exists either way). */
     void ensureAccounts(List<BudgetKey> keys) {
         for (BudgetKey key : keys) {

@@ -19,7 +19,10 @@ public interface SpendSource {
         return spend(key).counted();
     }
 
-    /** Spent per hour in the account's scope currently (what runs now), in the account's currency. */
+    /**
+     * Spent per hour in the account's scope currently (what runs now), in the account's currency. Not part of budget
+     * figures: what runs is committed until its planned end there ({@link BudgetProjection}).
+     */
     double runRatePerHour(BudgetKey key);
 
     /**

@@ -64,15 +64,17 @@ public class ApprovalCard extends Div {
         if (pending.decision() != null) {
             for (Map<String, Object> v : pending.decision().violations()) {
                 reasons.add(new ListItem(OutcomeBadge.of(String.valueOf(v.get("outcome"))),
-                        new Span(" " + v.get("message"))));
+                        new Span(" " + reason(v))));
             }
         }
         add(reasons);
         for (BudgetCheck check : pending.budgets()) {
+            String currency = check.key().currency();
             Paragraph budget = new Paragraph("Budget " + check.key().budgetId() + " (" + check.key().describeScope()
-                    + ", " + check.periodLabel() + "): " + Money.of(check.total(), check.key().currency()) + " of "
-                    + Money.of(check.amount(), check.key().currency())
-                    + " committed incl. this request (" + Money.percent(check.percent()) + ")");
+                    + ", " + check.periodLabel() + ") today: " + Money.of(check.total(), currency) + " of "
+                    + Money.of(check.amount(), currency) + " actual and committed incl. this request ("
+                    + Money.percent(check.percent()) + "), projected at period end "
+                    + Money.of(check.projected(), currency) + " (" + Money.percent(check.projectedPercent()) + ")");
             budget.addClassName("approval-budget");
             add(budget);
         }
@@ -93,6 +95,24 @@ public class ApprovalCard extends Div {
         HorizontalLayout actions = new HorizontalLayout(comment, approve, reject);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(actions);
+    }
+
+    /**
+     * A reason as the decision at submit gave it, except a budget's: its figures were those of that moment, and the
+     * card shows the budget's figures of today once, below, so it names the threshold crossed and no figures.
+     */
+    static String reason(Map<String, Object> violation) {
+        String code = String.valueOf(violation.get("code"));
+        if (code.startsWith("budget-") && violation.get("evidence") instanceof Map<?, ?> e && e.get("budget") != null) {
+            String budget = "Budget " + e.get("budget") + " (" + e.get("scope") + ", " + e.get("period") + ")";
+            if (e.get("threshold") == null) {
+                return budget + " could not count this request's cost when it was submitted ("
+                        + e.get("not_counted") + "); approval by finance is required. Today's figures are below.";
+            }
+            return budget + " was past its " + e.get("threshold") + " threshold (" + e.get("threshold_action")
+                    + ") with this request when it was submitted. Today's figures are below.";
+        }
+        return String.valueOf(violation.get("message"));
     }
 
     public Registration addVerdictListener(ComponentEventListener<VerdictEvent> listener) {

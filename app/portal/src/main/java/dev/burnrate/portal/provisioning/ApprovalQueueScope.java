@@ -13,7 +13,8 @@ import org.jooq.impl.DSL;
  * The approval queue's rule as one query condition, so the database scopes and pages the queue: a pending request
  * that someone else asked for and on which the user gave no verdict yet (the two verdicts of a two-step approval
  * come from two people), which still needs APPROVER and is in one of the user's teams (for an approver), or which
- * a budget sent to finance and still needs FINANCE (for finance, any team).
+ * a budget sent to finance and still needs FINANCE (for finance, any team). An ADMIN may decide on any pending
+ * request (for the verdict it still lacks) to unblock it, under the same two rules.
  */
 final class ApprovalQueueScope {
 
@@ -21,7 +22,11 @@ final class ApprovalQueueScope {
     }
 
     static Condition forUser(String username, boolean approver, boolean finance) {
-        Condition mayDecide = DSL.falseCondition();
+        return forUser(username, approver, finance, false);
+    }
+
+    static Condition forUser(String username, boolean approver, boolean finance, boolean admin) {
+        Condition mayDecide = admin ? DSL.trueCondition() : DSL.falseCondition();
         if (approver) {
             mayDecide = mayDecide.or(PROVISIONING_REQUESTS.TEAM_ID.in(DSL.select(TEAM_MEMBERS.TEAM_ID)
                             .from(TEAM_MEMBERS).join(USERS).on(USERS.ID.eq(TEAM_MEMBERS.USER_ID))

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The approval queue: APPROVER decides for requests of their teams, FINANCE for requests a budget sent to them.
  * A verdict, its audit entry and the requester's notification commit together; an approved request is then handed
- * to the provider. The two verdicts of a two-step approval must come from two people.
+ * to the provider. The two verdicts of a two-step approval must come from two people. An ADMIN may give the verdict
+ * a request still lacks, to unblock it (never on their own request); the audit entry says so.
  */
 @Service
 public class ApprovalService {
@@ -42,12 +43,13 @@ public class ApprovalService {
     private final NotificationService notifications;
     private final CurrentUser currentUser;
     private final TransactionTemplate tx;
+    private final NextStep nextStep;
 
     public ApprovalService(RequestRepository requests, ApprovalWorkflow workflow, ApprovalRepository approvals,
                            DecisionLog decisions, ProviderCatalog catalog, ActivePolicies policies,
                            PolicyEvaluator evaluator, BudgetFigures budgets, HandOvers executor,
                            AuditService audit, NotificationService notifications, CurrentUser currentUser,
-                           TransactionTemplate tx) {
+                           TransactionTemplate tx, NextStep nextStep) {
         this.requests = requests;
         this.workflow = workflow;
         this.approvals = approvals;
@@ -61,13 +63,14 @@ public class ApprovalService {
         this.notifications = notifications;
         this.currentUser = currentUser;
         this.tx = tx;
+        this.nextStep = nextStep;
     }
 
     /**
      * A page of the requests waiting for a verdict the current user may give, scoped and paged by the database
      * (see {@link ApprovalQueueScope}), newest first.
      */
-    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
+    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE, Role.Names.ADMIN})
     public ApprovalQueuePage queue(int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("A queue page needs offset >= 0 and 1 to " + MAX_PAGE
@@ -75,7 +78,7 @@ public class ApprovalService {
         }
         String user = currentUser.requireUsername();
         var scope = ApprovalQueueScope.forUser(user, currentUser.hasRole(Role.APPROVER),
-                currentUser.hasRole(Role.FINANCE));
+                currentUser.hasRole(Role.FINANCE), currentUser.hasRole(Role.ADMIN));
         return tx.execute(status -> {
             List<PendingApproval> items = new ArrayList<>();
             for (StoredRequest request : requests.findPage(scope, offset, limit)) {
@@ -90,12 +93,12 @@ public class ApprovalService {
         });
     }
 
-    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
+    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE, Role.Names.ADMIN})
     public StoredRequest approve(String requestId, String comment) {
         return decide(requestId, true, comment);
     }
 
-    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
+    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE, Role.Names.ADMIN})
     public StoredRequest reject(String requestId, String comment) {
         if (comment == null || comment.isBlank()) {
             throw new ApprovalConflict("Say why you reject the request");
@@ -121,8 +124,14 @@ public class ApprovalService {
             audit.record(approve ? "approval.approve" : "approval.reject", "request:" + requestId,
                     Map.of("state", RequestState.PENDING_APPROVAL.name()),
                     Map.of("state", decided.state().name(), "role", role.name(), "comment",
-                            comment == null ? "" : comment));
-            if (decided.state() != RequestState.PENDING_APPROVAL) {
+                            comment == null ? "" : comment, "as", asAdmin(request, given) ? "ADMIN" : role.name()));
+            if (decided.state() == RequestState.PENDING_APPROVAL) {
+                // Half approved: the requester learns whose verdict it now waits for.
+                notifications.send(List.of(request.requestedBy()), "approval",
+                        "Approved by " + role.name().toLowerCase() + ": " + request.name(), actor + " approved "
+                                + request.describe() + "; it " + nextStep.describe(requests.find(requestId)
+                                .orElseThrow()), "provision", null);
+            } else {
                 notifications.send(List.of(request.requestedBy()), "approval",
                         (approve ? "Approved: " : "Rejected: ") + request.name(),
                         actor + (approve ? " approved " : " rejected ") + request.describe()
@@ -136,8 +145,27 @@ public class ApprovalService {
         return requests.find(requestId).orElseThrow();
     }
 
+    /**
+     * Who acts next on a request, e.g. that it now waits for finance's approval and who can give it, for the toast
+     * after a verdict.
+     */
+    @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE, Role.Names.ADMIN})
+    public String nextStep(String requestId) {
+        return tx.execute(status -> nextStep.describe(requests.find(requestId)
+                .orElseThrow(() -> new ApprovalConflict("No request " + requestId))));
+    }
+
+    /** Whether the current user decides on a request only because they are an admin. */
+    private boolean asAdmin(StoredRequest request, List<ApprovalRecord> given) {
+        return currentUser.hasRole(Role.ADMIN) && actingRole(request, given, false) == null;
+    }
+
     /** The role the current user may decide for on a request, or null (the Java twin of ApprovalQueueScope). */
     private ApproverRole actingRole(StoredRequest request, List<ApprovalRecord> given) {
+        return actingRole(request, given, currentUser.hasRole(Role.ADMIN));
+    }
+
+    private ApproverRole actingRole(StoredRequest request, List<ApprovalRecord> given, boolean admin) {
         String actor = currentUser.actor();
         if (request.requestedBy().equals(actor) || given.stream().anyMatch(a -> a.decidedBy().equals(actor))) {
             return null;
@@ -150,6 +178,10 @@ public class ApprovalService {
         }
         if (currentUser.hasRole(Role.FINANCE) && request.needsFinance() && !done.contains(ApproverRole.FINANCE)) {
             return ApproverRole.FINANCE;
+        }
+        if (admin) {
+            // An admin unblocks a request by giving the verdict it still lacks, the team's approver's first.
+            return ApprovalWorkflow.required(request).stream().filter(r -> !done.contains(r)).findFirst().orElse(null);
         }
         return null;
     }

@@ -16,11 +16,14 @@ import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The approval queue for approvers (their teams) and finance (requests a budget sent to them). */
+/**
+ * The approval queue for approvers (their teams), finance (requests a budget sent to them) and admins (any pending
+ * request, to unblock it).
+ */
 @Route("approvals")
 @PageTitle("Approvals · Burnrate")
 @Menu(order = 32, title = "Approvals", icon = "vaadin:check-square-o")
-@RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE})
+@RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE, Role.Names.ADMIN})
 public class ApprovalsView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalsView.class);
@@ -82,15 +85,17 @@ public class ApprovalsView extends VerticalLayout {
     private void decide(ApprovalCard.VerdictEvent event) {
         event.getSource().setEnabled(false);
         try {
-            ViewTask.start(this, work, "the verdict", task -> event.approve()
-                    ? service.approve(event.requestId(), event.comment())
-                    : service.reject(event.requestId(), event.comment()), after -> {
-                        Notification.show((event.approve() ? "Approved " : "Rejected ") + after.name() + ": now "
-                                        + after.state().name().toLowerCase().replace('_', ' '), 4000,
-                                        Notification.Position.BOTTOM_START)
-                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                        refresh();
-                    }, this::failed);
+            ViewTask.start(this, work, "the verdict", task -> {
+                StoredRequest after = event.approve() ? service.approve(event.requestId(), event.comment())
+                        : service.reject(event.requestId(), event.comment());
+                return (event.approve() ? "Approved " : "Rejected ") + after.name() + ": "
+                        + service.nextStep(after.id());
+            }, message -> {
+                Notification toast = Notification.show(message, 6000, Notification.Position.BOTTOM_START);
+                toast.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                toast.addClassName("verdict-toast");
+                refresh();
+            }, this::failed);
         } catch (BackgroundWork.Busy busy) {
             failed(busy);
         }

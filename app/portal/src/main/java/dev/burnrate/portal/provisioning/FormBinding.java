@@ -27,6 +27,11 @@ class FormBinding {
                 changed.run();
             }
         });
+        form.team.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                form.fill(() -> form.addTags(service.defaultTags(form.team.getValue())));
+            }
+        });
         form.region.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 form.fill(this::loadOfferings);
@@ -43,6 +48,7 @@ class FormBinding {
             if (form.team.getValue() == null || !teams.contains(form.team.getValue())) {
                 form.team.setValue(teams.isEmpty() ? null : teams.getFirst());
             }
+            form.addTags(service.defaultTags(form.team.getValue()));
             var providers = service.providers();
             form.provider.setItems(providers);
             if (form.provider.getValue() == null || !providers.contains(form.provider.getValue())) {
@@ -57,8 +63,10 @@ class FormBinding {
                 : service.regions(form.provider.getValue().id());
         Region current = form.region.getValue();
         form.region.setItems(regions);
+        // Not simply the first (alphabetical) region: the team's usual one, see ProvisionDefaults.
         form.region.setValue(current != null && regions.contains(current) ? current
-                : regions.isEmpty() ? null : regions.getFirst());
+                : regions.isEmpty() ? null
+                : service.defaultRegion(form.provider.getValue().id(), form.team.getValue(), regions).orElse(null));
         loadOfferings();
     }
 

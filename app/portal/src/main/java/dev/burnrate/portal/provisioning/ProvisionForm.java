@@ -146,8 +146,22 @@ public class ProvisionForm extends FormLayout {
             checkpointing.setValue(chosen.checkpointing());
             deadlineCritical.setValue(chosen.deadlineCritical());
             name.setValue(chosen.name().toLowerCase().replace('_', '-'));
-            tags.setValue("cost-center=\nowner=" + owner + "\ndata-classification=internal");
+            tags.setValue("owner=" + owner + "\ndata-classification=internal");
         });
+    }
+
+    /** Adds tags the form does not hold yet (a key the user already gave keeps its value), first in the list. */
+    public void addTags(Map<String, String> defaults) {
+        Map<String, String> current = parseTags(tags.getValue());
+        StringBuilder added = new StringBuilder();
+        defaults.forEach((key, value) -> {
+            if (!current.containsKey(key)) {
+                added.append(key).append('=').append(value).append('\n');
+            }
+        });
+        if (!added.isEmpty()) {
+            tags.setValue(added + (tags.getValue() == null ? "" : tags.getValue()));
+        }
     }
 
     public Template template() {

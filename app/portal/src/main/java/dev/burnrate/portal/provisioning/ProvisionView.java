@@ -44,7 +44,7 @@ public class ProvisionView extends VerticalLayout {
     private final ProvisionForm form = new ProvisionForm();
     private final PreviewPanel preview = new PreviewPanel();
     private final Div result = new Div();
-    private final Grid<StoredRequest> mine = new Grid<>(StoredRequest.class, false);
+    private final Grid<MyRequest> mine = new Grid<>(MyRequest.class, false);
     private final Button submit = new Button("Submit request");
     private final FormBinding binding;
     private String requestId = UUID.randomUUID().toString();
@@ -72,11 +72,12 @@ public class ProvisionView extends VerticalLayout {
         body.setFlexGrow(2, left);
         body.setFlexGrow(1, preview);
         mine.setId("my-requests");
-        mine.addColumn(StoredRequest::name).setHeader("Name").setAutoWidth(true);
-        mine.addColumn(StoredRequest::describe).setHeader("What").setAutoWidth(true);
-        mine.addColumn(r -> Money.of(r.expectedTotal(), r.estimateCurrency())).setHeader("Expected").setAutoWidth(true);
-        mine.addComponentColumn(r -> OutcomeBadge.of(r.state().name())).setHeader("State").setAutoWidth(true);
-        mine.addColumn(r -> r.failure() == null ? "" : r.failure()).setHeader("Detail");
+        mine.addColumn(r -> r.request().name()).setHeader("Name").setAutoWidth(true);
+        mine.addColumn(r -> r.request().describe()).setHeader("What").setAutoWidth(true);
+        mine.addColumn(r -> Money.of(r.request().expectedTotal(), r.request().estimateCurrency())).setHeader("Expected")
+                .setAutoWidth(true);
+        mine.addComponentColumn(r -> OutcomeBadge.of(r.displayedState())).setHeader("State").setAutoWidth(true);
+        mine.addColumn(r -> r.request().failure() == null ? "" : r.request().failure()).setHeader("Detail");
         mine.setAllRowsVisible(true);
         add(body, new H3("My requests"), mine);
         form.addChangeListener(e -> refreshPreview());
@@ -185,8 +186,8 @@ public class ProvisionView extends VerticalLayout {
         badge.setId("result-state");
         String text = switch (stored.state()) {
             case DENIED -> "Denied. " + service.reasons(stored.id());
-            case PENDING_APPROVAL -> "Sent for approval (" + (stored.needsFinance() ? "approver and finance"
-                    : "approver") + "). " + service.reasons(stored.id());
+            case PENDING_APPROVAL -> "Sent for approval: it " + service.nextStep(stored.id()) + " "
+                    + service.reasons(stored.id());
             case PROVISIONED -> "Provisioned as " + stored.resourceId() + ".";
             case FAILED -> "The provider did not create it: " + stored.failure();
             case UNKNOWN -> "Waiting for the provider to confirm: it did not give a definite answer in time. The "

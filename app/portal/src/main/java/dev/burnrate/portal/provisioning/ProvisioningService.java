@@ -14,6 +14,7 @@ import dev.burnrate.portal.user.Team;
 import dev.burnrate.portal.user.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -40,13 +41,20 @@ public class ProvisioningService {
     private final HandOvers executor;
     private final UserService users;
     private final CurrentUser currentUser;
+    private final NextStep nextStep;
+    private final ResourceRepository resources;
+    private final ProvisionDefaults defaults;
 
     public ProvisioningService(ProviderCatalog catalog, DraftValidator validator, CostEstimator estimator,
                                ActivePolicies policies, PolicyEvaluator evaluator, BudgetFigures budgets,
                                RequestIntake intake, RequestRepository requests, HandOvers executor,
                                UserService users, CurrentUser currentUser,
-                               dev.burnrate.portal.policy.DecisionLog decisions) {
+                               dev.burnrate.portal.policy.DecisionLog decisions, NextStep nextStep,
+                               ResourceRepository resources, ProvisionDefaults defaults) {
         this.decisions = decisions;
+        this.defaults = defaults;
+        this.resources = resources;
+        this.nextStep = nextStep;
         this.catalog = catalog;
         this.validator = validator;
         this.estimator = estimator;
@@ -84,6 +92,26 @@ public class ProvisioningService {
     @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
     public List<Offering> offerings(String providerId, String regionId, Template template) {
         return catalog.offerings(providerId, regionId, template);
+    }
+
+    /** The region a new request of the team starts in, among the provider's regions offered (ProvisionDefaults). */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public Optional<Region> defaultRegion(String providerId, String team, List<Region> offered) {
+        return defaults.region(providerId, usableTeamId(team), offered);
+    }
+
+    /** The tags the policies require, with the values the team used last (ProvisionDefaults). */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public Map<String, String> defaultTags(String team) {
+        return defaults.tags(team, usableTeamId(team));
+    }
+
+    /** The id of a team the user may request for, or null (no history of other teams is read). */
+    private Long usableTeamId(String team) {
+        return team == null ? null : myTeams().stream().filter(t -> t.name().equals(team)).findFirst()
+                .map(Team::id).orElse(null);
     }
 
     /** The estimate and what the policies would decide for the form as it is now; stores nothing. */
@@ -142,11 +170,25 @@ public class ProvisioningService {
                 .orElse("");
     }
 
-    /** The user's own requests, newest first. */
+    /** Who acts next on a request: e.g. whose approval it waits for and who can give it. */
     @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
     @Transactional(readOnly = true)
-    public List<StoredRequest> myRequests() {
-        return requests.find(Tables.PROVISIONING_REQUESTS.REQUESTED_BY.eq(currentUser.requireUsername()), 50);
+    public String nextStep(String requestId) {
+        StoredRequest request = requests.find(requestId).orElseThrow();
+        if (!request.requestedBy().equals(currentUser.actor())) {
+            currentUser.checkTeamAccess(request.teamId());
+        }
+        return nextStep.describe(request);
+    }
+
+    /** The user's own requests, newest first, each with the state of the resource it created. */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    @Transactional(readOnly = true)
+    public List<MyRequest> myRequests() {
+        List<StoredRequest> mine = requests.find(Tables.PROVISIONING_REQUESTS.REQUESTED_BY
+                .eq(currentUser.requireUsername()), 50);
+        var states = resources.states(mine.stream().map(StoredRequest::id).toList());
+        return mine.stream().map(r -> new MyRequest(r, states.get(r.id()))).toList();
     }
 
     private StoredRequest sameRequest(StoredRequest stored, RequestDraft draft, String actor) {

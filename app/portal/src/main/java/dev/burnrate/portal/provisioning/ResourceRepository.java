@@ -11,7 +11,9 @@ import dev.burnrate.api.UsageRecord;
 import dev.burnrate.portal.policy.PolicyJson;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -59,6 +61,16 @@ public class ResourceRepository {
     /** The resource recorded for a request (at most one: the unique key on request_id). */
     public Optional<StoredResource> findByRequest(String requestId) {
         return select().where(RESOURCES.REQUEST_ID.eq(requestId)).fetchOptional(ResourceRepository::toResource);
+    }
+
+    /** The state of the resource each of these requests created, by request id (requests without one are absent). */
+    public Map<String, ResourceState> states(Collection<String> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.select(RESOURCES.REQUEST_ID, RESOURCES.STATE).from(RESOURCES)
+                .where(RESOURCES.REQUEST_ID.in(requestIds))
+                .fetchMap(r -> r.value1(), r -> ResourceState.valueOf(r.value2()));
     }
 
     /** A provider's resources the inventory counts as live (not deleted or failed), created before {@code before}. */

@@ -14,8 +14,9 @@ import dev.burnrate.api.StorageOffering;
 public enum Template {
     GPU_TRAINING("GPU training job", "A training run on GPU instances for a planned number of hours.", 72.0,
             PurchaseOption.ON_DEMAND, true, true, false),
-    INFERENCE_ENDPOINT("Inference endpoint", "GPU instances serving a model until stopped.", null,
-            PurchaseOption.ON_DEMAND, false, true, true),
+    // CPU offerings too: small models and batch-light services are served on CPUs, often far cheaper.
+    INFERENCE_ENDPOINT("Inference endpoint", "GPU or CPU instances serving a model until stopped.", null,
+            PurchaseOption.ON_DEMAND, false, false, true),
     NOTEBOOK("Notebook", "An interactive notebook instance for a working day.", 8.0, PurchaseOption.ON_DEMAND,
             false, false, false),
     STORAGE_BUCKET("Storage bucket", "Object storage for datasets and checkpoints.", null, PurchaseOption.ON_DEMAND,

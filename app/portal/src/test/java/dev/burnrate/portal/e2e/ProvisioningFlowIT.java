@@ -80,6 +80,9 @@ class ProvisioningFlowIT extends ProvisioningTestBase {
         card.locator("vaadin-text-field input").fill("Approved for the Q4 model");
         card.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Approve")).click();
         waitForVaadin();
+        // The toast says whose verdict the request now waits for, not just "pending approval".
+        assertThat(page.locator("vaadin-notification-card").last())
+                .containsText("now waits for approval by finance (finance");
         assertThat(page.locator(".approval-card").filter(new Locator.FilterOptions().setHasText("eu-north-1")))
                 .hasCount(0);
 

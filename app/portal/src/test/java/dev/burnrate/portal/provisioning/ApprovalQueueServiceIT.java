@@ -1,5 +1,7 @@
 package dev.burnrate.portal.provisioning;
 
+import static dev.burnrate.portal.db.Tables.AUDIT_LOG;
+import static dev.burnrate.portal.db.Tables.NOTIFICATIONS;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 import static dev.burnrate.portal.db.Tables.TEAM_MEMBERS;
 import static dev.burnrate.portal.db.Tables.USERS;
@@ -29,7 +31,8 @@ import org.springframework.context.ApplicationContext;
  * The approval queue through the service of the running portal: an approver pages through all 230 requests of their
  * team (more than the 200 the queue used to load, with another team's requests newer than all of them) and sees no
  * other team's, and the page shows them 20 at a time with "Load more"; one person holding APPROVER and FINANCE
- * cannot give both verdicts of a two-step approval.
+ * cannot give both verdicts of a two-step approval; after the first verdict everyone is told whose verdict the
+ * request now waits for; an admin can unblock a request from the queue under the same rules, audited.
  */
 class ApprovalQueueServiceIT extends ProvisioningTestBase {
 
@@ -64,12 +67,16 @@ class ApprovalQueueServiceIT extends ProvisioningTestBase {
     }
 
     private String pending(long teamId, String team, int n, boolean needsFinance, Instant at) {
+        return pending(teamId, team, n, needsFinance, at, "eve");
+    }
+
+    private String pending(long teamId, String team, int n, boolean needsFinance, Instant at, String requester) {
         String id = team + "-" + n;
         long decision = decisions.record(DecisionKind.REQUEST, id, team, "eve", Decision.of(List.of(), List.of(),
                 List.of()), Map.of(), at);
         RequestDraft draft = new RequestDraft(Template.GPU_TRAINING, team, null, "train-" + n, "aws", "eu-north-1",
                 "p5.48xlarge", 1, PurchaseOption.ON_DEMAND, 24.0, "internal", Map.of(), true, true, true, false);
-        requests.insert(id, teamId, "eve", draft, new Estimate(58.89, 1413.36, 1413.36, 42_989.7, "list prices"),
+        requests.insert(id, teamId, requester, draft, new Estimate(58.89, 1413.36, 1413.36, 42_989.7, "list prices"),
                 "REQUIRE_APPROVAL", RequestState.PENDING_APPROVAL, needsFinance, decision, at);
         return id;
     }
@@ -139,5 +146,62 @@ class ApprovalQueueServiceIT extends ProvisioningTestBase {
                 .extracting(p -> p.request().id()).contains(id);
         StoredRequest after = as("finance", () -> approvals.approve(id, "budget checked"), Role.FINANCE);
         assertThat(after.state()).isNotEqualTo(RequestState.PENDING_APPROVAL);
+    }
+
+    @Test
+    void afterTheApproverTheRequestSaysItWaitsForFinanceAndWhoCanGiveIt() {
+        String team = "next-" + run;
+        String approver = "na-" + run;
+        long teamId = teamWith(team, approver);
+        String id = pending(teamId, team, 1, true, Instant.now());
+        assertThat(as(approver, () -> approvals.nextStep(id), Role.APPROVER))
+                .startsWith("now waits for approval by an approver of team " + team + " (" + approver);
+
+        as(approver, () -> approvals.approve(id, "fine by the team"), Role.APPROVER);
+
+        String next = as(approver, () -> approvals.nextStep(id), Role.APPROVER);
+        assertThat(next).startsWith("now waits for approval by finance (").contains("finance")
+                .endsWith(", or an admin).").doesNotContain(approver).doesNotContain("approver of team");
+        assertThat(dsl.fetchExists(NOTIFICATIONS, NOTIFICATIONS.RECIPIENT.eq("eve")
+                .and(NOTIFICATIONS.BODY.contains("now waits for approval by finance"))
+                .and(NOTIFICATIONS.TITLE.eq("Approved by approver: train-1")))).isTrue();
+    }
+
+    @Test
+    void anAdminUnblocksARequestFromTheQueueButNeverTheirOwnAndGivesOnlyOneVerdict() {
+        String team = "unblock-" + run;
+        long teamId = teamWith(team);
+        String stuck = pending(teamId, team, 1, true, Instant.now());
+        String own = pending(teamId, team, 2, false, Instant.now(), "admin");
+
+        List<String> queue = as("admin", () -> approvals.queue(0, 500), Role.ADMIN).items().stream()
+                .map(p -> p.request().id()).toList();
+        assertThat(queue).contains(stuck).doesNotContain(own);
+        assertThatThrownBy(() -> as("admin", () -> approvals.approve(own, "mine"), Role.ADMIN))
+                .isInstanceOf(ApprovalConflict.class);
+
+        // Nobody approves for this team: the admin gives the approver's verdict, finance still has to give theirs.
+        StoredRequest half = as("admin", () -> approvals.approve(stuck, "unblocking"), Role.ADMIN);
+        assertThat(half.state()).isEqualTo(RequestState.PENDING_APPROVAL);
+        assertThat(as("admin", () -> approvals.queue(0, 500), Role.ADMIN).items())
+                .extracting(p -> p.request().id()).doesNotContain(stuck);
+        assertThatThrownBy(() -> as("admin", () -> approvals.approve(stuck, "and finance"), Role.ADMIN))
+                .isInstanceOf(ApprovalConflict.class);
+        assertThat(dsl.fetchExists(AUDIT_LOG, AUDIT_LOG.ACTOR.eq("admin")
+                .and(AUDIT_LOG.ACTION.eq("approval.approve")).and(AUDIT_LOG.TARGET.eq("request:" + stuck))
+                .and(AUDIT_LOG.AFTER_JSON.contains("ADMIN")))).isTrue();
+        StoredRequest done = as("finance", () -> approvals.approve(stuck, "budget checked"), Role.FINANCE);
+        assertThat(done.state()).isNotEqualTo(RequestState.PENDING_APPROVAL);
+
+        // The page opens for an admin.
+        String waiting = pending(teamId, team, 3, false, Instant.now());
+        loginAs("admin");
+        open("approvals");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#approval-" + waiting))
+                .isVisible();
+        page.locator("#approval-" + waiting + " vaadin-text-field input").fill("unblocked by admin");
+        page.locator("#approve-" + waiting).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("vaadin-notification-card").last())
+                .containsText("Approved train-3: ");
     }
 }

@@ -166,6 +166,10 @@ class ProvisioningServiceIT extends ProvisioningTestBase {
         assertThat(dsl.fetchCount(BUDGET_RESERVATIONS, BUDGET_RESERVATIONS.REQUEST_ID.eq(id))).isZero();
         StoredResource deleted = as("approver", () -> resources.delete(resourceId), Role.APPROVER);
         assertThat(deleted.state()).isEqualTo(ResourceState.DELETED);
+        // "My requests" shows what "Resources" shows, not the PROVISIONED of the hand-over.
+        assertThat(as("approver", () -> provisioning.myRequests(), Role.APPROVER))
+                .filteredOn(r -> r.request().id().equals(id)).singleElement()
+                .extracting(MyRequest::displayedState).isEqualTo("DELETED");
     }
 
     /** 500 GB of S3 Standard in Frankfurt: estimated per GB-month, allowed by policy, provisioned and metered. */

@@ -7,11 +7,9 @@ import dev.burnrate.portal.audit.AuditFilter;
 import dev.burnrate.portal.audit.AuditService;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.BrowserTestBase;
+import dev.burnrate.portal.support.FocusSamples;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,44 +25,9 @@ class UsageIT extends BrowserTestBase {
     @Autowired
     UsageDatasetService datasets;
 
-    /**
-     * The sample as a real multi-provider export has it: seven rows of a provider (Oracle) whose ContractedCost is
-     * NULL, which FOCUS 1.0 forbids. Edited cell by cell with FastCSV, sharing no code with the importer.
-     */
-    private static Path withOracleNulls(Path sample, String name) throws IOException {
-        Path target = sample.resolveSibling(name);
-        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(sample);
-             var out = Files.newBufferedWriter(target);
-             var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
-            java.util.List<String> header = null;
-            int row = 0;
-            for (var r : reader) {
-                java.util.List<String> cells = new java.util.ArrayList<>(r.getFields());
-                if (header == null) {
-                    header = cells;
-                } else if (++row % 71 == 4) {
-                    cells.set(header.indexOf("ProviderName"), "Oracle");
-                    cells.set(header.indexOf("ContractedCost"), "NULL");
-                }
-                writer.writeRecord(cells);
-            }
-        }
-        return target;
-    }
-
-    private static java.math.BigDecimal exactBilledCost(Path csv) throws IOException {
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(csv)) {
-            for (var r : reader) {
-                sum = sum.add(new java.math.BigDecimal(r.getField("BilledCost")));
-            }
-        }
-        return sum;
-    }
-
     @Test
     void aRealExportWithNullContractedCostImportsWholeAndItsTotalMatches() throws IOException {
-        Path csv = withOracleNulls(sample("oracle-source.csv"), "oracle-export.csv");
+        Path csv = FocusSamples.withOracleNulls(FocusSamples.sample("oracle-source.csv"), "oracle-export.csv");
         loginAs("finance");
         open("usage");
         page.locator("#import-dataset input").fill("oracle-export");
@@ -85,20 +48,11 @@ class UsageIT extends BrowserTestBase {
         org.assertj.core.api.Assertions.assertThat(v.providers()).contains("Oracle");
         org.assertj.core.api.Assertions.assertThat(java.math.BigDecimal.valueOf(v.billedCost())
                         .setScale(2, java.math.RoundingMode.HALF_UP))
-                .isEqualTo(exactBilledCost(csv).setScale(2, java.math.RoundingMode.HALF_UP));
+                .isEqualTo(FocusSamples.exactBilledCost(csv).setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
     private static Path sample() throws IOException {
-        return sample("focus_1.0_sample_500.csv");
-    }
-
-    private static Path sample(String name) throws IOException {
-        Path file = Path.of("target", "it-data", name);
-        Files.createDirectories(file.getParent());
-        try (InputStream in = UsageIT.class.getResourceAsStream("/usage/focus_1.0_sample_500.csv")) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return file;
+        return FocusSamples.sample("focus_1.0_sample_500.csv");
     }
 
     /** The series the time-series chart currently shows, read from the ECharts instance. */
@@ -134,7 +88,7 @@ class UsageIT extends BrowserTestBase {
         page.locator("#severity-non-negative").click();
         page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText("Error: quarantine"))
                 .click();
-        page.locator("#import-upload input[type=file]").setInputFiles(sample("quarantine-copy.csv"));
+        page.locator("#import-upload input[type=file]").setInputFiles(FocusSamples.sample("quarantine-copy.csv"));
         assertThat(page.locator("#import-status")).containsText("Imported 499 of 500 rows",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#import-status")).containsText("1 row quarantined (1 error, ");
@@ -143,7 +97,7 @@ class UsageIT extends BrowserTestBase {
         assertThat(page.locator("#download-quarantine")).isVisible();
 
         page.locator("#import-mode vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Strict")).click();
-        page.locator("#import-upload input[type=file]").setInputFiles(sample("strict-copy.csv"));
+        page.locator("#import-upload input[type=file]").setInputFiles(FocusSamples.sample("strict-copy.csv"));
         assertThat(page.locator("#import-status")).containsText("Rejected, nothing stored",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");

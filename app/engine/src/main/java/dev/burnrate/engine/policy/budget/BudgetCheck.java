@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param status      actual, committed and run-rate as read
  * @param requestCost the part of this request's cost that falls in the period (0 when monitoring)
  * @param total       actual + committed + requestCost
- * @param projected   actual + max(committed, run-rate x hours left) + requestCost
+ * @param projected   actual + committed + run-rate x hours left + requestCost
  * @param crossed     every threshold crossed, most severe first
  * @param unjudged    why the request's cost could not be counted (priced in another currency with no exchange
  *                    rate), or {@code null}; such a request needs finance's approval unless a DENY is crossed anyway

@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
 
 /**
  * A budget: an amount per month or quarter for a team, a project or everyone, with thresholds. A request is judged
- * on actual + committed spend plus its own cost in the period, and on the run-rate projection to the period's end.
+ * on actual + committed spend plus its own cost in the period, and on the projection to the period's end (the same
+ * plus the run rate of uncommitted spend over the hours left).
  *
  * @param estimate which simulator figure counts as the request's cost: the expected total or the P90
  * @param currency the ISO 4217 code of {@code amount}; a request priced in another currency is converted only at an
@@ -101,8 +102,9 @@ public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, 
         BudgetPeriod.Window window = period.window(key.start(), zone);
         double hoursLeft = window.hoursLeft(now);
         double total = status.actual() + status.committed() + requestCost;
-        double projected = status.actual() + Math.max(status.committed(), status.runRatePerHour() * hoursLeft)
-                + requestCost;
+        // Committed spend already holds planned work to its planned end; the run rate is only spend nobody committed
+        // (see BudgetStatus), so the two add up instead of one replacing the other.
+        double projected = status.actual() + status.committed() + status.runRatePerHour() * hoursLeft + requestCost;
         List<BudgetThreshold> crossed = thresholds.stream().filter(t -> {
             double value = t.basis() == BudgetThreshold.Basis.PROJECTED ? projected : total;
             return value > amount * t.percent() / 100.0;

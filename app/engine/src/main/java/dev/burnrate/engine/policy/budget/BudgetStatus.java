@@ -6,7 +6,8 @@ package dev.burnrate.engine.policy.budget;
  * @param actual         spend already billed or metered in the period
  * @param committed      spend promised but not billed yet: reservations of approved or pending requests and the
  *                       planned remaining cost of running resources, within the period
- * @param runRatePerHour recent spend per hour, for the projection to the period's end
+ * @param runRatePerHour spend per hour that nothing above commits (e.g. imported spend's recent rate), for the
+ *                       projection to the period's end: projected = actual + committed + rate x hours left
  */
 public record BudgetStatus(double actual, double committed, double runRatePerHour) {
 

@@ -123,6 +123,19 @@ class BudgetRuleTest {
     }
 
     @Test
+    void committedWorkAndTheRunRateOfUncommittedSpendAddUpInTheProjection() {
+        // 492 hours left: a 72-hour job committed at $4,951 is not replaced by the run rate, it comes on top of it.
+        BudgetRule rule = (BudgetRule) budget.rules().getFirst();
+        BudgetKey key = rule.keyFor("ml-budget", "ml-research", null, NOW, ZoneOffset.UTC).orElseThrow();
+
+        BudgetCheck check = rule.judge(key, new BudgetStatus(30_000, 4_951, 10), 0, NOW, ZoneOffset.UTC);
+
+        assertThat(check.projected()).isCloseTo(30_000 + 4_951 + 10 * 492, within(1e-6));
+        assertThat(rule.judge(key, new BudgetStatus(30_000, 4_951, 0), 0, NOW, ZoneOffset.UTC).projected())
+                .isCloseTo(34_951, within(1e-6));
+    }
+
+    @Test
     void onlyThePartOfALongJobInsideThePeriodCounts() {
         BudgetRule rule = (BudgetRule) budget.rules().getFirst();
         BudgetKey key = rule.keyFor("ml-budget", "ml-research", null, NOW, ZoneOffset.UTC).orElseThrow();
