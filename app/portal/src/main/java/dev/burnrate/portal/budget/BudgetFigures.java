@@ -44,7 +44,7 @@ public class BudgetFigures implements BudgetStatusProvider {
 
     /** The account's figures with its spend already read (so a page reads it once for figures and notes). */
     public BudgetStatus status(BudgetKey key, SpendBreakdown spent) {
-        return new BudgetStatus(spent.counted(), new ReservationStore(dsl).committed(key, null),
+        return new BudgetStatus(spent.counted(), new ReservationStore(dsl, rates::table).committed(key, null),
                 spend.runRatePerHour(key));
     }
 }
