@@ -47,6 +47,7 @@ public class BudgetFigures implements BudgetStatusProvider {
 
     /** The account's figures with its spend already read (so a page reads it once for figures and notes). */
     public BudgetStatus status(BudgetKey key, SpendBreakdown spent) {
-        return projection.status(key, spent.counted(), new ReservationStore(dsl).committed(key, null), null);
+        return projection.status(key, spent.counted(), new ReservationStore(dsl, rates::table).committed(key, null),
+                null);
     }
 }

@@ -60,7 +60,7 @@ public class JooqBudgetLedger implements BudgetLedger {
         BudgetProjection projected = projection.readAhead(sorted);
         ExchangeRates table = rates.get();
         return dsl.transactionResult(tx -> {
-            ReservationStore store = new ReservationStore(tx.dsl());
+            ReservationStore store = new ReservationStore(tx.dsl(), () -> table);
             store.ensureAccounts(sorted);
             store.lock(sorted);
             return work.apply(new LockedAccounts(store, requestId, sorted, readAhead, table, projected));

@@ -2,6 +2,8 @@ package dev.burnrate.portal.budget;
 
 import dev.burnrate.engine.policy.budget.Amount;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Money amounts as the views show them. Every amount has a currency: {@link #of} formats any, {@link #usd} and
@@ -15,6 +17,30 @@ public final class Money {
     /** e.g. {@code $1,234.50}, {@code €1,000.00 EUR}, {@code ¥1,234,567 JPY}. */
     public static String of(double amount, String currency) {
         return Amount.format(amount, currency);
+    }
+
+    /**
+     * Amounts in several currencies, side by side and never added: {@code $12.00 · €3.50 EUR}, largest first; none
+     * is {@code zero} of {@code emptyCurrency}. An amount without a valid currency code (old rows "(no currency)")
+     * shows its number and label.
+     */
+    public static String each(Map<String, Double> byCurrency, String emptyCurrency) {
+        if (byCurrency.isEmpty()) {
+            return of(0, emptyCurrency);
+        }
+        return byCurrency.entrySet().stream()
+                .sorted((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
+                .map(e -> isCurrency(e.getKey()) ? of(e.getValue(), e.getKey())
+                        : String.format(Locale.ROOT, "%,.2f %s", e.getValue(), e.getKey()))
+                .collect(Collectors.joining(" · "));
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            return code != null && java.util.Currency.getInstance(code) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static String usd(double amount) {

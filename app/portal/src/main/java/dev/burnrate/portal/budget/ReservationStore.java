@@ -5,10 +5,15 @@ import static dev.burnrate.portal.db.Tables.BUDGET_RESERVATIONS;
 import static dev.burnrate.portal.db.Tables.METERED_USAGE;
 
 import dev.burnrate.engine.policy.budget.BudgetKey;
+import dev.burnrate.portal.currency.ExchangeRates;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -17,13 +22,26 @@ import org.springframework.dao.DataIntegrityViolationException;
 /**
  * SQL for budget accounts and reservations. Committed spend of an account is the sum of its reservations, each
  * less what its request's resource has already been metered in the period (that part is actual spend now).
+ *
+ * <p>Reservations are in the account's currency; metered cost keeps its billing currency. A metered charge is netted
+ * exactly as actual spend counts it ({@link MeteredSpend}): in the account's currency as it is, in another one
+ * converted at the exchange-rate table's rate of its day, and without such a rate not at all, so the reservation
+ * keeps covering it (actual spend leaves it out and lists it). Amounts in different currencies are never added.
  */
 final class ReservationStore {
 
     private final DSLContext dsl;
+    private final Supplier<ExchangeRates> rates;
 
-    ReservationStore(DSLContext dsl) {
+    /** A store that nets metered cost in other currencies at the rates of the table (read only when needed). */
+    ReservationStore(DSLContext dsl, Supplier<ExchangeRates> rates) {
         this.dsl = dsl;
+        this.rates = rates;
+    }
+
+    /** A store without exchange rates: only metered cost in an account's own currency is netted. */
+    ReservationStore(DSLContext dsl) {
+        this(dsl, ExchangeRates::none);
     }
 
     /** The transaction this store works in, for the other figures read under the same lock. */
@@ -78,19 +96,34 @@ final class ReservationStore {
         if (reserved.isEmpty()) {
             return 0;
         }
-        Map<String, Double> metered = dsl.select(METERED_USAGE.REQUEST_ID,
-                        DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class))
-                .from(METERED_USAGE)
-                .where(METERED_USAGE.REQUEST_ID.in(reserved.keySet())
-                        .and(METERED_USAGE.CHARGE_PERIOD_START.ge(key.start().atOffset(ZoneOffset.UTC)))
-                        .and(METERED_USAGE.CHARGE_PERIOD_START.lt(key.end().atOffset(ZoneOffset.UTC))))
-                .groupBy(METERED_USAGE.REQUEST_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2() == null ? 0.0 : r.value2());
+        Map<String, Double> metered = meteredInAccountCurrency(key, reserved.keySet());
         double committed = 0;
         for (Map.Entry<String, Double> entry : reserved.entrySet()) {
             committed += Math.max(0, entry.getValue() - metered.getOrDefault(entry.getKey(), 0.0));
         }
         return committed;
+    }
+
+    /** Metered cost per request in the account's period and currency, summed per billing currency and day first. */
+    private Map<String, Double> meteredInAccountCurrency(BudgetKey key, Set<String> requests) {
+        var rows = dsl.select(METERED_USAGE.REQUEST_ID, METERED_USAGE.BILLING_CURRENCY,
+                        METERED_USAGE.CHARGE_PERIOD_START, DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class))
+                .from(METERED_USAGE)
+                .where(METERED_USAGE.REQUEST_ID.in(requests)
+                        .and(METERED_USAGE.CHARGE_PERIOD_START.ge(key.start().atOffset(ZoneOffset.UTC)))
+                        .and(METERED_USAGE.CHARGE_PERIOD_START.lt(key.end().atOffset(ZoneOffset.UTC))))
+                .groupBy(METERED_USAGE.REQUEST_ID, METERED_USAGE.BILLING_CURRENCY, METERED_USAGE.CHARGE_PERIOD_START)
+                .fetch();
+        ExchangeRates table = rows.stream().allMatch(r -> key.currency().equals(r.value2())) ? ExchangeRates.none()
+                : rates.get();
+        Map<String, Double> byRequest = new HashMap<>();
+        for (var r : rows) {
+            LocalDate day = r.value3().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+            double amount = r.value4() == null ? 0 : r.value4();
+            table.convert(amount, r.value2(), key.currency(), day)
+                    .ifPresent(converted -> byRequest.merge(r.value1(), converted, Double::sum));
+        }
+        return byRequest;
     }
 
     void upsert(BudgetKey key, String requestId, double amount, Instant now) {

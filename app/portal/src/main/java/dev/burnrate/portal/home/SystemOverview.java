@@ -13,9 +13,16 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** What the portal runs on: database, schema version, mode, users and teams. */
+/**
+ * What the portal runs on: database, schema version, mode, users and teams.
+ *
+ * <p>Runs without a transaction, and reads the facts that cannot change while the portal runs (database, schema
+ * version: migrations run only at start-up) once. Flyway takes connections of its own from the pool, outside any
+ * Spring transaction: asked inside a transaction, every home page view held one connection while it waited for
+ * another, so ten users landing on the home page at once held all ten of the pool's connections and waited 30 s for
+ * an eleventh (found by the load harness, {@code PortalLoadIT}; proven by {@code ConcurrentUsers*IT}).
+ */
 @Component
 class SystemOverview implements OverviewProvider {
 
@@ -23,6 +30,7 @@ class SystemOverview implements OverviewProvider {
     private final DataSource dataSource;
     private final Flyway flyway;
     private final BurnrateProperties properties;
+    private volatile List<OverviewFigure> fixedFacts;
 
     SystemOverview(DSLContext dsl, DataSource dataSource, Flyway flyway, BurnrateProperties properties) {
         this.dsl = dsl;
@@ -37,19 +45,34 @@ class SystemOverview implements OverviewProvider {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<OverviewFigure> figures() {
-        List<OverviewFigure> figures = new ArrayList<>();
-        figures.add(new OverviewFigure("System", "Database", databaseProduct(), databaseLocation(), null));
-        var current = flyway.info().current();
-        figures.add(new OverviewFigure("System", "Schema version", current == null ? "none" : current.getVersion().getVersion(),
-                current == null ? null : current.getDescription(), null));
+        List<OverviewFigure> figures = new ArrayList<>(fixedFacts());
         figures.add(new OverviewFigure("System", "Mode", properties.demo() ? "Demo" : "Production",
                 properties.demo() ? "Demo users and demo data are loaded" : null, null));
         figures.add(new OverviewFigure("System", "Users", String.valueOf(dsl.fetchCount(USERS)),
                 dsl.fetchCount(TEAMS) + " teams", null));
         figures.add(new OverviewFigure("System", "Audit log", dsl.fetchCount(AUDIT_LOG) + " entries", null, null));
         return figures;
+    }
+
+    /** Database and schema version, read by one caller at a time and kept once read. */
+    private List<OverviewFigure> fixedFacts() {
+        List<OverviewFigure> facts = fixedFacts;
+        if (facts == null) {
+            synchronized (this) {
+                facts = fixedFacts;
+                if (facts == null) {
+                    var current = flyway.info().current();
+                    facts = List.of(
+                            new OverviewFigure("System", "Database", databaseProduct(), databaseLocation(), null),
+                            new OverviewFigure("System", "Schema version",
+                                    current == null ? "none" : current.getVersion().getVersion(),
+                                    current == null ? null : current.getDescription(), null));
+                    fixedFacts = facts;
+                }
+            }
+        }
+        return facts;
     }
 
     private String databaseProduct() {

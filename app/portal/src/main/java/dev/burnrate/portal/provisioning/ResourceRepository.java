@@ -1,6 +1,7 @@
 package dev.burnrate.portal.provisioning;
 
 import static dev.burnrate.portal.db.Tables.METERED_USAGE;
+import static dev.burnrate.portal.db.Tables.PROVISIONING_REQUESTS;
 import static dev.burnrate.portal.db.Tables.RESOURCES;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 
@@ -12,9 +13,11 @@ import dev.burnrate.portal.policy.PolicyJson;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -55,12 +58,12 @@ public class ResourceRepository {
     }
 
     public Optional<StoredResource> find(String id) {
-        return select().where(RESOURCES.ID.eq(id)).fetchOptional(ResourceRepository::toResource);
+        return find(RESOURCES.ID.eq(id)).stream().findFirst();
     }
 
     /** The resource recorded for a request (at most one: the unique key on request_id). */
     public Optional<StoredResource> findByRequest(String requestId) {
-        return select().where(RESOURCES.REQUEST_ID.eq(requestId)).fetchOptional(ResourceRepository::toResource);
+        return find(RESOURCES.REQUEST_ID.eq(requestId)).stream().findFirst();
     }
 
     /** The state of the resource each of these requests created, by request id (requests without one are absent). */
@@ -81,7 +84,24 @@ public class ResourceRepository {
     }
 
     public List<StoredResource> find(Condition condition) {
-        return select().where(condition).orderBy(RESOURCES.CREATED_AT.desc()).fetch(ResourceRepository::toResource);
+        var rows = select().where(condition).orderBy(RESOURCES.CREATED_AT.desc()).fetch();
+        Map<String, Map<String, Double>> costs = meteredCostByCurrency(rows.getValues(RESOURCES.ID));
+        return rows.map(r -> toResource(r, costs.getOrDefault(r.get(RESOURCES.ID), Map.of())));
+    }
+
+    /** What each resource was metered so far, per billing currency (amounts in different currencies never added). */
+    private Map<String, Map<String, Double>> meteredCostByCurrency(List<String> resourceIds) {
+        Map<String, Map<String, Double>> costs = new HashMap<>();
+        if (resourceIds.isEmpty()) {
+            return costs;
+        }
+        dsl.select(METERED_USAGE.RESOURCE_ID, METERED_USAGE.BILLING_CURRENCY,
+                        DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class))
+                .from(METERED_USAGE).where(METERED_USAGE.RESOURCE_ID.in(resourceIds))
+                .groupBy(METERED_USAGE.RESOURCE_ID, METERED_USAGE.BILLING_CURRENCY)
+                .forEach(r -> costs.computeIfAbsent(r.value1(), k -> new TreeMap<>())
+                        .put(r.value2(), r.value3() == null ? 0.0 : r.value3()));
+        return costs;
     }
 
     /** Resources still to meter: not deleted, or deleted after their metering stopped. */
@@ -137,17 +157,18 @@ public class ResourceRepository {
     }
 
     private org.jooq.SelectOnConditionStep<Record> select() {
-        return dsl.select(RESOURCES.fields()).select(TEAMS.NAME).from(RESOURCES).join(TEAMS)
-                .on(TEAMS.ID.eq(RESOURCES.TEAM_ID));
+        return dsl.select(RESOURCES.fields()).select(TEAMS.NAME, PROVISIONING_REQUESTS.ESTIMATE_CURRENCY)
+                .from(RESOURCES).join(TEAMS).on(TEAMS.ID.eq(RESOURCES.TEAM_ID))
+                .join(PROVISIONING_REQUESTS).on(PROVISIONING_REQUESTS.ID.eq(RESOURCES.REQUEST_ID));
     }
 
-    private static StoredResource toResource(Record r) {
+    private static StoredResource toResource(Record r, Map<String, Double> costToDate) {
         var t = RESOURCES;
         return new StoredResource(r.get(t.ID), r.get(t.REQUEST_ID), r.get(t.TEAM_ID), r.get(TEAMS.NAME),
                 r.get(t.PROJECT), r.get(t.OWNER), r.get(t.NAME), r.get(t.PROVIDER_ID), r.get(t.REGION_ID),
                 r.get(t.INSTANCE_TYPE), r.get(t.INSTANCE_COUNT), PurchaseOption.valueOf(r.get(t.PURCHASE_OPTION)),
-                r.get(t.HOURLY_COST), ResourceState.valueOf(r.get(t.STATE)), r.get(t.STATE_SINCE).toInstant(),
-                r.get(t.STATE_MESSAGE), r.get(t.METERED_UNTIL).toInstant(), r.get(t.COST_TO_DATE),
-                r.get(t.CREATED_AT).toInstant());
+                r.get(t.HOURLY_COST), r.get(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY),
+                ResourceState.valueOf(r.get(t.STATE)), r.get(t.STATE_SINCE).toInstant(), r.get(t.STATE_MESSAGE),
+                r.get(t.METERED_UNTIL).toInstant(), costToDate, r.get(t.CREATED_AT).toInstant());
     }
 }

@@ -67,7 +67,7 @@ public class ResourcesView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(r -> OutcomeBadge.of(r.state().name())).setHeader("State").setAutoWidth(true);
         grid.addColumn(ResourcesView::rate).setHeader("Rate").setAutoWidth(true).setKey("rate");
-        grid.addColumn(r -> Money.usd(r.costToDate())).setHeader("Cost so far").setAutoWidth(true)
+        grid.addColumn(r -> Money.each(r.costToDate(), r.currency())).setHeader("Cost so far").setAutoWidth(true)
                 .setKey("cost");
         // Frozen to the end: with a long name or a bucket's description the columns overflow a laptop screen, and
         // Stop and Delete were scrolled out of sight (and clipped, so a click on Stop could miss it).
@@ -104,7 +104,7 @@ public class ResourcesView extends VerticalLayout {
     private static String rate(StoredResource resource) {
         ResourceState state = resource.state();
         boolean gone = state == ResourceState.DELETED || state == ResourceState.FAILED;
-        return gone ? "—" : Money.perHour(resource.hourlyCost());
+        return gone ? "—" : Money.perHour(resource.hourlyCost(), resource.currency());
     }
 
     private HorizontalLayout actions(StoredResource resource) {

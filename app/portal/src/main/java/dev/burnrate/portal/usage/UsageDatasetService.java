@@ -31,9 +31,12 @@ public class UsageDatasetService {
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final VersionCurrencyTotals currencyTotals;
 
     public UsageDatasetService(UsageRepository repository, VersionTables tables, CurrentUser currentUser,
-                               AuditService audit, TransactionTemplate tx, ApplicationEventPublisher events) {
+                               AuditService audit, TransactionTemplate tx, ApplicationEventPublisher events,
+                               VersionCurrencyTotals currencyTotals) {
+        this.currencyTotals = currencyTotals;
         this.repository = repository;
         this.tables = tables;
         this.currentUser = currentUser;
@@ -64,6 +67,15 @@ public class UsageDatasetService {
                 v.sourceFileName(), v.sourceSha256(), v.detail(), v.contentSha256(), r.rowsMatched(),
                 r.total(Metric.BILLED_COST), r.total(Metric.EFFECTIVE_COST), r.total(Metric.LIST_COST), v.from(),
                 v.to(), v.providers(), v.tier(), v.quarantinedRows(), v.parents(), true);
+    }
+
+    /**
+     * A version's costs per billing currency, largest first: what pages show instead of a version's stored totals,
+     * which add amounts whatever their currency. Team-scoped like {@link #versions}.
+     */
+    @PermitAll
+    public List<CurrencyTotals> totalsByCurrency(String versionKey) {
+        return currencyTotals.of(versionKey);
     }
 
     /** The newest version of a dataset, if any. */

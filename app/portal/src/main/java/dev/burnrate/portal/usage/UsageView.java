@@ -28,17 +28,18 @@ import dev.burnrate.engine.usage.store.Tier;
 import dev.burnrate.engine.usage.validation.ValidationMode;
 import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.base.ViewTask;
+import dev.burnrate.portal.budget.Money;
 import dev.burnrate.portal.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.text.NumberFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +53,6 @@ import java.util.stream.Collectors;
 @PermitAll
 public class UsageView extends VerticalLayout {
 
-    private static final NumberFormat MONEY = NumberFormat.getCurrencyInstance(Locale.US);
 
     private final UsageDatasetService datasets;
     private final UsageImportService imports;
@@ -68,6 +68,7 @@ public class UsageView extends VerticalLayout {
     private final Checkbox countsTowardBudgets = new Checkbox("Counts toward budgets");
     private Map<String, DatasetSummary> summaries = Map.of();
     private final Grid<VersionSummary> versions = new Grid<>(VersionSummary.class, false);
+    private Map<String, List<CurrencyTotals>> totalsByVersion = Map.of();
     private final LineageChart lineage = new LineageChart();
     private final HorizontalLayout actions = new HorizontalLayout();
     private com.vaadin.flow.component.UI ui;
@@ -173,10 +174,13 @@ public class UsageView extends VerticalLayout {
                 .setHeader("Source / parents").setAutoWidth(true);
         versions.addColumn(VersionSummary::createdBy).setHeader("Who").setAutoWidth(true);
         versions.addColumn(VersionSummary::rows).setHeader("Rows").setAutoWidth(true);
-        versions.addColumn(v -> MONEY.format(v.billedCost())).setHeader("Billed").setAutoWidth(true);
-        versions.addColumn(v -> MONEY.format(v.effectiveCost()) + (v.scopedTotals() ? " (your teams)" : ""))
-                .setHeader("Effective").setAutoWidth(true);
-        versions.addColumn(v -> MONEY.format(v.listCost())).setHeader("List").setAutoWidth(true);
+        // Per billing currency, never added across currencies (a version's stored totals would).
+        versions.addColumn(v -> money(v, CurrencyTotals::billedCost)).setHeader("Billed").setAutoWidth(true)
+                .setKey("billed");
+        versions.addColumn(v -> money(v, CurrencyTotals::effectiveCost) + (v.scopedTotals() ? " (your teams)" : ""))
+                .setHeader("Effective").setAutoWidth(true).setKey("effective");
+        versions.addColumn(v -> money(v, CurrencyTotals::listCost)).setHeader("List").setAutoWidth(true)
+                .setKey("list");
         versions.addColumn(v -> v.from() == null ? "" : v.from().toString().substring(0, 10) + " .. "
                 + v.to().toString().substring(0, 10)).setHeader("Period").setAutoWidth(true);
         versions.addColumn(v -> String.join(", ", v.providers())).setHeader("Providers").setAutoWidth(true);
@@ -221,12 +225,23 @@ public class UsageView extends VerticalLayout {
         countsTowardBudgets.setEnabled(summary != null);
         countsTowardBudgets.setValue(summary == null || summary.countsTowardBudgets());
         List<VersionSummary> list = dataset.getValue() == null ? List.of() : datasets.versions(dataset.getValue());
+        Map<String, List<CurrencyTotals>> byVersion = new HashMap<>();
+        list.forEach(v -> byVersion.put(v.key(), datasets.totalsByCurrency(v.key())));
+        totalsByVersion = byVersion;
         versions.setItems(list);
         lineage.show(list);
         showActions(list.isEmpty() ? null : list.getLast());
         if (!list.isEmpty()) {
             versions.select(list.getLast());
         }
+    }
+
+    /** One of a version's costs in each of its currencies, side by side: "$1,234.50 · ¥1,200 JPY". */
+    private String money(VersionSummary v, ToDoubleFunction<CurrencyTotals> cost) {
+        List<CurrencyTotals> totals = totalsByVersion.getOrDefault(v.key(), List.of());
+        Map<String, Double> byCurrency = new LinkedHashMap<>();
+        totals.forEach(t -> byCurrency.put(t.currency(), cost.applyAsDouble(t)));
+        return Money.each(byCurrency, "USD");
     }
 
     private void showActions(VersionSummary v) {

@@ -253,6 +253,50 @@ class CurrencySpendIT extends ProvisioningTestBase {
     }
 
     @Test
+    void theVersionsGridAndTheResourcesPageShowEachAmountInItsOwnCurrency() {
+        String dataset = "it-cur-versions-" + suffix;
+        SystemRunner.runAsSystem(() -> imports.appendOrCreate(dataset, "versions", List.of(row(100, "USD", 0),
+                row(50, "USD", 1), row(1_234_567, "JPY", 0)), "test", "team", false));
+        long teamId = users.insertTeam(team, "currency test");
+        String requestId = "it-cur-res-req-" + suffix;
+        String resourceId = "it-cur-res-" + suffix;
+        Instant from = monthStart.plus(1, ChronoUnit.HOURS);
+        tx.executeWithoutResult(status -> {
+            RequestDraft draft = new RequestDraft(Template.GPU_TRAINING, team, null, "it-cur-francs", "aws",
+                    "eu-north-1", "p5.48xlarge", 1, PurchaseOption.ON_DEMAND, null, "internal", Map.of(), true, true,
+                    true, false);
+            long decision = decisions.record(DecisionKind.REQUEST, requestId, team, "engineer",
+                    Decision.of(List.of(), List.of(), List.of()), Map.of("test", "currency"), from);
+            requests.insert(requestId, teamId, "engineer", draft, new Estimate(12.5, 100, 110, 9_125, "test", "CHF"),
+                    "ALLOW", RequestState.PROVISIONED, false, decision, from);
+            resources.insert(requests.find(requestId).orElseThrow(),
+                    new ResourceStatus(resourceId, ResourceState.RUNNING, from, "test"), from);
+            resources.recordUsage(resources.find(resourceId).orElseThrow(), List.of(row(40, "CHF", 1),
+                    row(7, "EUR", 2)), from.plus(2, ChronoUnit.HOURS));
+        });
+        try {
+            assertThat(resources.find(resourceId).orElseThrow().costToDate())
+                    .containsOnly(Map.entry("CHF", 40.0), Map.entry("EUR", 7.0));
+
+            loginAs("admin");
+            open("usage");
+            pickSelect("dataset-select", dataset);
+            PlaywrightAssertions.assertThat(page.locator("#versions-grid")).containsText("¥1,234,567 JPY · $150.00");
+            PlaywrightAssertions.assertThat(page.locator("#versions-grid")).not().containsText("$1,234,717");
+            open("resources");
+            PlaywrightAssertions.assertThat(page.locator("#resources-grid")).containsText("12.50 CHF/h");
+            PlaywrightAssertions.assertThat(page.locator("#resources-grid")).containsText("40.00 CHF · €7.00 EUR");
+            PlaywrightAssertions.assertThat(page.locator("#resources-grid")).not().containsText("$47.00");
+            screenshot("resources-in-their-currency");
+        } finally {
+            // Leave no running resource to the other tests of this portal.
+            Instant end = from.plus(2, ChronoUnit.HOURS);
+            tx.executeWithoutResult(status -> resources.updateState(resourceId,
+                    new ResourceStatus(resourceId, ResourceState.DELETED, end, "done"), end));
+        }
+    }
+
+    @Test
     void ratesAreSetByAdminOrFinanceOnlyValidatedAndAudited() {
         assertThatThrownBy(() -> asUser("engineer", () -> rates.set("GBP", "USD", firstDay, 1.27), Role.ENGINEER))
                 .isInstanceOf(AccessDeniedException.class);

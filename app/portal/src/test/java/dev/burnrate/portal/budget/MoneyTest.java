@@ -2,6 +2,8 @@ package dev.burnrate.portal.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -31,5 +33,15 @@ class MoneyTest {
         assertThat(Money.perHour(2.1, "EUR")).isEqualTo("€2.10 EUR/h");
         assertThat(Money.perHour(0.0032, "EUR")).isEqualTo("€0.0032 EUR/h");
         assertThat(Money.perHour(0.0032, "USD")).isEqualTo("$0.0032/h");
+    }
+
+    @Test
+    void amountsInSeveralCurrenciesStandSideBySideLargestFirstNeverAdded() {
+        Map<String, Double> byCurrency = new LinkedHashMap<>();
+        byCurrency.put("USD", 150.0);
+        byCurrency.put("JPY", 1_234_567.0);
+        byCurrency.put("(no currency)", 3.0);
+        assertThat(Money.each(byCurrency, "USD")).isEqualTo("¥1,234,567 JPY · $150.00 · 3.00 (no currency)");
+        assertThat(Money.each(Map.of(), "CHF")).isEqualTo("0.00 CHF");
     }
 }

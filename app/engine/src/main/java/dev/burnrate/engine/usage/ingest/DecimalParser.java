@@ -7,7 +7,9 @@ package dev.burnrate.engine.usage.ingest;
  * 22 take Clinger's fast path: mantissa and 10^k are both exact doubles, so one IEEE division or multiplication
  * gives the correctly rounded result, the same double {@link Double#parseDouble} returns. Anything longer goes
  * through {@link Double#parseDouble}. Text that spreadsheets produce ({@code "$50,000.00 "}) is accepted as
- * {@link ParseStatus#NORMALISED}; {@code NaN}, {@code Infinity} and hex floats are not numbers in FOCUS.
+ * {@link ParseStatus#NORMALISED}; {@code NaN}, {@code Infinity} and hex floats are not numbers in FOCUS. The
+ * currency sign such a text carried is kept ({@link #currencySign()}): it is a claim about the amount's currency
+ * that the importer checks against the row's BillingCurrency ({@link CurrencySigns}).
  */
 public final class DecimalParser {
 
@@ -22,13 +24,20 @@ public final class DecimalParser {
     }
 
     private double value;
+    private char currencySign;
 
     /** The value of the last successful parse. */
     public double value() {
         return value;
     }
 
+    /** The currency sign the last parse stripped ({@code $ € £ ¥}), or 0 when it had none. */
+    public char currencySign() {
+        return currencySign;
+    }
+
     public ParseStatus parse(char[] b, int off, int len) {
+        currencySign = 0;
         int end = off + len;
         int originalLength = len;
         while (off < end && b[off] == ' ') {
@@ -124,13 +133,15 @@ public final class DecimalParser {
     /** {@code $1,234.50}, {@code -$3.00}: strips one currency sign and well-placed thousands separators. */
     private ParseStatus parseFormatted(char[] b, int off, int end) {
         StringBuilder sb = new StringBuilder(end - off);
+        char sign = 0;
         boolean currency = false;
         int groupDigits = -1;
         boolean seenDot = false;
         for (int i = off; i < end; i++) {
             char c = b[i];
-            if ((c == '$' || c == '€' || c == '£') && !currency && groupDigits < 0 && !seenDot) {
+            if (CurrencySigns.isSign(c) && !currency && groupDigits < 0 && !seenDot) {
                 currency = true;
+                sign = c;
             } else if (c == ',' && !seenDot && sb.length() > 0 && Character.isDigit(sb.charAt(sb.length() - 1))
                     && (groupDigits < 0 || groupDigits == 3)) {
                 groupDigits = 0;
@@ -150,6 +161,10 @@ public final class DecimalParser {
             return ParseStatus.INVALID;
         }
         char[] cleaned = sb.toString().toCharArray();
-        return cleaned.length > 0 && parsePlain(cleaned, 0, cleaned.length) ? ParseStatus.NORMALISED : ParseStatus.INVALID;
+        if (cleaned.length > 0 && parsePlain(cleaned, 0, cleaned.length)) {
+            currencySign = sign;
+            return ParseStatus.NORMALISED;
+        }
+        return ParseStatus.INVALID;
     }
 }

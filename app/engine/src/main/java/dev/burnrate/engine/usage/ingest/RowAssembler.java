@@ -32,6 +32,12 @@ public final class RowAssembler {
     private final DecimalParser decimals = new DecimalParser();
     private final TimestampParser timestamps = new TimestampParser();
     private final PeriodCheck periods;
+    /** The BillingCurrency column, -1 when the source has none. */
+    private final int currencyColumn;
+    /** Per column, the currency sign its value in this row was written with (0: none); checked at the row's end. */
+    private final char[] signs;
+    private final String[] signedTexts;
+    private boolean anySign;
     private final List<ValidationIssue> rowProblems = new ArrayList<>();
     private boolean rowBad;
     private boolean[] absent;
@@ -58,6 +64,18 @@ public final class RowAssembler {
         }
         this.row = new RowStaging(n);
         this.periods = new PeriodCheck(columns);
+        this.currencyColumn = indexOf(columns, "BillingCurrency");
+        this.signs = new char[n];
+        this.signedTexts = new String[n];
+    }
+
+    private static int indexOf(List<FocusColumn> columns, String id) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).id().equals(id)) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     public List<FocusColumn> columns() {
@@ -74,6 +92,11 @@ public final class RowAssembler {
         row.clear();
         rowProblems.clear();
         rowBad = false;
+        if (anySign) {
+            java.util.Arrays.fill(signs, (char) 0);
+            java.util.Arrays.fill(signedTexts, null);
+            anySign = false;
+        }
     }
 
     /** A cell as text (CSV): null tokens, then parsing by the column's type. */
@@ -173,6 +196,11 @@ public final class RowAssembler {
         if (status == ParseStatus.NORMALISED) {
             problem(c, new String(b, off, len), Rule.VALUE_NORMALISED, Severity.WARNING,
                     "read as " + decimals.value());
+            if (decimals.currencySign() != 0) {
+                signs[c] = decimals.currencySign();
+                signedTexts[c] = new String(b, off, len);
+                anySign = true;
+            }
         }
         store(c, decimals.value());
     }
@@ -257,6 +285,9 @@ public final class RowAssembler {
             }
         }
         periods.check(row, this::problem);
+        if (anySign) {
+            checkCurrencySigns();
+        }
         if (!rowBad) {
             if (!(issues.mode() == ValidationMode.STRICT && issues.errorCount() > 0)) {
                 writer.accept(row);
@@ -266,6 +297,25 @@ public final class RowAssembler {
         if (issues.mode() == ValidationMode.LENIENT) {
             quarantined++;
             writer.quarantine(raw, line, rowProblems);
+        }
+    }
+
+    /**
+     * An amount written with a currency sign must be in the row's BillingCurrency: "¥1,200" in a USD row is not
+     * 1,200 dollars, and reading it as such would put yen into dollar budgets. Without a BillingCurrency (a fragment
+     * without the column, or a null there, which is reported on its own) there is nothing to contradict.
+     */
+    private void checkCurrencySigns() {
+        if (currencyColumn < 0 || row.nulls[currencyColumn]) {
+            return;
+        }
+        String currency = dictionaries[currencyColumn].dictionary().value(row.ids[currencyColumn]);
+        for (int c = 0; c < signs.length; c++) {
+            if (signs[c] != 0 && !CurrencySigns.fits(signs[c], currency)) {
+                problem(c, signedTexts[c], Rule.CURRENCY_SIGN, Severity.ERROR, "the amount is written with "
+                        + CurrencySigns.describe(signs[c]) + " but the row's BillingCurrency is "
+                        + currency + "; write the amount without a sign or in the row's currency");
+            }
         }
     }
 

@@ -19,6 +19,7 @@ public enum Rule {
     NON_NEGATIVE("non-negative", "the value must not be negative"),
     PERIOD_ORDER("period-order", "a period's start must be before its end"),
     VALUE_NORMALISED("normalised", "a value was accepted in a non-canonical form and normalised"),
+    CURRENCY_SIGN("currency-sign", "an amount's currency sign contradicts the row's BillingCurrency"),
     COLUMN_NAME("column-name", "a column name differs from FOCUS in case or lacks the x_ prefix of extensions");
 
     private final String id;
