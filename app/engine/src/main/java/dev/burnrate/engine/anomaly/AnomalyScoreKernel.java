@@ -10,7 +10,7 @@ import java.nio.DoubleBuffer;
 
 /**
  * The reference streaming anomaly scorer ({@link KernelNames#ANOMALY_SCORE}): one series per item, scanned in time
- * order with its state in nine locals. The contract in {@link KernelNames} is the specification; this class spells
+ * order with its state in locals. The contract in {@link KernelNames} is the specification; this class spells
  * it out operation by operation, and the jvm-simd backend runs the same {@link #scan} on many threads.
  */
 public final class AnomalyScoreKernel {
@@ -25,6 +25,11 @@ public final class AnomalyScoreKernel {
     static final int PEAK = 6;
     static final int LO = 7;
     static final int HI = 8;
+    static final int FAST = 9;
+    static final int SLOW = 10;
+    static final int SLOW_SCALE = 11;
+    static final int SHIFT_MEAN = 12;
+    static final int SHIFT_VAR = 13;
 
     /** Observed points before the likelihood and the range breach speak (the scale must settle first). */
     static final double LEARNING = 100;
@@ -82,6 +87,11 @@ public final class AnomalyScoreKernel {
         double peak = st.get(base + PEAK);
         double lo = st.get(base + LO);
         double hi = st.get(base + HI);
+        double fast = st.get(base + FAST);
+        double slow = st.get(base + SLOW);
+        double slowScale = st.get(base + SLOW_SCALE);
+        double shiftMean = st.get(base + SHIFT_MEAN);
+        double shiftVar = st.get(base + SHIFT_VAR);
         int row = s * a.length();
         for (int t = 0; t < a.length(); t++) {
             double x = a.values().get(row + t);
@@ -94,6 +104,8 @@ public final class AnomalyScoreKernel {
                 level = x;
                 lo = x;
                 hi = x;
+                fast = x;
+                slow = x;
                 n = 1;
                 a.score().put(row + t, 0);
                 a.expected().put(row + t, x);
@@ -111,13 +123,29 @@ public final class AnomalyScoreKernel {
             double likely = 0;
             if (n > LEARNING) {
                 double d = (shortMean - mean) / (StrictMath.sqrt(var) + 1e-6);
-                double tail = 0.5 * erfc(d / StrictMath.sqrt(2));
-                likely = Math.max(0, Math.min(1, StrictMath.log(Math.max(tail, 1e-300)) / LN_1E_10));
+                likely = logTail(d);
             }
             double w = n < 50 ? 1.0 / n : 0.02;
             double dm = raw - mean;
             mean = mean + w * dm;
             var = var + w * (dm * dm - var);
+            // Level shifts: a fast mean drifting away from a slow, robust one, in slow scales.
+            double slowResidual = x - slow;
+            fast = fast + 0.05 * (x - fast);
+            double shift = Math.abs(fast - slow) / Math.max(slowScale, 1e-9 * (Math.abs(slow) + 1e-9));
+            double shiftRaw = Double.isNaN(shift) ? 0 : Math.min(shift, 20);
+            slow = slow + 0.01 * (n < 10 ? slowResidual
+                    : Math.max(-4 * slowScale, Math.min(4 * slowScale, slowResidual)));
+            slowScale = n < 2 ? Math.abs(slowResidual)
+                    : slowScale + 0.01 * (Math.min(Math.abs(slowResidual), 4 * slowScale) - slowScale);
+            if (n > LEARNING) {
+                double d = (shiftRaw - shiftMean) / (StrictMath.sqrt(shiftVar) + 1e-6);
+                likely = Math.max(likely, logTail(d));
+            }
+            double ws = n < 200 ? 1.0 / n : 0.005;
+            double ds = shiftRaw - shiftMean;
+            shiftMean = shiftMean + ws * ds;
+            shiftVar = shiftVar + ws * (ds * ds - shiftVar);
             double margin = 0.05 * (hi - lo);
             if (n > LEARNING && (x > hi + margin || x < lo - margin)) {
                 likely = 1;
@@ -138,6 +166,17 @@ public final class AnomalyScoreKernel {
         out.put(base + PEAK, peak);
         out.put(base + LO, lo);
         out.put(base + HI, hi);
+        out.put(base + FAST, fast);
+        out.put(base + SLOW, slow);
+        out.put(base + SLOW_SCALE, slowScale);
+        out.put(base + SHIFT_MEAN, shiftMean);
+        out.put(base + SHIFT_VAR, shiftVar);
+    }
+
+    /** How far into a standard normal's upper tail {@code d} lies, in [0, 1]: 1 at a tail of 1e-10 or less. */
+    static double logTail(double d) {
+        double tail = 0.5 * erfc(d / StrictMath.sqrt(2));
+        return Math.max(0, Math.min(1, StrictMath.log(Math.max(tail, 1e-300)) / LN_1E_10));
     }
 
     /** Complementary error function, Numerical Recipes' {@code erfcc} (fractional error below 1.2e-7). */
