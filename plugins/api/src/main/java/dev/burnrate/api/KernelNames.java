@@ -150,11 +150,12 @@ public final class KernelNames {
      * {@code var}, {@code short}, {@code peak}, {@code lo}, {@code hi}, {@code fast}, {@code slow},
      * {@code slowScale}, {@code shiftMean}, {@code shiftVar} (all 0 in a fresh state), each step's value {@code x}
      * is handled as follows (operations in the order written, {@code clamp(v, a, b) = max(a, min(b, v))},
-     * {@code L(d) = clamp(ln(max(0.5 * erfc(d / sqrt(2)), 1e-300)) / ln(1e-10), 0, 1)}: how deep {@code d} lies
-     * in a standard normal's upper tail, 1 from a tail of 1e-10 on):
+     * {@code L(d) = d > 0 ? clamp(ln(max(0.5 * erfc(d / sqrt(2)), 1e-300)) / ln(1e-10), 0, 1) : 0}: how deep
+     * {@code d} lies in a standard normal's upper tail, 1 from a tail of 1e-10 on):
      * <ol>
      *   <li>{@code x} NaN or infinite (missing): {@code score = 0}, {@code expected = n > 0 ? level : NaN}; the
      *       state is unchanged.</li>
+     *   <li>Otherwise {@code x} is first clamped to [-1e300, 1e300] (so that no difference overflows).</li>
      *   <li>{@code n == 0}: {@code level = lo = hi = fast = slow = x}, {@code n = 1}; {@code score = 0},
      *       {@code expected = x}.</li>
      *   <li>Otherwise the baseline is a robust level: {@code expected = level}, {@code r = x - level},

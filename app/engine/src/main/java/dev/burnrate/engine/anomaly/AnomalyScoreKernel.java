@@ -33,6 +33,7 @@ public final class AnomalyScoreKernel {
 
     /** Observed points before the likelihood and the range breach speak (the scale must settle first). */
     static final double LEARNING = 100;
+    static final double HUGE = 1e300;
     private static final double LN_1E_10 = StrictMath.log(1e-10);
 
     private AnomalyScoreKernel() {
@@ -94,12 +95,14 @@ public final class AnomalyScoreKernel {
         double shiftVar = st.get(base + SHIFT_VAR);
         int row = s * a.length();
         for (int t = 0; t < a.length(); t++) {
-            double x = a.values().get(row + t);
-            if (!Double.isFinite(x)) {
+            double value = a.values().get(row + t);
+            if (!Double.isFinite(value)) {
                 a.score().put(row + t, 0);
                 a.expected().put(row + t, n > 0 ? level : Double.NaN);
                 continue;
             }
+            // Beyond 1e300 nothing is a cost any more; clamping keeps every difference below finite (no inf - inf).
+            double x = Math.max(-HUGE, Math.min(HUGE, value));
             if (n == 0) {
                 level = x;
                 lo = x;
@@ -173,8 +176,12 @@ public final class AnomalyScoreKernel {
         out.put(base + SHIFT_VAR, shiftVar);
     }
 
-    /** How far into a standard normal's upper tail {@code d} lies, in [0, 1]: 1 at a tail of 1e-10 or less. */
+    /** How far into a standard normal's upper tail {@code d} lies, in [0, 1]: 0 up to the median, 1 from a tail
+     * of 1e-10 on. */
     static double logTail(double d) {
+        if (!(d > 0)) {
+            return 0;
+        }
         double tail = 0.5 * erfc(d / StrictMath.sqrt(2));
         return Math.max(0, Math.min(1, StrictMath.log(Math.max(tail, 1e-300)) / LN_1E_10));
     }
