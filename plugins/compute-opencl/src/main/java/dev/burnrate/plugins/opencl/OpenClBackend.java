@@ -89,7 +89,10 @@ public final class OpenClBackend implements ComputeBackend {
         if (availability().available() && !device.supportsDoubles()) {
             return Set.of(KernelNames.SGEMM, KernelNames.BATCHED_GEMV);
         }
-        return new LinkedHashSet<>(KernelNames.ALL);
+        Set<String> kernels = new LinkedHashSet<>(KernelNames.ALL);
+        // Not ported to OpenCL yet: the selector keeps it on the JVM backends.
+        kernels.remove(KernelNames.ANOMALY_SCORE);
+        return kernels;
     }
 
     @Override
