@@ -161,7 +161,7 @@ public final class KernelNames {
      *   <li>Otherwise the baseline is a robust level: {@code expected = level}, {@code r = x - level},
      *       {@code z = |r| / max(scale, 1e-9 * (|level| + 1e-9))}, {@code raw = z} NaN ? 0 : {@code min(z, 20)}.
      *       The level follows the residual clipped at 4 scales: {@code c = n < 10 ? r : clamp(r, -4 * scale,
-     *       4 * scale)}, {@code level = level + 0.05 * c}; {@code a = n < 10 ? |r| : min(|r|, 4 * scale)};
+     *       4 * scale)}, {@code level = level + 0.02 * c}; {@code a = n < 10 ? |r| : min(|r|, 4 * scale)};
      *       {@code scale = n < 2 ? |r| : scale + 0.02 * (a - scale)}; {@code short = short + 0.5 * (raw -
      *       short)}.</li>
      *   <li>Anomaly likelihood (as NAB's HTM detector: how unusual the short-term mean of the raw scores is

@@ -119,7 +119,7 @@ public final class AnomalyScoreKernel {
             double z = Math.abs(r) / Math.max(scale, 1e-9 * (Math.abs(level) + 1e-9));
             double raw = Double.isNaN(z) ? 0 : Math.min(z, 20);
             double clipped = n < 10 ? r : Math.max(-4 * scale, Math.min(4 * scale, r));
-            level = level + 0.05 * clipped;
+            level = level + 0.02 * clipped;
             double absolute = n < 10 ? Math.abs(r) : Math.min(Math.abs(r), 4 * scale);
             scale = n < 2 ? Math.abs(r) : scale + 0.02 * (absolute - scale);
             shortMean = shortMean + 0.5 * (raw - shortMean);
