@@ -89,10 +89,7 @@ public final class OpenClBackend implements ComputeBackend {
         if (availability().available() && !device.supportsDoubles()) {
             return Set.of(KernelNames.SGEMM, KernelNames.BATCHED_GEMV);
         }
-        Set<String> kernels = new LinkedHashSet<>(KernelNames.ALL);
-        // Not ported to OpenCL yet: the selector keeps it on the JVM backends.
-        kernels.remove(KernelNames.ANOMALY_SCORE);
-        return kernels;
+        return new LinkedHashSet<>(KernelNames.ALL);
     }
 
     @Override
@@ -112,6 +109,7 @@ public final class OpenClBackend implements ComputeBackend {
                 case KernelNames.COMMITMENT_COVERAGE -> OpenClKernels.commitmentCoverage(device, launch);
                 case KernelNames.SGEMM -> OpenClKernels.sgemm(device, launch);
                 case KernelNames.BATCHED_GEMV -> OpenClKernels.batchedGemv(device, launch);
+                case KernelNames.ANOMALY_SCORE -> OpenClKernels.anomalyScore(device, launch);
                 default -> throw new KernelException("unknown kernel '" + launch.kernel() + "'");
             }
         } catch (org.jocl.CLException e) {

@@ -1,10 +1,7 @@
 package dev.burnrate.plugins.opencl;
 
 import dev.burnrate.api.ComputeBackend;
-import dev.burnrate.api.KernelNames;
 import dev.burnrate.engine.kernel.conformance.ComputeBackendConformance;
-
-import java.util.Set;
 
 /**
  * The shared conformance suite on the OpenCL device chosen by {@code -Dburnrate.opencl.device-type} (default:
@@ -16,11 +13,6 @@ class OpenClConformanceTest extends ComputeBackendConformance {
     @Override
     protected ComputeBackend createBackend() {
         return new OpenClBackend();
-    }
-
-    @Override
-    protected Set<String> kernelsNotYetPorted() {
-        return Set.of(KernelNames.ANOMALY_SCORE);
     }
 
     @Override
