@@ -197,7 +197,9 @@ public final class KernelNames {
      *       DoubleBuffer[S*{@value #ANOMALY_STATE_WIDTH}]. {@code stateOut} may be the same buffer as
      *       {@code stateIn}: a series' state is read before it is written.</li>
      *   <li>tolerance: {@code expected} and state within 1e-12 relative; {@code score} within 1e-9 absolute (a
-     *       backend without fdlibm's exp/ln may differ in the last bits).</li>
+     *       backend without fdlibm's exp/ln, such as OpenCL, differs in the last bits of {@code s} and
+     *       {@code peak}; only an {@code s} within an ulp of {@code peak + 0.1} could then be suppressed on one
+     *       backend and not on the other).</li>
      * </ul>
      */
     public static final String ANOMALY_SCORE = "anomaly-score";
