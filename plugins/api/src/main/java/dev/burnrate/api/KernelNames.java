@@ -147,23 +147,34 @@ public final class KernelNames {
      * of the whole history.
      *
      * <p>Per series, with state {@code n} (observed points), {@code level}, {@code scale}, {@code mean},
-     * {@code var}, {@code short}, {@code peak}, {@code lo}, {@code hi} (all 0 in a fresh state), each step's value
-     * {@code x} is handled as follows (operations in the order written, {@code clamp(v, a, b) = max(a, min(b, v))}):
+     * {@code var}, {@code short}, {@code peak}, {@code lo}, {@code hi}, {@code fast}, {@code slow},
+     * {@code slowScale}, {@code shiftMean}, {@code shiftVar} (all 0 in a fresh state), each step's value {@code x}
+     * is handled as follows (operations in the order written, {@code clamp(v, a, b) = max(a, min(b, v))},
+     * {@code L(d) = d > 0 ? clamp(ln(max(0.5 * erfc(d / sqrt(2)), 1e-300)) / ln(1e-10), 0, 1) : 0}: how deep
+     * {@code d} lies in a standard normal's upper tail, 1 from a tail of 1e-10 on):
      * <ol>
      *   <li>{@code x} NaN or infinite (missing): {@code score = 0}, {@code expected = n > 0 ? level : NaN}; the
      *       state is unchanged.</li>
-     *   <li>{@code n == 0}: {@code level = lo = hi = x}, {@code n = 1}; {@code score = 0}, {@code expected = x}.</li>
-     *   <li>otherwise the baseline is the robust level: {@code expected = level}, {@code r = x - level},
+     *   <li>Otherwise {@code x} is first clamped to [-1e300, 1e300] (so that no difference overflows).</li>
+     *   <li>{@code n == 0}: {@code level = lo = hi = fast = slow = x}, {@code n = 1}; {@code score = 0},
+     *       {@code expected = x}.</li>
+     *   <li>Otherwise the baseline is a robust level: {@code expected = level}, {@code r = x - level},
      *       {@code z = |r| / max(scale, 1e-9 * (|level| + 1e-9))}, {@code raw = z} NaN ? 0 : {@code min(z, 20)}.
      *       The level follows the residual clipped at 4 scales: {@code c = n < 10 ? r : clamp(r, -4 * scale,
-     *       4 * scale)}, {@code level = level + 0.05 * c}; {@code a = n < 10 ? |r| : min(|r|, 4 * scale)};
-     *       {@code scale = n < 2 ? |r| : scale + 0.02 * (a - scale)}. The short-term mean of the raw scores is
-     *       {@code short = short + 0.5 * (raw - short)}.</li>
-     *   <li>Anomaly likelihood (as NAB's HTM detector: how unusual the short-term mean is against the long-run
-     *       distribution of raw scores): when {@code n > 100}, {@code d = (short - mean) / (sqrt(var) + 1e-6)},
-     *       {@code tail = 0.5 * erfc(d / sqrt(2))}, {@code s = clamp(ln(max(tail, 1e-300)) / ln(1e-10), 0, 1)};
-     *       else {@code s = 0}. Then the long-run moments: {@code w = n < 50 ? 1.0 / n : 0.02},
-     *       {@code dm = raw - mean}, {@code mean = mean + w * dm}, {@code var = var + w * (dm * dm - var)}.</li>
+     *       4 * scale)}, {@code level = level + 0.02 * c}; {@code a = n < 10 ? |r| : min(|r|, 4 * scale)};
+     *       {@code scale = n < 2 ? |r| : scale + 0.02 * (a - scale)}; {@code short = short + 0.5 * (raw -
+     *       short)}.</li>
+     *   <li>Anomaly likelihood (as NAB's HTM detector: how unusual the short-term mean of the raw scores is
+     *       against their long-run distribution): {@code s = n > 100 ? L((short - mean) / (sqrt(var) + 1e-6)) :
+     *       0}; then {@code w = n < 50 ? 1.0 / n : 0.02}, {@code dm = raw - mean}, {@code mean = mean + w * dm},
+     *       {@code var = var + w * (dm * dm - var)}.</li>
+     *   <li>Level shifts (a fast mean leaving a slow robust one): {@code q = x - slow}, {@code fast = fast + 0.05
+     *       * (x - fast)}, {@code g = |fast - slow| / max(slowScale, 1e-9 * (|slow| + 1e-9))}, {@code shiftRaw =
+     *       g} NaN ? 0 : {@code min(g, 20)}; {@code slow = slow + 0.01 * (n < 10 ? q : clamp(q, -4 * slowScale,
+     *       4 * slowScale))}; {@code slowScale = n < 2 ? |q| : slowScale + 0.01 * (min(|q|, 4 * slowScale) -
+     *       slowScale)}; when {@code n > 100}, {@code s = max(s, L((shiftRaw - shiftMean) / (sqrt(shiftVar) +
+     *       1e-6)))}; then {@code v = n < 200 ? 1.0 / n : 0.005}, {@code ds = shiftRaw - shiftMean},
+     *       {@code shiftMean = shiftMean + v * ds}, {@code shiftVar = shiftVar + v * (ds * ds - shiftVar)}.</li>
      *   <li>Range breach: when {@code n > 100} and {@code x > hi + 0.05 * (hi - lo)} or {@code x < lo - 0.05 *
      *       (hi - lo)}, {@code s = 1}. Then {@code lo = min(lo, x)}, {@code hi = max(hi, x)}.</li>
      *   <li>Suppression of repeats: {@code score = s > peak + 0.1 ? s : 0.1 * s}, {@code peak = max(0.99 * peak,
@@ -179,20 +190,22 @@ public final class KernelNames {
      *   <li>size: number of series S.</li>
      *   <li>scalars: {@code length} (int T &ge; 0, steps in this launch).</li>
      *   <li>buffers in: {@code values} DoubleBuffer[S*T] (row {@code s} is series {@code s}); {@code stateIn}
-     *       DoubleBuffer[S*{@value #ANOMALY_STATE_WIDTH}] (per series {@code n, level, scale, mean, var, short,
-     *       peak, lo, hi}; zeros for a series never scored).</li>
+     *       DoubleBuffer[S*{@value #ANOMALY_STATE_WIDTH}] (per series the fourteen state values in the order
+     *       listed above; zeros for a series never scored).</li>
      *   <li>buffers out: {@code score} DoubleBuffer[S*T] (in [0, 1]); {@code expected} DoubleBuffer[S*T] (the
      *       causal baseline each value was judged against, for dollar impact); {@code stateOut}
      *       DoubleBuffer[S*{@value #ANOMALY_STATE_WIDTH}]. {@code stateOut} may be the same buffer as
      *       {@code stateIn}: a series' state is read before it is written.</li>
      *   <li>tolerance: {@code expected} and state within 1e-12 relative; {@code score} within 1e-9 absolute (a
-     *       backend without fdlibm's exp/ln may differ in the last bits).</li>
+     *       backend without fdlibm's exp/ln, such as OpenCL, differs in the last bits of {@code s} and
+     *       {@code peak}; only an {@code s} within an ulp of {@code peak + 0.1} could then be suppressed on one
+     *       backend and not on the other).</li>
      * </ul>
      */
     public static final String ANOMALY_SCORE = "anomaly-score";
 
     /** Doubles of state per series of {@link #ANOMALY_SCORE}. */
-    public static final int ANOMALY_STATE_WIDTH = 9;
+    public static final int ANOMALY_STATE_WIDTH = 14;
 
     /**
      * Exponential smoothing fitted by a parameter grid: the mean squared one-step error of every (series, parameter

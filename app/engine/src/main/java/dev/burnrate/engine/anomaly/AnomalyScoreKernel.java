@@ -10,7 +10,7 @@ import java.nio.DoubleBuffer;
 
 /**
  * The reference streaming anomaly scorer ({@link KernelNames#ANOMALY_SCORE}): one series per item, scanned in time
- * order with its state in nine locals. The contract in {@link KernelNames} is the specification; this class spells
+ * order with its state in locals. The contract in {@link KernelNames} is the specification; this class spells
  * it out operation by operation, and the jvm-simd backend runs the same {@link #scan} on many threads.
  */
 public final class AnomalyScoreKernel {
@@ -25,9 +25,15 @@ public final class AnomalyScoreKernel {
     static final int PEAK = 6;
     static final int LO = 7;
     static final int HI = 8;
+    static final int FAST = 9;
+    static final int SLOW = 10;
+    static final int SLOW_SCALE = 11;
+    static final int SHIFT_MEAN = 12;
+    static final int SHIFT_VAR = 13;
 
     /** Observed points before the likelihood and the range breach speak (the scale must settle first). */
     static final double LEARNING = 100;
+    static final double HUGE = 1e300;
     private static final double LN_1E_10 = StrictMath.log(1e-10);
 
     private AnomalyScoreKernel() {
@@ -82,18 +88,27 @@ public final class AnomalyScoreKernel {
         double peak = st.get(base + PEAK);
         double lo = st.get(base + LO);
         double hi = st.get(base + HI);
+        double fast = st.get(base + FAST);
+        double slow = st.get(base + SLOW);
+        double slowScale = st.get(base + SLOW_SCALE);
+        double shiftMean = st.get(base + SHIFT_MEAN);
+        double shiftVar = st.get(base + SHIFT_VAR);
         int row = s * a.length();
         for (int t = 0; t < a.length(); t++) {
-            double x = a.values().get(row + t);
-            if (!Double.isFinite(x)) {
+            double value = a.values().get(row + t);
+            if (!Double.isFinite(value)) {
                 a.score().put(row + t, 0);
                 a.expected().put(row + t, n > 0 ? level : Double.NaN);
                 continue;
             }
+            // Beyond 1e300 nothing is a cost any more; clamping keeps every difference below finite (no inf - inf).
+            double x = Math.max(-HUGE, Math.min(HUGE, value));
             if (n == 0) {
                 level = x;
                 lo = x;
                 hi = x;
+                fast = x;
+                slow = x;
                 n = 1;
                 a.score().put(row + t, 0);
                 a.expected().put(row + t, x);
@@ -104,20 +119,36 @@ public final class AnomalyScoreKernel {
             double z = Math.abs(r) / Math.max(scale, 1e-9 * (Math.abs(level) + 1e-9));
             double raw = Double.isNaN(z) ? 0 : Math.min(z, 20);
             double clipped = n < 10 ? r : Math.max(-4 * scale, Math.min(4 * scale, r));
-            level = level + 0.05 * clipped;
+            level = level + 0.02 * clipped;
             double absolute = n < 10 ? Math.abs(r) : Math.min(Math.abs(r), 4 * scale);
             scale = n < 2 ? Math.abs(r) : scale + 0.02 * (absolute - scale);
             shortMean = shortMean + 0.5 * (raw - shortMean);
             double likely = 0;
             if (n > LEARNING) {
                 double d = (shortMean - mean) / (StrictMath.sqrt(var) + 1e-6);
-                double tail = 0.5 * erfc(d / StrictMath.sqrt(2));
-                likely = Math.max(0, Math.min(1, StrictMath.log(Math.max(tail, 1e-300)) / LN_1E_10));
+                likely = logTail(d);
             }
             double w = n < 50 ? 1.0 / n : 0.02;
             double dm = raw - mean;
             mean = mean + w * dm;
             var = var + w * (dm * dm - var);
+            // Level shifts: a fast mean drifting away from a slow, robust one, in slow scales.
+            double slowResidual = x - slow;
+            fast = fast + 0.05 * (x - fast);
+            double shift = Math.abs(fast - slow) / Math.max(slowScale, 1e-9 * (Math.abs(slow) + 1e-9));
+            double shiftRaw = Double.isNaN(shift) ? 0 : Math.min(shift, 20);
+            slow = slow + 0.01 * (n < 10 ? slowResidual
+                    : Math.max(-4 * slowScale, Math.min(4 * slowScale, slowResidual)));
+            slowScale = n < 2 ? Math.abs(slowResidual)
+                    : slowScale + 0.01 * (Math.min(Math.abs(slowResidual), 4 * slowScale) - slowScale);
+            if (n > LEARNING) {
+                double d = (shiftRaw - shiftMean) / (StrictMath.sqrt(shiftVar) + 1e-6);
+                likely = Math.max(likely, logTail(d));
+            }
+            double ws = n < 200 ? 1.0 / n : 0.005;
+            double ds = shiftRaw - shiftMean;
+            shiftMean = shiftMean + ws * ds;
+            shiftVar = shiftVar + ws * (ds * ds - shiftVar);
             double margin = 0.05 * (hi - lo);
             if (n > LEARNING && (x > hi + margin || x < lo - margin)) {
                 likely = 1;
@@ -138,6 +169,21 @@ public final class AnomalyScoreKernel {
         out.put(base + PEAK, peak);
         out.put(base + LO, lo);
         out.put(base + HI, hi);
+        out.put(base + FAST, fast);
+        out.put(base + SLOW, slow);
+        out.put(base + SLOW_SCALE, slowScale);
+        out.put(base + SHIFT_MEAN, shiftMean);
+        out.put(base + SHIFT_VAR, shiftVar);
+    }
+
+    /** How far into a standard normal's upper tail {@code d} lies, in [0, 1]: 0 up to the median, 1 from a tail
+     * of 1e-10 on. */
+    static double logTail(double d) {
+        if (!(d > 0)) {
+            return 0;
+        }
+        double tail = 0.5 * erfc(d / StrictMath.sqrt(2));
+        return Math.max(0, Math.min(1, StrictMath.log(Math.max(tail, 1e-300)) / LN_1E_10));
     }
 
     /** Complementary error function, Numerical Recipes' {@code erfcc} (fractional error below 1.2e-7). */

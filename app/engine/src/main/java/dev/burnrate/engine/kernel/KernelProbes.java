@@ -89,9 +89,9 @@ public final class KernelProbes {
                 "2 terms x 101 levels x " + HOURS + " hours");
     }
 
-    /** 1,000 daily-cycled hourly series of 90 days, scored from a fresh state. */
+    /** 200 daily-cycled hourly series of 90 days, scored from a fresh state. */
     private static Probe anomaly() {
-        int series = 1_000;
+        int series = 200;
         int hours = 90 * 24;
         SplittableRandom random = new SplittableRandom(7);
         DoubleBuffer values = doubles(series * hours);

@@ -109,6 +109,7 @@ public final class OpenClBackend implements ComputeBackend {
                 case KernelNames.COMMITMENT_COVERAGE -> OpenClKernels.commitmentCoverage(device, launch);
                 case KernelNames.SGEMM -> OpenClKernels.sgemm(device, launch);
                 case KernelNames.BATCHED_GEMV -> OpenClKernels.batchedGemv(device, launch);
+                case KernelNames.ANOMALY_SCORE -> OpenClKernels.anomalyScore(device, launch);
                 default -> throw new KernelException("unknown kernel '" + launch.kernel() + "'");
             }
         } catch (org.jocl.CLException e) {

@@ -2,7 +2,10 @@ package dev.burnrate.plugins.opencl;
 
 import dev.burnrate.api.KernelException;
 import dev.burnrate.api.KernelLaunch;
+import dev.burnrate.api.KernelNames;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -116,6 +119,33 @@ final class OpenClKernels {
             } else {
                 call.run(range((int) rows), null);
             }
+        }
+    }
+
+    static void anomalyScore(OpenClDevice device, KernelLaunch launch) throws KernelException {
+        Args args = new Args(launch);
+        int series = launch.size();
+        int length = args.atLeast("length", 0);
+        long points = (long) series * length;
+        long state = (long) series * KernelNames.ANOMALY_STATE_WIDTH;
+        DoubleBuffer stateIn = args.in("stateIn", DoubleBuffer.class, state);
+        DoubleBuffer stateOut = args.out("stateOut", DoubleBuffer.class, state);
+        if (stateIn == stateOut) {
+            // Scoring in place: the device gets its own copy to read, so no two device buffers alias one host array.
+            DoubleBuffer copy = ByteBuffer.allocateDirect((int) Math.max(1, state) * Double.BYTES)
+                    .order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            for (int i = 0; i < state; i++) {
+                copy.put(i, stateIn.get(i));
+            }
+            stateIn = copy;
+        }
+        try (ClCall call = new ClCall(device, "anomaly_score")) {
+            call.arg(length).arg(series).arg(StrictMath.log(1e-10))
+                    .in(args.in("values", DoubleBuffer.class, points), points).in(stateIn, state)
+                    .out(args.out("score", DoubleBuffer.class, points), points)
+                    .out(args.out("expected", DoubleBuffer.class, points), points)
+                    .out(stateOut, state)
+                    .run(range(series), group(device));
         }
     }
 

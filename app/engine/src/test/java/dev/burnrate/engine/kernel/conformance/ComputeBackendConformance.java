@@ -256,6 +256,55 @@ public abstract class ComputeBackendConformance {
     }
 
     @Test
+    void anomalyScoreMatchesReferenceFreshAndContinued() throws KernelException {
+        assumeRuns(KernelNames.ANOMALY_SCORE);
+        int series = 131;
+        DoubleBuffer first = ConformanceInputs.anomalyValues(series, 389, 11);
+        DoubleBuffer fresh = KernelBuffers.doubles(series * KernelNames.ANOMALY_STATE_WIDTH);
+        AnomalyOut expected = AnomalyOut.run(reference, first, fresh, series, 389, false);
+        AnomalyOut actual = AnomalyOut.run(backend, first, fresh, series, 389, false);
+        expected.assertMatches(actual, "fresh");
+        // The continuation starts from the reference's state, written in place over the input state.
+        DoubleBuffer second = ConformanceInputs.anomalyValues(series, 211, 12);
+        AnomalyOut.run(reference, second, expected.state, series, 211, false)
+                .assertMatches(AnomalyOut.run(backend, second, copy(expected.state), series, 211, true), "continued");
+    }
+
+    private static DoubleBuffer copy(DoubleBuffer buffer) {
+        DoubleBuffer out = KernelBuffers.doubles(buffer.capacity());
+        for (int i = 0; i < buffer.capacity(); i++) {
+            out.put(i, buffer.get(i));
+        }
+        return out;
+    }
+
+    private record AnomalyOut(DoubleBuffer score, DoubleBuffer expected, DoubleBuffer state) {
+
+        static AnomalyOut run(ComputeBackend backend, DoubleBuffer values, DoubleBuffer stateIn, int series,
+                              int length, boolean inPlace) throws KernelException {
+            AnomalyOut out = new AnomalyOut(KernelBuffers.doubles(series * length),
+                    KernelBuffers.doubles(series * length),
+                    inPlace ? stateIn : KernelBuffers.doubles(series * KernelNames.ANOMALY_STATE_WIDTH));
+            backend.launch(new KernelLaunch(KernelNames.ANOMALY_SCORE, series, Map.of("values", values,
+                    "stateIn", stateIn, "score", out.score, "expected", out.expected, "stateOut", out.state),
+                    Map.of("length", length)));
+            return out;
+        }
+
+        void assertMatches(AnomalyOut actual, String what) {
+            for (int i = 0; i < score.capacity(); i++) {
+                assertThat(Math.abs(actual.score.get(i) - score.get(i))).as("%s score[%d]", what, i)
+                        .isLessThanOrEqualTo(1e-9);
+                assertThat(actual.score.get(i)).as("%s score[%d]", what, i).isBetween(0.0, 1.0);
+                assertClose(actual.expected.get(i), expected.get(i), 1e-12, what + " expected", i);
+            }
+            for (int i = 0; i < state.capacity(); i++) {
+                assertClose(actual.state.get(i), state.get(i), 1e-12, what + " state", i);
+            }
+        }
+    }
+
+    @Test
     void implementsEveryKernel() {
         assumeRuns(KernelNames.SGEMM);
         assertThat(backend.kernels()).as("kernels of %s", backend.id()).containsAll(Set.copyOf(KernelNames.ALL));

@@ -66,4 +66,35 @@ public final class ConformanceInputs {
                 Map.of("usage", usage, "committedPrices", KernelBuffers.of(2.1, 1.45)),
                 Map.of("hours", hours, "levels", levels, "peakUsage", peak, "onDemandPrice", 3.2));
     }
+
+    /**
+     * {@code series} rows of {@code length} steps for the anomaly-score kernel: daily-cycled noise with spikes,
+     * level shifts and NaN runs, plus rows that are all zeros, constant, negative credits, huge and all missing.
+     */
+    public static DoubleBuffer anomalyValues(int series, int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        DoubleBuffer values = KernelBuffers.doubles(series * length);
+        for (int s = 0; s < series; s++) {
+            double base = random.nextDouble() * 1000;
+            for (int t = 0; t < length; t++) {
+                double v = switch (s % 7) {
+                    case 0 -> 0;
+                    case 1 -> 42;
+                    case 2 -> -base - random.nextDouble();
+                    case 3 -> (t % 2 == 0 ? 1 : -1) * 1e300 * (1 + random.nextDouble());
+                    case 4 -> Double.NaN;
+                    default -> base * (1 + 0.3 * Math.sin(2 * Math.PI * t / 24)) + random.nextGaussian() * 10
+                            + (t > length / 2 ? base * 0.5 : 0);
+                };
+                if (random.nextDouble() < 0.01) {
+                    v = v * 5 + 100;
+                }
+                if (s % 7 == 5 && t % 97 < 6) {
+                    v = Double.NaN;
+                }
+                values.put(s * length + t, v);
+            }
+        }
+        return values;
+    }
 }

@@ -16,7 +16,7 @@ class JvmSimdSmallChunksConformanceTest extends ComputeBackendConformance {
     protected ComputeBackend createBackend() {
         return new JvmSimdBackend(3, Map.of(KernelNames.SPOT_TRAINING_MONTE_CARLO, 77,
                 KernelNames.COMMITMENT_COVERAGE, 13, KernelNames.SGEMM, 7, KernelNames.BATCHED_GEMV, 5,
-                KernelNames.INFERENCE_CAPACITY, 2));
+                KernelNames.INFERENCE_CAPACITY, 2, KernelNames.ANOMALY_SCORE, 3));
     }
 
     @Override
