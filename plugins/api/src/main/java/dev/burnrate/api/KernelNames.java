@@ -165,17 +165,17 @@ public final class KernelNames {
      *       {@code scale = n < 2 ? |r| : scale + 0.02 * (a - scale)}; {@code short = short + 0.5 * (raw -
      *       short)}.</li>
      *   <li>Anomaly likelihood (as NAB's HTM detector: how unusual the short-term mean of the raw scores is
-     *       against their long-run distribution): {@code s = n > 100 ? L((short - mean) / (sqrt(var) + 1e-6)) :
+     *       against their long-run distribution): {@code s = n > warmup ? L((short - mean) / (sqrt(var) + 1e-6)) :
      *       0}; then {@code w = n < 50 ? 1.0 / n : 0.02}, {@code dm = raw - mean}, {@code mean = mean + w * dm},
      *       {@code var = var + w * (dm * dm - var)}.</li>
      *   <li>Level shifts (a fast mean leaving a slow robust one): {@code q = x - slow}, {@code fast = fast + 0.05
      *       * (x - fast)}, {@code g = |fast - slow| / max(slowScale, 1e-9 * (|slow| + 1e-9))}, {@code shiftRaw =
      *       g} NaN ? 0 : {@code min(g, 20)}; {@code slow = slow + 0.01 * (n < 10 ? q : clamp(q, -4 * slowScale,
      *       4 * slowScale))}; {@code slowScale = n < 2 ? |q| : slowScale + 0.01 * (min(|q|, 4 * slowScale) -
-     *       slowScale)}; when {@code n > 100}, {@code s = max(s, L((shiftRaw - shiftMean) / (sqrt(shiftVar) +
+     *       slowScale)}; when {@code n > warmup}, {@code s = max(s, L((shiftRaw - shiftMean) / (sqrt(shiftVar) +
      *       1e-6)))}; then {@code v = n < 200 ? 1.0 / n : 0.005}, {@code ds = shiftRaw - shiftMean},
      *       {@code shiftMean = shiftMean + v * ds}, {@code shiftVar = shiftVar + v * (ds * ds - shiftVar)}.</li>
-     *   <li>Range breach: when {@code n > 100} and {@code x > hi + 0.05 * (hi - lo)} or {@code x < lo - 0.05 *
+     *   <li>Range breach: when {@code n > warmup} and {@code x > hi + 0.05 * (hi - lo)} or {@code x < lo - 0.05 *
      *       (hi - lo)}, {@code s = 1}. Then {@code lo = min(lo, x)}, {@code hi = max(hi, x)}.</li>
      *   <li>Suppression of repeats: {@code score = s > peak + 0.1 ? s : 0.1 * s}, {@code peak = max(0.99 * peak,
      *       s)}; {@code n = n + 1}.</li>
@@ -188,7 +188,9 @@ public final class KernelNames {
      *
      * <ul>
      *   <li>size: number of series S.</li>
-     *   <li>scalars: {@code length} (int T &ge; 0, steps in this launch).</li>
+     *   <li>scalars: {@code length} (int T &ge; 0, steps in this launch); {@code warmup} (int &ge; 1: points a
+     *       series observes before the likelihoods and the range breach may score it; 100 for NAB-like streams, about
+     *       two weeks for daily cost series).</li>
      *   <li>buffers in: {@code values} DoubleBuffer[S*T] (row {@code s} is series {@code s}); {@code stateIn}
      *       DoubleBuffer[S*{@value #ANOMALY_STATE_WIDTH}] (per series the fourteen state values in the order
      *       listed above; zeros for a series never scored).</li>

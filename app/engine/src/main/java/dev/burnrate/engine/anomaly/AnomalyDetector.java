@@ -19,9 +19,23 @@ import java.util.Map;
 public final class AnomalyDetector {
 
     private final KernelRouter router;
+    private final int warmup;
 
+    /** A detector with NAB's warm-up ({@value AnomalyScoreKernel#DEFAULT_WARMUP} points). */
     public AnomalyDetector(KernelRouter router) {
+        this(router, AnomalyScoreKernel.DEFAULT_WARMUP);
+    }
+
+    /**
+     * @param warmup points a series observes before it can be scored above the level residual's likelihood
+     *               (e.g. two weeks of a daily cost series)
+     */
+    public AnomalyDetector(KernelRouter router, int warmup) {
+        if (warmup < 1) {
+            throw new IllegalArgumentException("the warm-up must be at least one point: " + warmup);
+        }
         this.router = router;
+        this.warmup = warmup;
     }
 
     /** The id of the backend that scores. */
@@ -59,7 +73,7 @@ public final class AnomalyDetector {
         DoubleBuffer stateOut = direct(state.values().length);
         router.backendFor(KernelNames.ANOMALY_SCORE).launch(new KernelLaunch(KernelNames.ANOMALY_SCORE, series,
                 Map.of("values", in, "stateIn", stateIn, "score", score, "expected", expected,
-                        "stateOut", stateOut), Map.of("length", length)));
+                        "stateOut", stateOut), Map.of("length", length, "warmup", warmup)));
         double[] scores = new double[points];
         score.get(0, scores);
         double[] baseline = new double[points];

@@ -31,8 +31,11 @@ public final class AnomalyScoreKernel {
     static final int SHIFT_MEAN = 12;
     static final int SHIFT_VAR = 13;
 
-    /** Observed points before the likelihood and the range breach speak (the scale must settle first). */
-    static final double LEARNING = 100;
+    /**
+     * Observed points before the likelihood and the range breach speak (the scale must settle first), unless a
+     * launch says otherwise: NAB's probationary data is at least this long; daily cost series are shorter.
+     */
+    public static final int DEFAULT_WARMUP = 100;
     static final double HUGE = 1e300;
     private static final double LN_1E_10 = StrictMath.log(1e-10);
 
@@ -40,15 +43,16 @@ public final class AnomalyScoreKernel {
     }
 
     /** A checked launch. */
-    public record Args(int series, int length, DoubleBuffer values, DoubleBuffer stateIn, DoubleBuffer score,
+    public record Args(int series, int length, int warmup, DoubleBuffer values, DoubleBuffer stateIn, DoubleBuffer score,
                        DoubleBuffer expected, DoubleBuffer stateOut) {
 
         public static Args from(KernelLaunch launch) throws KernelException {
             int series = launch.size();
             int length = KernelArgs.intAtLeast(launch, "length", 0);
+            int warmup = KernelArgs.intAtLeast(launch, "warmup", 1);
             long points = (long) series * length;
             long state = (long) series * WIDTH;
-            return new Args(series, length, KernelArgs.input(launch, "values", DoubleBuffer.class, points),
+            return new Args(series, length, warmup, KernelArgs.input(launch, "values", DoubleBuffer.class, points),
                     KernelArgs.input(launch, "stateIn", DoubleBuffer.class, state),
                     KernelArgs.output(launch, "score", DoubleBuffer.class, points),
                     KernelArgs.output(launch, "expected", DoubleBuffer.class, points),
@@ -124,7 +128,7 @@ public final class AnomalyScoreKernel {
             scale = n < 2 ? Math.abs(r) : scale + 0.02 * (absolute - scale);
             shortMean = shortMean + 0.5 * (raw - shortMean);
             double likely = 0;
-            if (n > LEARNING) {
+            if (n > a.warmup()) {
                 double d = (shortMean - mean) / (StrictMath.sqrt(var) + 1e-6);
                 likely = logTail(d);
             }
@@ -141,7 +145,7 @@ public final class AnomalyScoreKernel {
                     : Math.max(-4 * slowScale, Math.min(4 * slowScale, slowResidual)));
             slowScale = n < 2 ? Math.abs(slowResidual)
                     : slowScale + 0.01 * (Math.min(Math.abs(slowResidual), 4 * slowScale) - slowScale);
-            if (n > LEARNING) {
+            if (n > a.warmup()) {
                 double d = (shiftRaw - shiftMean) / (StrictMath.sqrt(shiftVar) + 1e-6);
                 likely = Math.max(likely, logTail(d));
             }
@@ -150,7 +154,7 @@ public final class AnomalyScoreKernel {
             shiftMean = shiftMean + ws * ds;
             shiftVar = shiftVar + ws * (ds * ds - shiftVar);
             double margin = 0.05 * (hi - lo);
-            if (n > LEARNING && (x > hi + margin || x < lo - margin)) {
+            if (n > a.warmup() && (x > hi + margin || x < lo - margin)) {
                 likely = 1;
             }
             lo = Math.min(lo, x);

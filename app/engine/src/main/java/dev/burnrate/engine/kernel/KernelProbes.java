@@ -101,7 +101,7 @@ public final class KernelProbes {
         int state = series * KernelNames.ANOMALY_STATE_WIDTH;
         return new Probe(new KernelLaunch(KernelNames.ANOMALY_SCORE, series, Map.of("values", values,
                 "stateIn", doubles(state), "score", doubles(series * hours), "expected", doubles(series * hours),
-                "stateOut", doubles(state)), Map.of("length", hours)), 0, series + " series x " + hours + " hours");
+                "stateOut", doubles(state)), Map.of("length", hours, "warmup", 100)), 0, series + " series x " + hours + " hours");
     }
 
     private static DoubleBuffer doubles(int length) {

@@ -126,6 +126,7 @@ final class OpenClKernels {
         Args args = new Args(launch);
         int series = launch.size();
         int length = args.atLeast("length", 0);
+        int warmup = args.atLeast("warmup", 1);
         long points = (long) series * length;
         long state = (long) series * KernelNames.ANOMALY_STATE_WIDTH;
         DoubleBuffer stateIn = args.in("stateIn", DoubleBuffer.class, state);
@@ -140,7 +141,7 @@ final class OpenClKernels {
             stateIn = copy;
         }
         try (ClCall call = new ClCall(device, "anomaly_score")) {
-            call.arg(length).arg(series).arg(StrictMath.log(1e-10))
+            call.arg(length).arg(series).arg((double) warmup).arg(StrictMath.log(1e-10))
                     .in(args.in("values", DoubleBuffer.class, points), points).in(stateIn, state)
                     .out(args.out("score", DoubleBuffer.class, points), points)
                     .out(args.out("expected", DoubleBuffer.class, points), points)

@@ -19,7 +19,7 @@ inline double anomaly_log_tail(double d, double lnTenBillionth) {
     return fmax(0.0, fmin(1.0, log(fmax(tail, 1e-300)) / lnTenBillionth));
 }
 
-__kernel void anomaly_score(const int length, const int size, const double lnTenBillionth,
+__kernel void anomaly_score(const int length, const int size, const double warmup, const double lnTenBillionth,
                             __global const double *values, __global const double *stateIn,
                             __global double *score, __global double *expected, __global double *stateOut) {
     int s = get_global_id(0);
@@ -71,7 +71,7 @@ __kernel void anomaly_score(const int length, const int size, const double lnTen
         scale = n < 2.0 ? fabs(r) : scale + 0.02 * (absolute - scale);
         shortMean = shortMean + 0.5 * (raw - shortMean);
         double likely = 0.0;
-        if (n > 100.0) {
+        if (n > warmup) {
             likely = anomaly_log_tail((shortMean - mean) / (sqrt(var) + 1e-6), lnTenBillionth);
         }
         double w = n < 50.0 ? 1.0 / n : 0.02;
@@ -86,7 +86,7 @@ __kernel void anomaly_score(const int length, const int size, const double lnTen
                 : fmax(-4.0 * slowScale, fmin(4.0 * slowScale, slowResidual)));
         slowScale = n < 2.0 ? fabs(slowResidual)
                 : slowScale + 0.01 * (fmin(fabs(slowResidual), 4.0 * slowScale) - slowScale);
-        if (n > 100.0) {
+        if (n > warmup) {
             double d = (shiftRaw - shiftMean) / (sqrt(shiftVar) + 1e-6);
             likely = fmax(likely, anomaly_log_tail(d, lnTenBillionth));
         }
@@ -95,7 +95,7 @@ __kernel void anomaly_score(const int length, const int size, const double lnTen
         shiftMean = shiftMean + ws * ds;
         shiftVar = shiftVar + ws * (ds * ds - shiftVar);
         double margin = 0.05 * (hi - lo);
-        if (n > 100.0 && (x > hi + margin || x < lo - margin)) {
+        if (n > warmup && (x > hi + margin || x < lo - margin)) {
             likely = 1.0;
         }
         lo = fmin(lo, x);
