@@ -157,6 +157,9 @@ class ApprovalQueueServiceIT extends ProvisioningTestBase {
         assertThat(as(approver, () -> approvals.nextStep(id), Role.APPROVER))
                 .startsWith("now waits for approval by an approver of team " + team + " (" + approver);
 
+        assertThatThrownBy(() -> as("stranger-" + run, () -> approvals.nextStep(id), Role.APPROVER))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
         as(approver, () -> approvals.approve(id, "fine by the team"), Role.APPROVER);
 
         String next = as(approver, () -> approvals.nextStep(id), Role.APPROVER);
