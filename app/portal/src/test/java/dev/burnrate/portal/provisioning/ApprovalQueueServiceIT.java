@@ -204,7 +204,8 @@ class ApprovalQueueServiceIT extends ProvisioningTestBase {
                 .isVisible();
         page.locator("#approval-" + waiting + " vaadin-text-field input").fill("unblocked by admin");
         page.locator("#approve-" + waiting).click();
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("vaadin-notification-card").last())
+        com.microsoft.playwright.assertions.PlaywrightAssertions
+                .assertThat(page.locator("vaadin-notification-card").last())
                 .containsText("Approved train-3: ");
     }
 }
