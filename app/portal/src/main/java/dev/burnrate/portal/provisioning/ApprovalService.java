@@ -151,8 +151,12 @@ public class ApprovalService {
      */
     @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE, Role.Names.ADMIN})
     public String nextStep(String requestId) {
-        return tx.execute(status -> nextStep.describe(requests.find(requestId)
-                .orElseThrow(() -> new ApprovalConflict("No request " + requestId))));
+        return tx.execute(status -> {
+            StoredRequest request = requests.find(requestId)
+                    .orElseThrow(() -> new ApprovalConflict("No request " + requestId));
+            currentUser.checkTeamAccess(request.teamId());
+            return nextStep.describe(request);
+        });
     }
 
     /** Whether the current user decides on a request only because they are an admin. */

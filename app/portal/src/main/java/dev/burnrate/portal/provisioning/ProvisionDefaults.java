@@ -50,9 +50,9 @@ class ProvisionDefaults {
     }
 
     /**
-     * The team's most requested region of the provider (requests that were not refused); else {@code burnrate.provisioning.default-region.<provider>};
-     * else the provider's first primary region offered; else the first offered region in the EU or US; else the
-     * first.
+     * The team's most requested region of the provider (requests that were not refused); else
+     * {@code burnrate.provisioning.default-region.<provider>}; else the provider's first primary region offered;
+     * else the first offered region in the EU or US; else the first.
      */
     Optional<Region> region(String providerId, Long teamId, List<Region> offered) {
         if (offered.isEmpty()) {
@@ -60,7 +60,8 @@ class ProvisionDefaults {
         }
         if (teamId != null) {
             List<String> used = dsl.select(PROVISIONING_REQUESTS.REGION_ID).from(PROVISIONING_REQUESTS)
-                    .where(PROVISIONING_REQUESTS.TEAM_ID.eq(teamId).and(PROVISIONING_REQUESTS.PROVIDER_ID.eq(providerId))
+                    .where(PROVISIONING_REQUESTS.TEAM_ID.eq(teamId)
+                            .and(PROVISIONING_REQUESTS.PROVIDER_ID.eq(providerId))
                             .and(PROVISIONING_REQUESTS.STATE.notIn(REFUSED)))
                     .groupBy(PROVISIONING_REQUESTS.REGION_ID)
                     .orderBy(DSL.count().desc(), DSL.max(PROVISIONING_REQUESTS.CREATED_AT).desc())

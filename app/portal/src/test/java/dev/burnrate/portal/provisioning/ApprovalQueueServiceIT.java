@@ -157,6 +157,9 @@ class ApprovalQueueServiceIT extends ProvisioningTestBase {
         assertThat(as(approver, () -> approvals.nextStep(id), Role.APPROVER))
                 .startsWith("now waits for approval by an approver of team " + team + " (" + approver);
 
+        assertThatThrownBy(() -> as("stranger-" + run, () -> approvals.nextStep(id), Role.APPROVER))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
         as(approver, () -> approvals.approve(id, "fine by the team"), Role.APPROVER);
 
         String next = as(approver, () -> approvals.nextStep(id), Role.APPROVER);
@@ -201,7 +204,8 @@ class ApprovalQueueServiceIT extends ProvisioningTestBase {
                 .isVisible();
         page.locator("#approval-" + waiting + " vaadin-text-field input").fill("unblocked by admin");
         page.locator("#approve-" + waiting).click();
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("vaadin-notification-card").last())
+        com.microsoft.playwright.assertions.PlaywrightAssertions
+                .assertThat(page.locator("vaadin-notification-card").last())
                 .containsText("Approved train-3: ");
     }
 }

@@ -205,6 +205,23 @@ class ProvisioningServiceIT extends ProvisioningTestBase {
         assertThat(deleted.state()).isEqualTo(ResourceState.DELETED);
     }
 
+    /** A CPU inference service: the inference template offers CPU instances, and one can be requested. */
+    @Test
+    void aCpuInferenceServiceCanBeRequested() {
+        assertThat(as("approver", () -> provisioning.offerings("aws", "eu-central-1", Template.INFERENCE_ENDPOINT),
+                Role.APPROVER)).extracting(dev.burnrate.api.Offering::instanceType)
+                .contains("c3.2xlarge", "g5.12xlarge");
+        RequestDraft cpu = new RequestDraft(Template.INFERENCE_ENDPOINT, "inference", "serving", "cpu-serving", "aws",
+                "eu-central-1", "c3.2xlarge", 2, PurchaseOption.ON_DEMAND, null, "internal",
+                Map.of("cost-center", "CC-2001", "owner", "approver"), true, true, false, true);
+
+        StoredRequest stored = as("approver", () -> provisioning.submit(UUID.randomUUID().toString(), cpu),
+                Role.APPROVER);
+
+        assertThat(stored.state()).isEqualTo(RequestState.PROVISIONED);
+        assertThat(stored.instanceType()).isEqualTo("c3.2xlarge");
+    }
+
     /** A bucket must name a storage class, and a compute template cannot take one. */
     @Test
     void templatesAndOfferingsMustMatch() {
