@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  *       resources without a reservation on the account, until their planned end or else the period's end
  *       ({@link RunningCommitments});</li>
  *   <li><b>projected</b> = actual + committed + the run rate of uncommitted spend over the hours left
- *       ({@link SpendRunRate}; today imported spend's recent rate where there is enough history,
- *       {@link ImportedRunRate}; a forecast can take its place).</li>
+ *       ({@link SpendRunRate}: the spend forecast's P50, {@link ForecastRunRate}, or imported spend's recent
+ *       rate where there is no forecast, {@link ImportedRunRate}).</li>
  * </ul>
  * The engine adds the figures up ({@code BudgetRule.judge}); this class decides what goes into each.
  */
@@ -37,9 +37,11 @@ public class BudgetProjection {
     public static final String DEFINITION = "Actual is what was imported or metered this period. Committed is "
             + "what approved and pending requests reserved for their planned duration (a 72-hour job counts 72 "
             + "hours), less what they already spent, plus resources that run without a reservation, until their "
-            + "planned end or else the period's end. Projected at period end = actual + committed + imported "
-            + "spend continued at its average of the last " + ImportedRunRate.HISTORY_DAYS + " imported days, once "
-            + "the period has at least " + ImportedRunRate.HISTORY_DAYS + " days of imported history (otherwise "
+            + "planned end or else the period's end. Projected at period end = actual + committed + the forecast "
+            + "(P50) of imported spend from the end of the imported data to the period's end, made per team by the "
+            + "model that backtested best on its daily history and refitted after every import. Project budgets, "
+            + "and teams without a forecast yet, continue imported spend at its average of the last "
+            + ImportedRunRate.HISTORY_DAYS + " imported days once the period has that much history (otherwise "
             + "imported spend is not extrapolated).";
 
     private final DSLContext dsl;
