@@ -15,7 +15,7 @@ final class AnomalyCharts {
         List<RootCause> causes = anomaly.causes().reversed();
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
-        option.put("grid", Map.of("left", 200, "right", 40, "top", 10, "bottom", 30));
+        option.put("grid", Map.of("left", 300, "right", 40, "top", 10, "bottom", 30));
         option.put("xAxis", Map.of("type", "value", "name", anomaly.currency()));
         option.put("yAxis", Map.of("type", "category",
                 "data", causes.stream().map(c -> c.dimension() + ": " + c.value()).toList()));

@@ -49,10 +49,10 @@ class AnomalyDetails extends VerticalLayout {
             return;
         }
         title.setText(selected.seriesLabel() + " · " + AnomaliesView.period(selected));
-        String percent = selected.impactPercent() == null ? "" : " (" + selected.impactPercent() + "% of expected)";
+        String percent = selected.impactPercent() == null ? "" : " (+" + selected.impactPercent() + "%)";
         summary.setText("Expected " + Money.of(selected.expected().doubleValue(), selected.currency())
                 + ", actual " + Money.of(selected.actual().doubleValue(), selected.currency()) + ": "
-                + Money.of(selected.impact().doubleValue(), selected.currency()) + percent
+                + Money.of(selected.impact().doubleValue(), selected.currency()) + " more than expected" + percent
                 + ". Monitor " + selected.monitor() + ", team " + selected.team() + ".");
         causes.setVisible(!selected.causes().isEmpty());
         causes.setOption(AnomalyCharts.rootCauses(selected));

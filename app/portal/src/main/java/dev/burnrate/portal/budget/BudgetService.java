@@ -31,9 +31,11 @@ public class BudgetService {
     private final BudgetFigures figures;
     private final CurrentUser currentUser;
     private final DSLContext dsl;
+    private final ForecastRunRate forecasts;
 
-    public BudgetService(ActivePolicies policies, PolicyEvaluator evaluator, BudgetFigures figures,
-                         CurrentUser currentUser, DSLContext dsl) {
+    BudgetService(ActivePolicies policies, PolicyEvaluator evaluator, BudgetFigures figures,
+                  CurrentUser currentUser, DSLContext dsl, ForecastRunRate forecasts) {
+        this.forecasts = forecasts;
         this.policies = policies;
         this.evaluator = evaluator;
         this.figures = figures;
@@ -59,7 +61,7 @@ public class BudgetService {
                         SpendBreakdown spent = figures.spend(key);
                         rows.add(new BudgetRow(policy.id(), policy.name(), policy.mode().name(),
                                 budget.judge(key, figures.status(key, spent), 0, now, evaluator.budgetZone()),
-                                spent.notes()));
+                                spent.notes(), forecasts.band(key, now).orElse(null)));
                     }
                 }
             }

@@ -37,6 +37,13 @@ public class BudgetsView extends VerticalLayout {
         grid.addColumn(r -> Money.of(r.check().projected(), r.currency()) + " ("
                 + Money.percent(r.check().projectedPercent()) + ")").setHeader("Projected at period end")
                 .setAutoWidth(true);
+        grid.addColumn(r -> r.forecast() == null ? "no forecast yet" : Money.of(r.projectedAt(10), r.currency())
+                + " to " + Money.of(r.projectedAt(90), r.currency())).setHeader("Forecast band (P10-P90)")
+                .setAutoWidth(true).setKey("band");
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(r -> new Paragraph(
+                r.forecast() == null ? "No spend forecast for this budget yet: imported spend is continued at its"
+                        + " recent rate where there is enough history." : "Why this forecast: "
+                        + String.join("; ", r.forecast().models()))));
         grid.addComponentColumn(r -> {
             var worst = r.check().worst();
             Span badge = new Span(worst.map(t -> "past " + t.label() + ": " + t.action().yamlName()).orElse("ok"));

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -38,26 +41,40 @@ class ForecastRunRate implements SpendRunRate {
     @Override
     public double perHour(BudgetKey key, Instant now) {
         double hoursLeft = Math.max(0, Duration.between(now, key.end()).toMillis()) / 3_600_000.0;
-        List<StoredSpendForecast> stored = scope(key) == null ? List.of() : forecasts.forScope(scope(key));
-        if (stored.isEmpty()) {
+        Optional<ForecastBand> band = band(key, now);
+        if (band.isEmpty()) {
             return fallback.perHour(key, now);
         }
-        if (hoursLeft == 0) {
-            return 0;
+        return hoursLeft == 0 ? 0 : band.get().p50() / hoursLeft;
+    }
+
+    /** The forecast's P10, P50 and P90 to the period's end; empty when the account's scope has no forecast. */
+    Optional<ForecastBand> band(BudgetKey key, Instant now) {
+        List<StoredSpendForecast> stored = scope(key) == null ? List.of() : forecasts.forScope(scope(key));
+        if (stored.isEmpty()) {
+            return Optional.empty();
         }
         ExchangeRates table = stored.stream().allMatch(f -> f.currency().equals(key.currency()))
                 ? ExchangeRates.none() : rates.table();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        double total = 0;
+        double[] sums = new double[3];
+        List<String> models = new ArrayList<>();
         for (StoredSpendForecast f : stored) {
             Instant from = f.forecastStart().isAfter(key.start()) ? f.forecastStart() : key.start();
-            double p50 = Math.max(0, f.p50(from, key.end()));
-            OptionalDouble converted = table.convert(p50, f.currency(), key.currency(), today);
-            if (converted.isPresent()) {
-                total += converted.getAsDouble();
+            double[] quantiles = {f.p10(from, key.end()), f.p50(from, key.end()), f.p90(from, key.end())};
+            for (int q = 0; q < 3; q++) {
+                OptionalDouble converted = table.convert(Math.max(0, quantiles[q]), f.currency(), key.currency(),
+                        today);
+                if (converted.isEmpty()) {
+                    break;
+                }
+                sums[q] += converted.getAsDouble();
             }
+            models.add(f.dataset() + " " + f.currency() + ": " + f.model().family()
+                    + (Double.isNaN(f.model().validationMase()) ? "" : String.format(Locale.ROOT,
+                    ", backtest MASE %.2f", f.model().validationMase())) + " (" + f.model().reason() + ")");
         }
-        return total / hoursLeft;
+        return Optional.of(new ForecastBand(sums[0], sums[1], sums[2], models));
     }
 
     /** The stored forecast scope of a budget account; null for scopes forecasts are not fitted for (projects). */

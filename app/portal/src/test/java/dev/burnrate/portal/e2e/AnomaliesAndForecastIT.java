@@ -16,14 +16,27 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import dev.burnrate.portal.forecast.BudgetForecastJob;
+import dev.burnrate.portal.usage.UsageDatasetService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A newcomer's path through anomalies and forecasts: finance imports 60 days of billing data with one planted
  * spike, sees the spend forecast as a band after the actuals in the explorer, then finds the spike on /anomalies
- * with its team, day and root cause and marks it expected (kept as feedback).
+ * with its team, day and root cause and marks it expected (kept as feedback), and sees the forecast band on the
+ * team's budget.
  */
 class AnomaliesAndForecastIT extends BrowserTestBase {
+
+    @Autowired
+    ApplicationContext app;
+    @Autowired
+    UsageDatasetService datasets;
+    @Autowired
+    BudgetForecastJob forecasts;
 
     private static final LocatorAssertions.ContainsTextOptions SLOW =
             new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
@@ -84,5 +97,27 @@ class AnomaliesAndForecastIT extends BrowserTestBase {
         assertThat(page.locator("vaadin-notification-card")).containsText("will not alert again");
         assertThat(page.locator("#anomaly-details")).containsText("Expected / planned by finance");
         screenshot("anomaly-marked-expected");
+
+        // The budgets judge the forecast: the fit after the import gives the team's budget a band.
+        open("budgets");
+        for (int attempt = 0; attempt < 30 && !page.locator("#budgets-grid").innerText().contains(" to "); attempt++) {
+            page.waitForTimeout(2_000);
+            page.reload();
+            waitForVaadin();
+        }
+        assertThat(page.locator("#budgets-grid")).containsText("Forecast band (P10-P90)");
+        assertThat(page.locator("#budgets-grid")).containsText(" to ");
+        screenshot("budgets-forecast-band");
+    }
+
+    /** The imported spend must not weigh on other tests' budgets: it stops counting, and its forecasts go. */
+    @AfterEach
+    void stopCountingTheImportedSpend() {
+        dev.burnrate.portal.support.RunAs.user(app, "admin", () -> {
+            if (datasets.datasets().stream().anyMatch(d -> d.name().equals("planted-spike"))) {
+                datasets.setCountsTowardBudgets("planted-spike", false);
+            }
+            return forecasts.fit();
+        }, dev.burnrate.portal.security.Role.ADMIN);
     }
 }
