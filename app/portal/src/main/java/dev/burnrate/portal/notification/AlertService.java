@@ -33,9 +33,12 @@ public class AlertService {
         return alerts.recent(visible, limit);
     }
 
-    /** Runs continuous evaluation now (it also runs on a schedule and after spend changes). */
+    /**
+     * Runs continuous evaluation now (it also runs on a schedule and after spend changes), under the scan's job
+     * lock: empty when another portal is scanning (a scan is then owed and runs once that one is done).
+     */
     @RolesAllowed(Role.Names.ADMIN)
-    public int scanNow() {
-        return job.scan();
+    public java.util.Optional<Integer> scanNow() {
+        return job.scanUnderLock();
     }
 }

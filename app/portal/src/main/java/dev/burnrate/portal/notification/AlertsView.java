@@ -45,8 +45,9 @@ public class AlertsView extends VerticalLayout {
         add(new H2("Alerts"));
         if (currentUser.hasRole(Role.ADMIN)) {
             Button scan = new Button("Check now", VaadinIcon.REFRESH.create(), e -> {
-                int raised = service.scanNow();
-                Notification.show(raised + " new alert(s)", 3000, Notification.Position.BOTTOM_START);
+                Notification.show(service.scanNow().map(raised -> raised + " new alert(s)")
+                        .orElse("Another portal is checking right now; this check runs once it is done"), 3000,
+                        Notification.Position.BOTTOM_START);
                 refresh();
             });
             scan.setId("scan-now");

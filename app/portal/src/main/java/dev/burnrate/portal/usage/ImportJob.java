@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 
 /**
  * One upload's import, run as a {@link ViewTask} (on the portal's work pool, as the uploader). It forwards the
  * engine's progress to the view at most every 200 ms and hands the result back through the task (push). The import
- * itself stays all-or-nothing: it is the service's single staged-then-published import, so once it has started it
- * completes or fails as a whole even when the user leaves the page (only the updates are dropped then).
+ * itself stays all-or-nothing: it is the service's single staged-then-published import. Leaving the page cancels it
+ * at its next progress report while it still reads (the engine discards what it staged, nothing is recorded or
+ * audited); once it is being published it completes, and only the updates are dropped.
  */
 final class ImportJob implements ViewTask.Work<Void> {
 
@@ -66,6 +68,9 @@ final class ImportJob implements ViewTask.Work<Void> {
             ImportResult result = service.importFile(dataset, file.toPath(), fileName, mode, severities, tagKey,
                     this::progress);
             outcome = () -> onResult.accept(dataset, result);
+        } catch (CancellationException e) {
+            // the user left the page: the import stopped before anything was stored (the task shows nothing)
+            throw e;
         } catch (IllegalArgumentException e) {
             outcome = () -> error(e.getMessage());
         } catch (RuntimeException e) {
@@ -85,6 +90,8 @@ final class ImportJob implements ViewTask.Work<Void> {
 
     /** Called on the importing thread; phase changes always go through, row counts at most every 200 ms. */
     private void progress(ImportProgress.Phase phase, long rows, double fraction) {
+        // Leaving the page stops the import here, while it still reads: the engine discards what it staged.
+        task.checkCancelled();
         long now = System.nanoTime();
         if (phase == ImportProgress.Phase.READING && rows > 0 && now - lastUpdate < UPDATE_NANOS) {
             return;

@@ -65,7 +65,8 @@ class ImportReportPanel extends VerticalLayout {
                 : "imported as found";
     }
 
-    void show(ImportResult result) {
+    /** The result of importing {@code fileName}; a rejection names the file, then row, column and value. */
+    void show(String fileName, ImportResult result) {
         ValidationReport r = result.report();
         String text = switch (result.status()) {
             case CREATED -> "Imported " + r.rowsAccepted() + " of " + r.rowsRead() + " rows as version "
@@ -73,7 +74,7 @@ class ImportReportPanel extends VerticalLayout {
                     + (r.rowsQuarantined() > 0 ? "; " + count(r.rowsQuarantined(), "row") + " quarantined" : "");
             case DUPLICATE -> "Identical content is already stored as version "
                     + result.version().orElseThrow().versionId() + "; nothing new was stored";
-            case REJECTED -> "Rejected, nothing stored: " + r.rejectionReason();
+            case REJECTED -> "Rejected, nothing stored: in " + fileName + ", " + r.rejectionReason();
         };
         status.setText(text + " (" + count(r.errorCount(), "error") + ", " + count(r.warningCount(), "warning")
                 + ", mode " + r.mode().name().toLowerCase() + ")");

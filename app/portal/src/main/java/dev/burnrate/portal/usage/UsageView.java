@@ -143,7 +143,7 @@ public class UsageView extends VerticalLayout {
             ImportJob job = new ImportJob(imports, file, meta.fileName(), name.getValue().trim(),
                     tagKey.getValue().trim(), mode.getValue(), severities.overrides(), progress,
                     (datasetName, result) -> {
-                        report.show(result);
+                        report.show(meta.fileName(), result);
                         refreshDatasets(datasetName);
                     }, ended);
             try {

@@ -101,6 +101,10 @@ class UsageIT extends BrowserTestBase {
         assertThat(page.locator("#import-status")).containsText("Rejected, nothing stored",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#import-errors")).containsText("ContractedUnitPrice");
+        // The rejection names the file, then the first error's row, column and value.
+        assertThat(page.locator("#import-status")).containsText("Rejected, nothing stored: in strict-copy.csv, 1 "
+                + "conformance error(s) in strict mode; first: row 457 (line 458), column ContractedUnitPrice, value "
+                + "'-3.0'");
     }
 
     @Test

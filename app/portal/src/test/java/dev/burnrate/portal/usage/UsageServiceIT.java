@@ -214,4 +214,21 @@ class UsageServiceIT extends BrowserTestBase {
                             .contains("LENIENT");
                 });
     }
+
+    /** What leaving the page does to a running import: its progress report throws, as {@code ImportJob}'s does. */
+    @Test
+    void anImportCancelledWhileItReadsLeavesNoTraceAndIsNotReportedAsRejected() throws Exception {
+        Path csv = Path.of("src", "test", "resources", "usage", "focus_1.0_sample_500.csv");
+        assertThatThrownBy(() -> as("finance", Role.FINANCE, () -> imports.importFile("cancelled-first", csv,
+                "sample.csv", ValidationMode.LENIENT, "team", (phase, rows, fraction) -> {
+                    throw new java.util.concurrent.CancellationException("the user left the page");
+                }))).isInstanceOf(java.util.concurrent.CancellationException.class);
+
+        assertThat(store.root().resolve("cancelled-first")).as("no folder under the datasets root").doesNotExist();
+        assertThat(as("finance", Role.FINANCE, () -> datasets.datasets()))
+                .noneMatch(d -> d.name().equals("cancelled-first"));
+        assertThat(as("admin", Role.ADMIN, () -> audit.find(new AuditFilter("finance", null, null, null), 0, 50)))
+                .as("no rejection audited: the file was not refused, the user left")
+                .noneMatch(e -> e.target().equals("dataset:cancelled-first"));
+    }
 }

@@ -12,6 +12,7 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CancellationException;
 
 /**
  * Streams a FOCUS CSV through FastCSV into an import session in constant memory: one record's characters and one
@@ -61,6 +62,10 @@ public final class CsvFocusSource implements FocusSource {
     /** Names what stopped the parser: one of our limits, bad UTF-8 (exact line and field), or CSV syntax. */
     private static RuntimeException aborted(RuntimeException e, CsvRecordFeeder feeder, ImportOptions options)
             throws IOException {
+        CancellationException cancelled = find(e, CancellationException.class);
+        if (cancelled != null) {
+            return cancelled; // the caller gave up (its progress listener said so): not a problem of the file
+        }
         ImportAbortedException limit = find(e, ImportAbortedException.class);
         if (limit != null) {
             return limit;

@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -165,6 +166,10 @@ public final class DatasetStore implements AutoCloseable {
                 }
             } catch (ImportAbortedException e) {
                 session.fatal(e.rule(), e.line(), e.column(), e.getMessage());
+            } catch (CancellationException e) {
+                // the caller gave up (the user left the page): not a problem of the file, so no report; the
+                // staging folder is discarded below like a rejected import's
+                throw e;
             } catch (OutOfMemoryException e) {
                 session.fatal(Rule.UNREADABLE, 0, null, overLimit("the import"));
             } catch (IOException | RuntimeException e) {
