@@ -1,5 +1,8 @@
 package dev.burnrate.portal.budget;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -34,13 +37,9 @@ public class BudgetsView extends VerticalLayout {
         grid.addColumn(r -> Money.of(r.check().status().committed(), r.currency())).setHeader("Committed")
                 .setAutoWidth(true);
         grid.addColumn(r -> Money.percent(r.check().percent())).setHeader("Used").setAutoWidth(true).setKey("used");
-        grid.addColumn(r -> Money.of(r.check().projected(), r.currency()) + " ("
-                + Money.percent(r.check().projectedPercent()) + ")").setHeader("Projected at period end")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.forecast() == null ? "no forecast yet" : Money.of(r.projectedAt(10), r.currency())
-                + " to " + Money.of(r.projectedAt(90), r.currency())).setHeader("Forecast band (P10-P90)")
-                .setAutoWidth(true).setKey("band");
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(r -> new Paragraph(
+        grid.addComponentColumn(BudgetsView::projection).setHeader("Projected at period end (P10-P90)")
+                .setAutoWidth(true).setKey("projected");
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(r -> new Paragraph(
                 r.forecast() == null ? "No spend forecast for this budget yet: imported spend is continued at its"
                         + " recent rate where there is enough history." : "Why this forecast: "
                         + String.join("; ", r.forecast().models()))));
@@ -77,5 +76,17 @@ public class BudgetsView extends VerticalLayout {
         if (notes.getComponentCount() > 0) {
             add(new H3("Other currencies"), notes);
         }
+    }
+
+    /** The projection, and under it the forecast's band, when there is a forecast. */
+    private static Component projection(BudgetRow r) {
+        Span projected = new Span(Money.of(r.check().projected(), r.currency()) + " ("
+                + Money.percent(r.check().projectedPercent()) + ")");
+        Span band = new Span(r.forecast() == null ? "no forecast yet" : Money.of(r.projectedAt(10), r.currency())
+                + " to " + Money.of(r.projectedAt(90), r.currency()));
+        band.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        Div cell = new Div(projected, band);
+        cell.getStyle().set("display", "flex").set("flex-direction", "column");
+        return cell;
     }
 }

@@ -105,7 +105,7 @@ class AnomaliesAndForecastIT extends BrowserTestBase {
             page.reload();
             waitForVaadin();
         }
-        assertThat(page.locator("#budgets-grid")).containsText("Forecast band (P10-P90)");
+        assertThat(page.locator("#budgets-grid")).containsText("Projected at period end (P10-P90)");
         assertThat(page.locator("#budgets-grid")).containsText(" to ");
         screenshot("budgets-forecast-band");
     }
