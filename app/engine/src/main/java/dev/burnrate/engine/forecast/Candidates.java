@@ -20,31 +20,38 @@ final class Candidates {
     }
 
     private interface Need {
-        boolean enough(int n, Seasons s);
+        boolean enough(int n, Seasons s, int horizon, Forecaster.Settings settings);
     }
 
     private interface Model {
-        void forecast(double[] y, int n, Seasons s, double[] out);
+        void forecast(double[] y, int n, Seasons s, Forecaster.Settings settings, double[] out);
     }
 
     private static final List<Simple> SIMPLE = List.of(
-            new Simple("seasonal-naive(primary)", (n, s) -> n >= s.primary(),
-                    (y, n, s, out) -> Baselines.seasonalNaive(y, n, s.primary(), out)),
-            new Simple("seasonal-naive(secondary)", (n, s) -> s.secondary() > 0 && n >= s.secondary(),
-                    (y, n, s, out) -> Baselines.seasonalNaive(y, n, s.secondary(), out)),
-            new Simple("mean-of-3-cycles(primary)", (n, s) -> s.seasonal() && n >= 3 * s.primary(),
-                    (y, n, s, out) -> Baselines.profile(y, n, s.primary(), 3, false, 0, out)),
-            new Simple("median-of-7-cycles(primary)", (n, s) -> s.seasonal() && n >= 7 * s.primary(),
-                    (y, n, s, out) -> Baselines.profile(y, n, s.primary(), 7, true, 0, out)),
-            new Simple("median-of-3-cycles(secondary)+level", (n, s) -> s.secondary() > 0 && n >= 3 * s.secondary(),
-                    (y, n, s, out) -> Baselines.profile(y, n, s.secondary(), 3, true, s.primary(), out)),
-            new Simple("mean-of-2-cycles(secondary)+level", (n, s) -> s.secondary() > 0 && n >= 2 * s.secondary(),
-                    (y, n, s, out) -> Baselines.profile(y, n, s.secondary(), 2, false, s.primary(), out)),
-            new Simple("fourier+trend", (n, s) -> n >= 2 * s.longest() && n >= 8,
-                    (y, n, s, out) -> FourierRegression.forecast(y, n, window(n, s), true, s, harmonics(s.primary()),
+            new Simple("seasonal-naive(primary)", (n, s, h, o) -> n >= s.primary(),
+                    (y, n, s, o, out) -> Baselines.seasonalNaive(y, n, s.primary(), out)),
+            new Simple("seasonal-naive(secondary)", (n, s, h, o) -> s.secondary() > 0 && n >= s.secondary(),
+                    (y, n, s, o, out) -> Baselines.seasonalNaive(y, n, s.secondary(), out)),
+            new Simple("mean-of-3-cycles(primary)", (n, s, h, o) -> s.seasonal() && n >= 3 * s.primary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, s.primary(), 3, false, 0, out)),
+            new Simple("median-of-7-cycles(primary)", (n, s, h, o) -> s.seasonal() && n >= 7 * s.primary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, s.primary(), 7, true, 0, out)),
+            new Simple("median-of-3-cycles(secondary)+level", (n, s, h, o) -> s.secondary() > 0 && n >= 3 * s.secondary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, s.secondary(), 3, true, s.primary(), out)),
+            new Simple("mean-of-2-cycles(secondary)+level", (n, s, h, o) -> s.secondary() > 0 && n >= 2 * s.secondary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, s.secondary(), 2, false, s.primary(), out)),
+            new Simple("seasonal-naive(fitted period)", (n, s, h, o) -> s.primary() >= 4 && n >= 3 * s.primary(),
+                    (y, n, s, o, out) -> Baselines.seasonalNaive(y, n, Baselines.fittedPeriod(y, n, s.primary()), out)),
+            new Simple("mean-of-3-cycles(fitted period)", (n, s, h, o) -> s.primary() >= 4 && n >= 8 * s.primary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, Baselines.fittedPeriod(y, n, s.primary()), 3, false, 0,
+                            out)),
+            new Simple("direct-regression", (n, s, h, o) -> DirectRegression.enough(n, s, h, o.regressionWindow()),
+                    (y, n, s, o, out) -> DirectRegression.forecast(y, n, s, o.regressionWindow(), out)),
+            new Simple("fourier+trend", (n, s, h, o) -> n >= 2 * s.longest() && n >= 8,
+                    (y, n, s, o, out) -> FourierRegression.forecast(y, n, window(n, s), true, s, harmonics(s.primary()),
                             harmonics(s.secondary()), out)),
-            new Simple("fourier", (n, s) -> n >= 2 * s.longest() && n >= 8,
-                    (y, n, s, out) -> FourierRegression.forecast(y, n, window(n, s), false, s,
+            new Simple("fourier", (n, s, h, o) -> n >= 2 * s.longest() && n >= 8,
+                    (y, n, s, o, out) -> FourierRegression.forecast(y, n, window(n, s), false, s,
                             harmonics(s.primary()), harmonics(s.secondary()), out)));
 
     private static final String[] SMOOTHING = {"exp-smoothing(primary)", "exp-smoothing(primary+secondary)"};
@@ -81,7 +88,7 @@ final class Candidates {
      * receives each smoothing candidate's parameters ({@code [candidate][series]}, null for the others).
      */
     static double[][][] forecast(List<PreparedSeries> series, int cut, Seasons seasons, int horizon,
-                                 SmoothingFits smoothing, String[][] params) throws KernelException {
+                                 Forecaster.Settings settings, SmoothingFits smoothing, String[][] params) throws KernelException {
         int count = series.size();
         List<String> names = names();
         double[][][] out = new double[names.size()][count][];
@@ -90,8 +97,8 @@ final class Candidates {
             for (int s = 0; s < count; s++) {
                 int n = series.get(s).length() - cut;
                 double[] f = new double[horizon];
-                if (n > 0 && candidate.need().enough(n, seasons)) {
-                    candidate.model().forecast(series.get(s).y(), n, seasons, f);
+                if (n > 0 && candidate.need().enough(n, seasons, horizon, settings)) {
+                    candidate.model().forecast(series.get(s).y(), n, seasons, settings, f);
                 } else {
                     java.util.Arrays.fill(f, Double.NaN);
                 }

@@ -25,10 +25,12 @@ public final class Forecaster {
 
     /**
      * @param origins  rolling validation origins, one horizon apart, ending at the series' end
-     * @param combined how many of the best-validated candidates are averaged
+     * @param combined how many of the best-validated candidates are averaged at most
+     * @param within   only candidates whose validation error is at most this multiple of the best one's
+     * @param regressionWindow origins (steps) the direct regression learns from
      */
-    public record Settings(int origins, int combined) {
-        public static final Settings DEFAULT = new Settings(4, 3);
+    public record Settings(int origins, int combined, double within, int regressionWindow) {
+        public static final Settings DEFAULT = new Settings(4, 3, 1.3, 504);
     }
 
     public Forecaster(KernelRouter router, Clock clock) {

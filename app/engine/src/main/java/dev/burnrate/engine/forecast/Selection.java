@@ -42,10 +42,10 @@ final class Selection {
         List<String> names = Candidates.names();
         int count = series.size();
         String[][] params = new String[names.size()][count];
-        double[][][] finals = Candidates.forecast(series, 0, seasons, horizon, fits, params);
+        double[][][] finals = Candidates.forecast(series, 0, seasons, horizon, settings, fits, params);
         double[][][][] atOrigin = new double[settings.origins()][][][];
         for (int j = 0; j < settings.origins(); j++) {
-            atOrigin[j] = Candidates.forecast(series, (j + 1) * horizon, seasons, horizon, fits, null);
+            atOrigin[j] = Candidates.forecast(series, (j + 1) * horizon, seasons, horizon, settings, fits, null);
         }
         double[][] combined = new double[count][];
         double[][][] errors = new double[count][][];
@@ -65,8 +65,10 @@ final class Selection {
                 }
             }
             int s0 = s;
-            List<Integer> best = IntStream.range(0, names.size()).filter(c -> score[c] < Double.POSITIVE_INFINITY)
+            List<Integer> ranked = IntStream.range(0, names.size()).filter(c -> score[c] < Double.POSITIVE_INFINITY)
                     .boxed().sorted(Comparator.comparingDouble(c -> score[c])).limit(settings.combined()).toList();
+            List<Integer> best = ranked.stream()
+                    .filter(c -> score[c] <= settings.within() * score[ranked.getFirst()]).toList();
             chosen.add(best);
             combined[s] = mean(best.stream().map(c -> finals[c][s0]).toList());
             errors[s] = new double[origins][horizon];

@@ -41,7 +41,13 @@ public final class ForecastBenchmark {
         String backendId = args.length > 4 ? args[4] : JvmSimdBackend.ID;
         try (ComputeBackend backend = ReferenceBackend.ID.equals(backendId) ? new ReferenceBackend()
                 : new JvmSimdBackend()) {
-            Forecaster forecaster = new Forecaster(KernelRouter.always(backend), Clock.systemUTC());
+            Forecaster.Settings d = Forecaster.Settings.DEFAULT;
+            // -Dforecast.origins=... etc. only to study the harness; the defaults are what the product runs
+            Forecaster.Settings settings = new Forecaster.Settings(Integer.getInteger("forecast.origins", d.origins()),
+                    Integer.getInteger("forecast.combined", d.combined()),
+                    Double.parseDouble(System.getProperty("forecast.within", String.valueOf(d.within()))),
+                    Integer.getInteger("forecast.regressionWindow", d.regressionWindow()));
+            Forecaster forecaster = new Forecaster(KernelRouter.always(backend), Clock.systemUTC(), settings);
             List<double[]> series = rows.stream().map(M4Files.Row::values).toList();
             forecaster.forecast(series.subList(0, Math.min(series.size(), 16)), seasons, horizon); // JIT warm-up
             long start = System.nanoTime();

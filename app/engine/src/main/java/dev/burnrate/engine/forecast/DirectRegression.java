@@ -1,0 +1,89 @@
+package dev.burnrate.engine.forecast;
+
+/**
+ * Direct multi-step linear regression: for each step ahead {@code k}, least squares of {@code y[t + k]} on what is
+ * known at {@code t} — the last value, the last cycle's mean, the same step one and seven cycles back, the same
+ * step a week back — over the origins {@code t} of the recent history. It learns per series how much of a level
+ * change persists and how the daily and weekly shapes mix, which fixed baselines cannot.
+ */
+final class DirectRegression {
+
+    private DirectRegression() {
+    }
+
+    /** Steps of history the features reach back: seven primary cycles or two secondary ones, plus one horizon. */
+    static int reach(Seasons s, int horizon) {
+        int cycles = cyclesBack(s.primary(), horizon) + 7;
+        return Math.max(cycles * s.primary(), s.secondary() > 0 ? (cyclesBack(s.secondary(), horizon) + 1)
+                * s.secondary() : 0) + 1;
+    }
+
+    private static int cyclesBack(int period, int k) {
+        return (k + period - 1) / period;
+    }
+
+    static int features(Seasons s) {
+        return s.secondary() > 0 ? 6 : 5;
+    }
+
+    /** Features of target step {@code t + k} from origin {@code t} (the last known step) into {@code x}. */
+    static void features(double[] y, int t, int k, Seasons s, double[] x) {
+        int m = s.primary();
+        int back = cyclesBack(m, k) * m;
+        double level = 0;
+        for (int i = 0; i < m; i++) {
+            level += y[t - i];
+        }
+        double sameStep = 0;
+        for (int i = 0; i < 7; i++) {
+            sameStep += y[t + k - back - i * m];
+        }
+        x[0] = 1.0;
+        x[1] = y[t];
+        x[2] = level / m;
+        x[3] = y[t + k - back];
+        x[4] = sameStep / 7;
+        if (s.secondary() > 0) {
+            x[5] = y[t + k - cyclesBack(s.secondary(), k) * s.secondary()];
+        }
+    }
+
+    static boolean enough(int n, Seasons s, int horizon, int window) {
+        return s.seasonal() && n >= reach(s, horizon) + horizon + Math.min(window, 4 * horizon);
+    }
+
+    static void forecast(double[] y, int n, Seasons s, int window, double[] out) {
+        int p = features(s);
+        double[] x = new double[p];
+        int firstOrigin = Math.max(reach(s, out.length), n - window - out.length) - 1;
+        for (int k = 1; k <= out.length; k++) {
+            double[] xtx = new double[p * p];
+            double[] xty = new double[p];
+            int rows = 0;
+            for (int t = firstOrigin; t + k < n; t++) {
+                features(y, t, k, s, x);
+                double target = y[t + k];
+                for (int a = 0; a < p; a++) {
+                    xty[a] += x[a] * target;
+                    for (int b = 0; b <= a; b++) {
+                        xtx[a * p + b] += x[a] * x[b];
+                    }
+                }
+                rows++;
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < a; b++) {
+                    xtx[b * p + a] = xtx[a * p + b];
+                }
+                xtx[a * p + a] += 1e-6 * Math.max(rows, 1);
+            }
+            double[] beta = Cholesky.solve(xtx, xty, p);
+            features(y, n - 1, k, s, x);
+            double f = 0;
+            for (int a = 0; a < p; a++) {
+                f += beta[a] * x[a];
+            }
+            out[k - 1] = f;
+        }
+    }
+}
