@@ -18,21 +18,41 @@ final class FourierRegression {
         if (trend) {
             row[c++] = t / (double) window;
         }
+        double[] wave = waves(seasons.primary());
+        int phase = t % seasons.primary();
         for (int k = 1; k <= harmonics1; k++) {
-            double angle = 2 * Math.PI * k * (t % seasons.primary()) / seasons.primary();
-            row[c++] = Math.sin(angle);
-            row[c++] = Math.cos(angle);
+            int index = (int) ((long) k * phase % seasons.primary());
+            row[c++] = wave[2 * index];
+            row[c++] = wave[2 * index + 1];
         }
-        int ratio = seasons.secondary() / seasons.primary();
-        for (int k = 1; k <= harmonics2; k++) {
-            if (k % ratio == 0) {
-                continue;
+        if (harmonics2 > 0) {
+            int ratio = seasons.secondary() / seasons.primary();
+            wave = waves(seasons.secondary());
+            phase = t % seasons.secondary();
+            for (int k = 1; k <= harmonics2; k++) {
+                if (k % ratio == 0) {
+                    continue;
+                }
+                int index = (int) ((long) k * phase % seasons.secondary());
+                row[c++] = wave[2 * index];
+                row[c++] = wave[2 * index + 1];
             }
-            double angle = 2 * Math.PI * k * (t % seasons.secondary()) / seasons.secondary();
-            row[c++] = Math.sin(angle);
-            row[c++] = Math.cos(angle);
         }
         return c;
+    }
+
+    private static final java.util.Map<Integer, double[]> WAVES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** sin and cos of {@code 2 pi i / period} for every {@code i}: harmonic k at phase t is entry {@code k t mod period}. */
+    private static double[] waves(int period) {
+        return WAVES.computeIfAbsent(period, p -> {
+            double[] wave = new double[2 * p];
+            for (int i = 0; i < p; i++) {
+                wave[2 * i] = Math.sin(2 * Math.PI * i / p);
+                wave[2 * i + 1] = Math.cos(2 * Math.PI * i / p);
+            }
+            return wave;
+        });
     }
 
     static void forecast(double[] y, int n, int window, boolean trend, Seasons seasons, int harmonics1,

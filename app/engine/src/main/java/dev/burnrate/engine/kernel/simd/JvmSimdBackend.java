@@ -10,6 +10,7 @@ import dev.burnrate.api.KernelNames;
 import dev.burnrate.engine.kernel.BatchedGemvKernel;
 import dev.burnrate.engine.kernel.BoundKernel;
 import dev.burnrate.engine.kernel.CommitmentCoverageKernel;
+import dev.burnrate.engine.kernel.ExpSmoothingKernel;
 import dev.burnrate.engine.kernel.InferenceCapacityKernel;
 import dev.burnrate.engine.kernel.ReferenceBackend;
 import dev.burnrate.engine.kernel.SgemmKernel;
@@ -139,6 +140,12 @@ public final class JvmSimdBackend implements ComputeBackend {
                 BatchedGemvKernel.Args args = BatchedGemvKernel.Args.from(launch);
                 yield bound(args.batch() * args.m(), (from, to) -> BatchedGemvSimd.run(args, from, to));
             }
+            case KernelNames.EXP_SMOOTHING_GRID -> {
+                ExpSmoothingKernel.GridArgs args = ExpSmoothingKernel.GridArgs.from(launch);
+                double[][] columns = ExpSmoothingSimd.columns(args);
+                yield bound(launch.size(), (from, to) -> ExpSmoothingSimd.run(args, columns, from, to));
+            }
+            // One series per item, each its own parameters: the reference loop on every core.
             default -> ReferenceBackend.bind(launch);
         };
     }
