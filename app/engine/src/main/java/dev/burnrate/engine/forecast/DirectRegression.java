@@ -11,10 +11,10 @@ final class DirectRegression {
     private DirectRegression() {
     }
 
-    /** Steps of history the features reach back: seven primary cycles or two secondary ones, plus one horizon. */
+    /** Steps of history the features reach back: seven primary cycles or one secondary one, plus one horizon. */
     static int reach(Seasons s, int horizon) {
-        int cycles = cyclesBack(s.primary(), horizon) + 7;
-        return Math.max(cycles * s.primary(), s.secondary() > 0 ? (cyclesBack(s.secondary(), horizon) + 1)
+        int cycles = cyclesBack(s.primary(), horizon) + 6;
+        return Math.max(cycles * s.primary(), s.secondary() > 0 ? cyclesBack(s.secondary(), horizon)
                 * s.secondary() : 0) + 1;
     }
 
@@ -49,7 +49,8 @@ final class DirectRegression {
     }
 
     static boolean enough(int n, Seasons s, int horizon, int window) {
-        return s.seasonal() && n >= reach(s, horizon) + horizon + Math.min(window, 4 * horizon);
+        // at least 16 rows per coefficient for the farthest step
+        return s.seasonal() && n >= reach(s, horizon) + horizon + 16 * features(s);
     }
 
     static void forecast(double[] y, int n, Seasons s, int window, double[] out) {
@@ -75,7 +76,7 @@ final class DirectRegression {
                 for (int b = 0; b < a; b++) {
                     xtx[b * p + a] = xtx[a * p + b];
                 }
-                xtx[a * p + a] += 1e-6 * Math.max(rows, 1);
+                xtx[a * p + a] = xtx[a * p + a] * (1 + 1e-10) + 1e-12 * Math.max(rows, 1);
             }
             double[] beta = Cholesky.solve(xtx, xty, p);
             features(y, n - 1, k, s, x);

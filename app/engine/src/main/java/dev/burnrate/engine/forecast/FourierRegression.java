@@ -80,7 +80,7 @@ final class FourierRegression {
             for (int b = 0; b < a; b++) {
                 xtx[b * p + a] = xtx[a * p + b];
             }
-            xtx[a * p + a] += 1e-8 * window;
+            xtx[a * p + a] = xtx[a * p + a] * (1 + 1e-10) + 1e-12 * window;
         }
         double[] beta = Cholesky.solve(xtx, xty, p);
         for (int k = 0; k < out.length; k++) {
