@@ -33,9 +33,9 @@ import static org.jocl.CL.*;
  */
 final class OpenClDevice implements AutoCloseable {
 
-    private static final String[] SOURCES = {"common.cl", "spot_training.cl", "capacity.cl", "gemm.cl"};
+    private static final String[] SOURCES = {"common.cl", "spot_training.cl", "capacity.cl", "gemm.cl", "smoothing.cl"};
     static final String[] KERNELS = {"spot_training", "spot_training_cpu", "inference_capacity", "commitment_coverage", "sgemm_cpu",
-            "sgemm_gpu", "batched_gemv_cpu", "batched_gemv_gpu"};
+            "sgemm_gpu", "batched_gemv_cpu", "batched_gemv_gpu", "exp_smoothing_grid", "exp_smoothing_forecast"};
 
     private final cl_device_id device;
     private final ClReleaser releaser;
