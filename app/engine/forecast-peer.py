@@ -14,6 +14,7 @@ def main(argv):
     train, horizon, season, out = argv[0], int(argv[1]), int(argv[2]), argv[3]
     limit = None if len(argv) < 5 or argv[4] == "all" else int(argv[4])
     try:
+        import pandas as pd
         from statsmodels.tsa.exponential_smoothing.ets import ETSModel
     except ImportError:
         sys.exit("peer: statsmodels is missing (Debian: apt-get install python3-statsmodels)")
@@ -25,7 +26,7 @@ def main(argv):
     results, failed = [], 0
     start = time.perf_counter()
     for row in rows:
-        y = [float(v) for v in row[1:] if v.strip() != ""]
+        y = pd.Series([float(v) for v in row[1:] if v.strip() != ""])
         try:
             seasonal = season > 1 and len(y) >= 2 * season + 10
             model = ETSModel(y, error="add", trend="add", damped_trend=True,
@@ -37,7 +38,7 @@ def main(argv):
         except Exception:
             failed += 1
             m = season if len(y) >= season else 1
-            point = [y[len(y) - m + (k % m)] for k in range(horizon)]
+            point = [y.iloc[len(y) - m + (k % m)] for k in range(horizon)]
             low, up = point, point
         results.append((row[0].strip('"'), point, low, up))
     seconds = time.perf_counter() - start

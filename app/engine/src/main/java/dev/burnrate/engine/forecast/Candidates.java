@@ -8,6 +8,7 @@ import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The candidate models and their forecasts for a block of series from a given origin ({@code cut} steps before
@@ -92,9 +93,10 @@ final class Candidates {
         int count = series.size();
         List<String> names = names();
         double[][][] out = new double[names.size()][count][];
-        for (int c = 0; c < SIMPLE.size(); c++) {
-            Simple candidate = SIMPLE.get(c);
-            for (int s = 0; s < count; s++) {
+        // Series are independent: the per-series models run on all cores (the smoothing kernels on the backend's).
+        IntStream.range(0, count).parallel().forEach(s -> {
+            for (int c = 0; c < SIMPLE.size(); c++) {
+                Simple candidate = SIMPLE.get(c);
                 int n = series.get(s).length() - cut;
                 double[] f = new double[horizon];
                 if (n > 0 && candidate.need().enough(n, seasons, horizon, settings)) {
@@ -104,7 +106,7 @@ final class Candidates {
                 }
                 out[c][s] = f;
             }
-        }
+        });
         smoothing(series, cut, seasons, horizon, smoothing, out, params);
         return out;
     }

@@ -26,23 +26,42 @@ final class DirectRegression {
         return s.secondary() > 0 ? 6 : 5;
     }
 
-    /** Features of target step {@code t + k} from origin {@code t} (the last known step) into {@code x}. */
-    static void features(double[] y, int t, int k, Seasons s, double[] x) {
+    /**
+     * Running statistics the features read, so that each (origin, step) row costs a few look-ups: {@code [0][t]} the
+     * mean of the primary cycle ending at {@code t}, {@code [1][u]} the mean of the same step over the seven
+     * primary cycles ending at {@code u}.
+     */
+    static double[][] statistics(double[] y, int n, Seasons s) {
         int m = s.primary();
-        int back = cyclesBack(m, k) * m;
-        double level = 0;
-        for (int i = 0; i < m; i++) {
-            level += y[t - i];
+        double[] level = new double[n];
+        double[] sameStep = new double[n];
+        double sum = 0;
+        for (int t = 0; t < n; t++) {
+            sum += y[t] - (t >= m ? y[t - m] : 0.0);
+            level[t] = sum / m;
         }
-        double sameStep = 0;
-        for (int i = 0; i < 7; i++) {
-            sameStep += y[t + k - back - i * m];
+        for (int u = 0; u < n; u++) {
+            double same = 0;
+            if (u >= 7 * m) {
+                same = sameStep[u - m] * 7 + y[u] - y[u - 7 * m];
+            } else {
+                for (int i = 0; i < 7 && u - i * m >= 0; i++) {
+                    same += y[u - i * m];
+                }
+            }
+            sameStep[u] = same / 7;
         }
+        return new double[][]{level, sameStep};
+    }
+
+    /** Features of target step {@code t + k} from origin {@code t} (the last known step) into {@code x}. */
+    static void features(double[] y, double[][] stats, int t, int k, Seasons s, double[] x) {
+        int back = cyclesBack(s.primary(), k) * s.primary();
         x[0] = 1.0;
         x[1] = y[t];
-        x[2] = level / m;
+        x[2] = stats[0][t];
         x[3] = y[t + k - back];
-        x[4] = sameStep / 7;
+        x[4] = stats[1][t + k - back];
         if (s.secondary() > 0) {
             x[5] = y[t + k - cyclesBack(s.secondary(), k) * s.secondary()];
         }
@@ -56,13 +75,14 @@ final class DirectRegression {
     static void forecast(double[] y, int n, Seasons s, int window, double[] out) {
         int p = features(s);
         double[] x = new double[p];
+        double[][] stats = statistics(y, n, s);
         int firstOrigin = Math.max(reach(s, out.length), n - window - out.length) - 1;
         for (int k = 1; k <= out.length; k++) {
             double[] xtx = new double[p * p];
             double[] xty = new double[p];
             int rows = 0;
             for (int t = firstOrigin; t + k < n; t++) {
-                features(y, t, k, s, x);
+                features(y, stats, t, k, s, x);
                 double target = y[t + k];
                 for (int a = 0; a < p; a++) {
                     xty[a] += x[a] * target;
@@ -79,7 +99,7 @@ final class DirectRegression {
                 xtx[a * p + a] = xtx[a * p + a] * (1 + 1e-10) + 1e-12 * Math.max(rows, 1);
             }
             double[] beta = Cholesky.solve(xtx, xty, p);
-            features(y, n - 1, k, s, x);
+            features(y, stats, n - 1, k, s, x);
             double f = 0;
             for (int a = 0; a < p; a++) {
                 f += beta[a] * x[a];
