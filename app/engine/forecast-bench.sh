@@ -6,7 +6,17 @@
 #   env BACKEND=reference|jvm-simd (default jvm-simd)
 # Writes OUTDIR/forecast.csv, lower.csv, upper.csv (95%), models.csv (model per series), seasonal-naive.csv (the
 # scorer check: M4 Hourly gives 13.912 / 1.193); the peer's files under OUTDIR/peer/.
+#   or: app/engine/forecast-bench.sh --scale N   (N synthetic hourly series of 90 days, per backend)
 set -euo pipefail
+if [ "${1:-}" = "--scale" ]; then
+  cd "$(dirname "$0")/../.."
+  export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+  ./mvnw -B -q -pl app/engine -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/forecast-bench.classpath -Dmdep.includeScope=test
+  exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector ${SCALE_JAVA_OPTS:-} \
+    -cp "app/engine/target/test-classes:app/engine/target/classes:$(cat app/engine/target/forecast-bench.classpath)" \
+    dev.burnrate.engine.forecast.bench.ScaleBenchmark "$2"
+fi
 if [ $# -ne 5 ]; then
   echo "usage: $0 TRAIN.csv TEST.csv HORIZON SEASON OUTDIR" >&2; exit 2
 fi

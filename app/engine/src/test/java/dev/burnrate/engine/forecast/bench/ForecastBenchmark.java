@@ -76,6 +76,16 @@ public final class ForecastBenchmark {
         Files.write(file, lines);
     }
 
+    /** The 1, 5 and 15 minute load averages (other builds share the machine). */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     /** The scorer check: the last cycle repeated (M4 Hourly: sMAPE 13.912, MASE 1.193). */
     private static void writeSeasonalNaive(Path file, List<String> ids, List<double[]> series, int horizon,
                                            int period) throws Exception {
