@@ -113,8 +113,14 @@ class ForecasterTest {
             gaps[t] = t % 17 == 0 ? Double.NaN : daily(t);
             shift[t] = daily(t) + (t > 24 * 25 ? 300 : 0);
         }
-        List<SeriesForecast> out = forecaster.forecast(List.of(empty, zeros, constant, shortSeries, three, huge,
-                credits, gaps, shift), Seasons.of(24), 48);
+        List<double[]> odd = List.of(empty, zeros, constant, shortSeries, three, huge, credits, gaps, shift);
+        List<SeriesForecast> out = forecaster.forecast(odd, Seasons.of(24), 48);
+        List<SeriesForecast> onSimd = new Forecaster(KernelRouter.always(SIMD), Clock.fixed(NOW, ZoneOffset.UTC))
+                .forecast(odd, Seasons.of(24), 48);
+        for (int s = 0; s < odd.size(); s++) {
+            assertThat(onSimd.get(s).point()).as("jvm-simd, series %d", s).isEqualTo(out.get(s).point());
+            assertThat(onSimd.get(s).upper95()).as("jvm-simd, series %d", s).isEqualTo(out.get(s).upper95());
+        }
         for (SeriesForecast f : out) {
             for (double[] values : List.of(f.point(), f.p10(), f.p90(), f.lower95(), f.upper95())) {
                 assertThat(values).hasSize(48);
