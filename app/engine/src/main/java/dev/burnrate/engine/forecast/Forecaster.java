@@ -16,8 +16,11 @@ import java.util.List;
  */
 public final class Forecaster {
 
-    /** Series per block: bounds memory and lets one block's errors calibrate its intervals. */
-    static final int BLOCK = 4096;
+    /**
+     * Series per block: bounds memory (about 100 MiB for a block of 90-day hourly series) and is still plenty of
+     * series for one block's errors to calibrate its intervals.
+     */
+    static final int BLOCK = 1024;
 
     private final KernelRouter router;
     private final Clock clock;

@@ -67,7 +67,8 @@ final class Selection {
             int s0 = s;
             List<Integer> ranked = IntStream.range(0, names.size()).filter(c -> score[c] < Double.POSITIVE_INFINITY)
                     .boxed().sorted(Comparator.comparingDouble(c -> score[c])).limit(settings.combined()).toList();
-            List<Integer> best = ranked.stream()
+            // seasonal naive is always finite here, so the ranking is never empty; a guard all the same
+            List<Integer> best = ranked.isEmpty() ? List.of(0) : ranked.stream()
                     .filter(c -> score[c] <= settings.within() * score[ranked.getFirst()]).toList();
             chosen.add(best);
             combined[s] = mean(best.stream().map(c -> finals[c][s0]).toList());
