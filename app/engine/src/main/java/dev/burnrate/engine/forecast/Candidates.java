@@ -47,13 +47,9 @@ final class Candidates {
                     (y, n, s, o, out) -> Baselines.profile(y, n, Baselines.fittedPeriod(y, n, s.primary()), 3, false, 0,
                             out)),
             new Simple("direct-regression", (n, s, h, o) -> DirectRegression.enough(n, s, h, o.regressionWindow()),
-                    (y, n, s, o, out) -> DirectRegression.forecast(y, n, s, o.regressionWindow(), out)),
-            new Simple("fourier+trend", (n, s, h, o) -> n >= 2 * s.longest() && n >= 8,
-                    (y, n, s, o, out) -> FourierRegression.forecast(y, n, window(n, s), true, s, harmonics(s.primary()),
-                            harmonics(s.secondary()), out)),
-            new Simple("fourier", (n, s, h, o) -> n >= 2 * s.longest() && n >= 8,
-                    (y, n, s, o, out) -> FourierRegression.forecast(y, n, window(n, s), false, s,
-                            harmonics(s.primary()), harmonics(s.secondary()), out)));
+                    (y, n, s, o, out) -> DirectRegression.forecast(y, n, s, o.regressionWindow(), out)));
+
+    private static final String[] FOURIER = {"fourier+trend", "fourier"};
 
     private static final String[] SMOOTHING = {"exp-smoothing(primary)", "exp-smoothing(primary+secondary)"};
 
@@ -72,6 +68,7 @@ final class Candidates {
     static List<String> names() {
         List<String> names = new ArrayList<>();
         SIMPLE.forEach(c -> names.add(c.name()));
+        names.addAll(List.of(FOURIER));
         for (String family : SMOOTHING) {
             names.add(family);
             names.add(family + " in logs");
@@ -85,30 +82,54 @@ final class Candidates {
     }
 
     /**
-     * Forecasts {@code [candidate][series][step]} from {@code cut} steps before each series' end; {@code params}
-     * receives each smoothing candidate's parameters ({@code [candidate][series]}, null for the others).
+     * Forecasts {@code [cut][candidate][series][step]} from {@code cuts[i]} steps before each series' end;
+     * {@code params} receives each smoothing candidate's parameters at the first cut ({@code [candidate][series]}).
      */
-    static double[][][] forecast(List<PreparedSeries> series, int cut, Seasons seasons, int horizon,
-                                 Forecaster.Settings settings, SmoothingFits smoothing, String[][] params) throws KernelException {
+    static double[][][][] forecast(List<PreparedSeries> series, int[] cuts, Seasons seasons, int horizon,
+                                   Forecaster.Settings settings, SmoothingFits smoothing, String[][] params)
+            throws KernelException {
         int count = series.size();
-        List<String> names = names();
-        double[][][] out = new double[names.size()][count][];
-        // Series are independent: the per-series models run on all cores (the smoothing kernels on the backend's).
+        int candidates = names().size();
+        double[][][][] out = new double[cuts.length][candidates][count][];
+        // Series are independent: the per-series models run on all cores (the smoothing kernels on the backend's),
+        // every cut of one series together so the Fourier regression sums its rows once.
         IntStream.range(0, count).parallel().forEach(s -> {
-            for (int c = 0; c < SIMPLE.size(); c++) {
-                Simple candidate = SIMPLE.get(c);
-                int n = series.get(s).length() - cut;
-                double[] f = new double[horizon];
-                if (n > 0 && candidate.need().enough(n, seasons, horizon, settings)) {
-                    candidate.model().forecast(series.get(s).y(), n, seasons, settings, f);
-                } else {
-                    java.util.Arrays.fill(f, Double.NaN);
+            double[] y = series.get(s).y();
+            FourierRegression.Prefix fourier = null;
+            for (int i = 0; i < cuts.length; i++) {
+                int n = y.length - cuts[i];
+                for (int c = 0; c < SIMPLE.size(); c++) {
+                    Simple candidate = SIMPLE.get(c);
+                    double[] f = unavailable(horizon);
+                    if (n > 0 && candidate.need().enough(n, seasons, horizon, settings)) {
+                        candidate.model().forecast(y, n, seasons, settings, f);
+                    }
+                    out[i][c][s] = f;
                 }
-                out[c][s] = f;
+                boolean fits = n >= 2 * seasons.longest() && n >= 8;
+                if (fits && fourier == null) {
+                    fourier = new FourierRegression.Prefix(y, seasons, harmonics(seasons.primary()),
+                            harmonics(seasons.secondary()));
+                }
+                for (int v = 0; v < FOURIER.length; v++) {
+                    double[] f = unavailable(horizon);
+                    if (fits) {
+                        fourier.forecast(n, window(n, seasons), v == 0, f);
+                    }
+                    out[i][SIMPLE.size() + v][s] = f;
+                }
             }
         });
-        smoothing(series, cut, seasons, horizon, smoothing, out, params);
+        for (int i = 0; i < cuts.length; i++) {
+            smoothing(series, cuts[i], seasons, horizon, smoothing, out[i], i == 0 ? params : null);
+        }
         return out;
+    }
+
+    private static double[] unavailable(int horizon) {
+        double[] f = new double[horizon];
+        java.util.Arrays.fill(f, Double.NaN);
+        return f;
     }
 
     private static void smoothing(List<PreparedSeries> series, int cut, Seasons seasons, int horizon,
@@ -133,7 +154,7 @@ final class Candidates {
             lengths[count + s] = enough && p.positive() ? n : 0;
         }
         SmoothingFits.Result result = fits.fit(values, 2 * count, length, lengths, seasons, horizon);
-        int first = SIMPLE.size();
+        int first = SIMPLE.size() + FOURIER.length;
         for (int family = 0; family < SmoothingFits.FAMILIES; family++) {
             for (int log = 0; log < 2; log++) {
                 int c = first + 2 * family + log;

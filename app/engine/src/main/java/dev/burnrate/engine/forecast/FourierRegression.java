@@ -1,5 +1,7 @@
 package dev.burnrate.engine.forecast;
 
+import java.util.stream.IntStream;
+
 /**
  * Least-squares regression of the last {@code window} steps on an intercept, an optional linear trend and Fourier
  * terms of each seasonal cycle (harmonics of the second cycle that coincide with the first's are left out), solved
@@ -55,44 +57,82 @@ final class FourierRegression {
         });
     }
 
-    static void forecast(double[] y, int n, int window, boolean trend, Seasons seasons, int harmonics1,
-                         int harmonics2, double[] out) {
-        int start = n - window;
-        int h2 = seasons.secondary() > 0 ? harmonics2 : 0;
-        double[] row = new double[2 + 2 * harmonics1 + 2 * h2];
-        int p = regressors(0, window, trend, seasons, harmonics1, h2, row);
-        double[] xtx = new double[p * p];
-        double[] xty = new double[p];
-        // Positions are counted from the series start so the phase of every cycle is the series' own.
-        for (int t = 0; t < window; t++) {
-            regressors(start + t, window, trend, seasons, harmonics1, h2, row);
-            if (trend) {
-                row[1] = t / (double) window;
-            }
-            for (int a = 0; a < p; a++) {
-                xty[a] += row[a] * y[start + t];
-                for (int b = 0; b <= a; b++) {
-                    xtx[a * p + b] += row[a] * row[b];
+    /**
+     * Running sums of the normal equations over a whole series ({@code X'X} lower triangle and {@code X'y} after
+     * every step), so that the least squares of any window costs one subtraction and one small solve: a series is
+     * validated at several origins and each reuses the same rows. The trend regressor is the step over the series
+     * length, the same column space as a trend counted from the window start (the intercept absorbs the offset).
+     */
+    static final class Prefix {
+
+        private final Seasons seasons;
+        private final int harmonics1;
+        private final int harmonics2;
+        private final int length;
+        private final int p;
+        private final int triangle;
+        private final double[] xtx;
+        private final double[] xty;
+
+        Prefix(double[] y, Seasons seasons, int harmonics1, int harmonics2) {
+            this.seasons = seasons;
+            this.harmonics1 = harmonics1;
+            this.harmonics2 = seasons.secondary() > 0 ? harmonics2 : 0;
+            this.length = y.length;
+            double[] row = new double[2 + 2 * harmonics1 + 2 * this.harmonics2];
+            this.p = row(0, row);
+            this.triangle = p * (p + 1) / 2;
+            this.xtx = new double[(length + 1) * triangle];
+            this.xty = new double[(length + 1) * p];
+            for (int t = 0; t < length; t++) {
+                row(t, row);
+                int from = t * triangle;
+                int to = from + triangle;
+                int e = 0;
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b <= a; b++, e++) {
+                        xtx[to + e] = xtx[from + e] + row[a] * row[b];
+                    }
+                    xty[(t + 1) * p + a] = xty[t * p + a] + row[a] * y[t];
                 }
             }
         }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                xtx[b * p + a] = xtx[a * p + b];
-            }
-            xtx[a * p + a] = xtx[a * p + a] * (1 + 1e-10) + 1e-12 * window;
+
+        private int row(int t, double[] row) {
+            int c = regressors(t, 1, true, seasons, harmonics1, harmonics2, row);
+            row[1] = t / (double) length;
+            return c;
         }
-        double[] beta = Cholesky.solve(xtx, xty, p);
-        for (int k = 0; k < out.length; k++) {
-            regressors(n + k, window, trend, seasons, harmonics1, h2, row);
-            if (trend) {
-                row[1] = (window + k) / (double) window;
+
+        /** Fits steps {@code [end - window, end)} (with or without the trend) and forecasts from {@code end}. */
+        void forecast(int end, int window, boolean trend, double[] out) {
+            int start = end - window;
+            int[] columns = IntStream.range(0, p).filter(c -> trend || c != 1).toArray();
+            int q = columns.length;
+            double[] a = new double[q * q];
+            double[] b = new double[q];
+            for (int i = 0; i < q; i++) {
+                int ci = columns[i];
+                b[i] = xty[end * p + ci] - xty[start * p + ci];
+                for (int j = 0; j <= i; j++) {
+                    int cj = columns[j];
+                    int e = ci * (ci + 1) / 2 + cj;
+                    double v = xtx[end * triangle + e] - xtx[start * triangle + e];
+                    a[i * q + j] = v;
+                    a[j * q + i] = v;
+                }
+                a[i * q + i] = a[i * q + i] * (1 + 1e-10) + 1e-12 * window;
             }
-            double f = 0;
-            for (int a = 0; a < p; a++) {
-                f += beta[a] * row[a];
+            double[] beta = Cholesky.solve(a, b, q);
+            double[] row = new double[p];
+            for (int k = 0; k < out.length; k++) {
+                row(end + k, row);
+                double f = 0;
+                for (int i = 0; i < q; i++) {
+                    f += beta[i] * row[columns[i]];
+                }
+                out[k] = f;
             }
-            out[k] = f;
         }
     }
 }

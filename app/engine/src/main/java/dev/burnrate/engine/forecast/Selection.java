@@ -42,11 +42,13 @@ final class Selection {
         List<String> names = Candidates.names();
         int count = series.size();
         String[][] params = new String[names.size()][count];
-        double[][][] finals = Candidates.forecast(series, 0, seasons, horizon, settings, fits, params);
-        double[][][][] atOrigin = new double[settings.origins()][][][];
-        for (int j = 0; j < settings.origins(); j++) {
-            atOrigin[j] = Candidates.forecast(series, (j + 1) * horizon, seasons, horizon, settings, fits, null);
+        int[] cuts = new int[settings.origins() + 1];
+        for (int j = 0; j <= settings.origins(); j++) {
+            cuts[j] = j * horizon;
         }
+        double[][][][] all = Candidates.forecast(series, cuts, seasons, horizon, settings, fits, params);
+        double[][][] finals = all[0];
+        double[][][][] atOrigin = java.util.Arrays.copyOfRange(all, 1, all.length);
         double[][] combined = new double[count][];
         double[][][] errors = new double[count][][];
         List<List<Integer>> chosen = new ArrayList<>();
