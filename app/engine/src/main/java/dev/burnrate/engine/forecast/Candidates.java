@@ -45,10 +45,9 @@ final class Candidates {
                     (y, n, s, o, out) -> Baselines.seasonalNaive(y, n, Baselines.fittedPeriod(y, n, s.primary()), out)),
             new Simple("mean-of-3-cycles(fitted period)", (n, s, h, o) -> s.primary() >= 4 && n >= 8 * s.primary(),
                     (y, n, s, o, out) -> Baselines.profile(y, n, Baselines.fittedPeriod(y, n, s.primary()), 3, false, 0,
-                            out)),
-            new Simple("direct-regression", (n, s, h, o) -> DirectRegression.enough(n, s, h, o.regressionWindow()),
-                    (y, n, s, o, out) -> DirectRegression.forecast(y, n, s, o.regressionWindow(), out)));
+                            out)));
 
+    private static final String DIRECT = "direct-regression";
     private static final String[] FOURIER = {"fourier+trend", "fourier"};
 
     private static final String[] SMOOTHING = {"exp-smoothing(primary)", "exp-smoothing(primary+secondary)"};
@@ -68,6 +67,7 @@ final class Candidates {
     static List<String> names() {
         List<String> names = new ArrayList<>();
         SIMPLE.forEach(c -> names.add(c.name()));
+        names.add(DIRECT);
         names.addAll(List.of(FOURIER));
         for (String family : SMOOTHING) {
             names.add(family);
@@ -96,6 +96,7 @@ final class Candidates {
         IntStream.range(0, count).parallel().forEach(s -> {
             double[] y = series.get(s).y();
             FourierRegression.Prefix fourier = null;
+            DirectRegression.Prefix direct = null;
             for (int i = 0; i < cuts.length; i++) {
                 int n = y.length - cuts[i];
                 for (int c = 0; c < SIMPLE.size(); c++) {
@@ -106,6 +107,12 @@ final class Candidates {
                     }
                     out[i][c][s] = f;
                 }
+                double[] d = unavailable(horizon);
+                if (n > 0 && DirectRegression.enough(n, seasons, horizon, settings.regressionWindow())) {
+                    direct = direct != null ? direct : new DirectRegression.Prefix(y, seasons, horizon);
+                    direct.forecast(n, settings.regressionWindow(), d);
+                }
+                out[i][SIMPLE.size()][s] = d;
                 boolean fits = n >= 2 * seasons.longest() && n >= 8;
                 if (fits && fourier == null) {
                     fourier = new FourierRegression.Prefix(y, seasons, harmonics(seasons.primary()),
@@ -116,7 +123,7 @@ final class Candidates {
                     if (fits) {
                         fourier.forecast(n, window(n, seasons), v == 0, f);
                     }
-                    out[i][SIMPLE.size() + v][s] = f;
+                    out[i][SIMPLE.size() + 1 + v][s] = f;
                 }
             }
         });
@@ -154,7 +161,7 @@ final class Candidates {
             lengths[count + s] = enough && p.positive() ? n : 0;
         }
         SmoothingFits.Result result = fits.fit(values, 2 * count, length, lengths, seasons, horizon);
-        int first = SIMPLE.size() + FOURIER.length;
+        int first = SIMPLE.size() + 1 + FOURIER.length;
         for (int family = 0; family < SmoothingFits.FAMILIES; family++) {
             for (int log = 0; log < 2; log++) {
                 int c = first + 2 * family + log;

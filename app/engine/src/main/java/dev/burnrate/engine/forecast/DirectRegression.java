@@ -72,39 +72,94 @@ final class DirectRegression {
         return s.seasonal() && n >= reach(s, horizon) + horizon + 16 * features(s);
     }
 
-    static void forecast(double[] y, int n, Seasons s, int window, double[] out) {
-        int p = features(s);
-        double[] x = new double[p];
-        double[][] stats = statistics(y, n, s);
-        int firstOrigin = Math.max(reach(s, out.length), n - window - out.length) - 1;
-        for (int k = 1; k <= out.length; k++) {
-            double[] xtx = new double[p * p];
-            double[] xty = new double[p];
-            int rows = 0;
-            for (int t = firstOrigin; t + k < n; t++) {
-                features(y, stats, t, k, s, x);
-                double target = y[t + k];
-                for (int a = 0; a < p; a++) {
-                    xty[a] += x[a] * target;
-                    for (int b = 0; b <= a; b++) {
-                        xtx[a * p + b] += x[a] * x[b];
+    /**
+     * Running sums of every step's normal equations over the origins of a whole series, so that each validation
+     * cut's regression is one subtraction per step ahead and a small solve. Cut {@code n} learns from the origins
+     * {@code [max(reach, n - window - horizon) - 1, n - k)} of step {@code k}, as a direct fit on {@code y[0..n)}
+     * would: the features of an origin only read steps up to it.
+     */
+    static final class Prefix {
+
+        private final double[] y;
+        private final Seasons seasons;
+        private final int horizon;
+        private final int p;
+        private final int width;
+        private final int first;
+        private final int span;
+        private final double[][] stats;
+        private final double[] sums;
+
+        Prefix(double[] y, Seasons seasons, int horizon) {
+            this.y = y;
+            this.seasons = seasons;
+            this.horizon = horizon;
+            this.p = features(seasons);
+            int triangle = p * (p + 1) / 2;
+            this.width = triangle + p;
+            int n = y.length;
+            this.first = reach(seasons, horizon) - 1;
+            this.span = Math.max(0, n + 1 - first);
+            this.stats = statistics(y, n, seasons);
+            this.sums = new double[horizon * span * width];
+            double[] x = new double[p];
+            for (int k = 1; k <= horizon; k++) {
+                int base = (k - 1) * span * width;
+                for (int t = first; t < n; t++) {
+                    int from = base + (t - first) * width;
+                    int to = from + width;
+                    if (t + k >= n) {
+                        System.arraycopy(sums, from, sums, to, width);
+                        continue;
+                    }
+                    features(y, stats, t, k, seasons, x);
+                    double target = y[t + k];
+                    int e = 0;
+                    for (int a = 0; a < p; a++) {
+                        for (int b = 0; b <= a; b++, e++) {
+                            sums[to + e] = sums[from + e] + x[a] * x[b];
+                        }
+                    }
+                    for (int a = 0; a < p; a++, e++) {
+                        sums[to + e] = sums[from + e] + x[a] * target;
                     }
                 }
-                rows++;
             }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < a; b++) {
-                    xtx[b * p + a] = xtx[a * p + b];
+        }
+
+        /** Forecasts {@code out.length <= horizon} steps from the first {@code n} steps. */
+        void forecast(int n, int window, double[] out) {
+            int firstOrigin = Math.max(reach(seasons, horizon), n - window - horizon) - 1;
+            double[] x = new double[p];
+            double[] xtx = new double[p * p];
+            double[] xty = new double[p];
+            for (int k = 1; k <= out.length; k++) {
+                int base = (k - 1) * span * width;
+                int upper = base + (n - k - first) * width;
+                int lower = base + (firstOrigin - first) * width;
+                int rows = n - k - firstOrigin;
+                int e = 0;
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b <= a; b++, e++) {
+                        double v = sums[upper + e] - sums[lower + e];
+                        xtx[a * p + b] = v;
+                        xtx[b * p + a] = v;
+                    }
                 }
-                xtx[a * p + a] = xtx[a * p + a] * (1 + 1e-10) + 1e-12 * Math.max(rows, 1);
+                for (int a = 0; a < p; a++, e++) {
+                    xty[a] = sums[upper + e] - sums[lower + e];
+                }
+                for (int a = 0; a < p; a++) {
+                    xtx[a * p + a] = xtx[a * p + a] * (1 + 1e-10) + 1e-12 * Math.max(rows, 1);
+                }
+                double[] beta = Cholesky.solve(xtx, xty, p);
+                features(y, stats, n - 1, k, seasons, x);
+                double f = 0;
+                for (int a = 0; a < p; a++) {
+                    f += beta[a] * x[a];
+                }
+                out[k - 1] = f;
             }
-            double[] beta = Cholesky.solve(xtx, xty, p);
-            features(y, stats, n - 1, k, s, x);
-            double f = 0;
-            for (int a = 0; a < p; a++) {
-                f += beta[a] * x[a];
-            }
-            out[k - 1] = f;
         }
     }
 }
