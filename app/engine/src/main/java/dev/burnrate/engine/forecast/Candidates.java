@@ -97,6 +97,7 @@ final class Candidates {
             double[] y = series.get(s).y();
             FourierRegression.Prefix fourier = null;
             DirectRegression.Prefix direct = null;
+            int shortest = y.length - java.util.Arrays.stream(cuts).max().orElse(0);
             for (int i = 0; i < cuts.length; i++) {
                 int n = y.length - cuts[i];
                 for (int c = 0; c < SIMPLE.size(); c++) {
@@ -109,14 +110,15 @@ final class Candidates {
                 }
                 double[] d = unavailable(horizon);
                 if (n > 0 && DirectRegression.enough(n, seasons, horizon, settings.regressionWindow())) {
-                    direct = direct != null ? direct : new DirectRegression.Prefix(y, seasons, horizon);
+                    direct = direct != null ? direct : new DirectRegression.Prefix(y, shortest, seasons, horizon,
+                            settings.regressionWindow());
                     direct.forecast(n, settings.regressionWindow(), d);
                 }
                 out[i][SIMPLE.size()][s] = d;
                 boolean fits = n >= 2 * seasons.longest() && n >= 8;
                 if (fits && fourier == null) {
-                    fourier = new FourierRegression.Prefix(y, seasons, harmonics(seasons.primary()),
-                            harmonics(seasons.secondary()));
+                    fourier = new FourierRegression.Prefix(y, Math.max(0, shortest - window(Integer.MAX_VALUE,
+                            seasons)), seasons, harmonics(seasons.primary()), harmonics(seasons.secondary()));
                 }
                 for (int v = 0; v < FOURIER.length; v++) {
                     double[] f = unavailable(horizon);

@@ -90,7 +90,8 @@ final class DirectRegression {
         private final double[][] stats;
         private final double[] sums;
 
-        Prefix(double[] y, Seasons seasons, int horizon) {
+        /** @param shortest the shortest cut that will be forecast from (origins before its window are not summed) */
+        Prefix(double[] y, int shortest, Seasons seasons, int horizon, int window) {
             this.y = y;
             this.seasons = seasons;
             this.horizon = horizon;
@@ -98,7 +99,7 @@ final class DirectRegression {
             int triangle = p * (p + 1) / 2;
             this.width = triangle + p;
             int n = y.length;
-            this.first = reach(seasons, horizon) - 1;
+            this.first = Math.max(reach(seasons, horizon), shortest - window - horizon) - 1;
             this.span = Math.max(0, n + 1 - first);
             this.stats = statistics(y, n, seasons);
             this.sums = new double[horizon * span * width];

@@ -69,31 +69,33 @@ final class FourierRegression {
         private final int harmonics1;
         private final int harmonics2;
         private final int length;
+        private final int from;
         private final int p;
         private final int triangle;
         private final double[] xtx;
         private final double[] xty;
 
-        Prefix(double[] y, Seasons seasons, int harmonics1, int harmonics2) {
+        /** @param from the earliest step any window will start at (rows before it are never summed) */
+        Prefix(double[] y, int from, Seasons seasons, int harmonics1, int harmonics2) {
             this.seasons = seasons;
             this.harmonics1 = harmonics1;
             this.harmonics2 = seasons.secondary() > 0 ? harmonics2 : 0;
             this.length = y.length;
+            this.from = from;
             double[] row = new double[2 + 2 * harmonics1 + 2 * this.harmonics2];
             this.p = row(0, row);
             this.triangle = p * (p + 1) / 2;
-            this.xtx = new double[(length + 1) * triangle];
-            this.xty = new double[(length + 1) * p];
-            for (int t = 0; t < length; t++) {
+            this.xtx = new double[(length - from + 1) * triangle];
+            this.xty = new double[(length - from + 1) * p];
+            for (int t = from; t < length; t++) {
                 row(t, row);
-                int from = t * triangle;
-                int to = from + triangle;
+                int i = t - from;
                 int e = 0;
                 for (int a = 0; a < p; a++) {
                     for (int b = 0; b <= a; b++, e++) {
-                        xtx[to + e] = xtx[from + e] + row[a] * row[b];
+                        xtx[(i + 1) * triangle + e] = xtx[i * triangle + e] + row[a] * row[b];
                     }
-                    xty[(t + 1) * p + a] = xty[t * p + a] + row[a] * y[t];
+                    xty[(i + 1) * p + a] = xty[i * p + a] + row[a] * y[t];
                 }
             }
         }
@@ -113,11 +115,11 @@ final class FourierRegression {
             double[] b = new double[q];
             for (int i = 0; i < q; i++) {
                 int ci = columns[i];
-                b[i] = xty[end * p + ci] - xty[start * p + ci];
+                b[i] = xty[(end - from) * p + ci] - xty[(start - from) * p + ci];
                 for (int j = 0; j <= i; j++) {
                     int cj = columns[j];
                     int e = ci * (ci + 1) / 2 + cj;
-                    double v = xtx[end * triangle + e] - xtx[start * triangle + e];
+                    double v = xtx[(end - from) * triangle + e] - xtx[(start - from) * triangle + e];
                     a[i * q + j] = v;
                     a[j * q + i] = v;
                 }
