@@ -2,7 +2,6 @@ package dev.burnrate.engine.forecast;
 
 import dev.burnrate.api.KernelException;
 import dev.burnrate.engine.kernel.ExpSmoothingKernel;
-import dev.burnrate.engine.kernel.KernelRouter;
 
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
