@@ -46,6 +46,33 @@ final class Baselines {
         }
     }
 
+    /**
+     * The cycle length near {@code period} (within an eighth of it) that best repeats over the last seven cycles:
+     * the lag with the smallest mean absolute difference {@code |y[t] - y[t - lag]|}. Some "hourly" series
+     * repeat every 23 or 25 steps; seasonal naive at the wrong lag drifts by a step each cycle.
+     */
+    static int fittedPeriod(double[] y, int n, int period) {
+        int spread = Math.max(1, period / 8);
+        int best = period;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (int lag = Math.max(2, period - spread); lag <= period + spread; lag++) {
+            int window = Math.min(n - (period + spread), 7 * period);
+            if (window < period) {
+                return period;
+            }
+            double error = 0;
+            for (int t = n - window; t < n; t++) {
+                error += Math.abs(y[t] - y[t - lag]);
+            }
+            // ties go to the nominal period, then to the shorter lag
+            if (error < bestError - 1e-12 * Math.abs(bestError) || (lag == period && error <= bestError)) {
+                bestError = error;
+                best = lag;
+            }
+        }
+        return best;
+    }
+
     static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {

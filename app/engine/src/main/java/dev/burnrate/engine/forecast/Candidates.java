@@ -2,12 +2,12 @@ package dev.burnrate.engine.forecast;
 
 import dev.burnrate.api.KernelException;
 import dev.burnrate.engine.kernel.ExpSmoothingKernel;
-import dev.burnrate.engine.kernel.KernelRouter;
 
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The candidate models and their forecasts for a block of series from a given origin ({@code cut} steps before
@@ -20,32 +20,34 @@ final class Candidates {
     }
 
     private interface Need {
-        boolean enough(int n, Seasons s);
+        boolean enough(int n, Seasons s, int horizon, Forecaster.Settings settings);
     }
 
     private interface Model {
-        void forecast(double[] y, int n, Seasons s, double[] out);
+        void forecast(double[] y, int n, Seasons s, Forecaster.Settings settings, double[] out);
     }
 
     private static final List<Simple> SIMPLE = List.of(
-            new Simple("seasonal-naive(primary)", (n, s) -> n >= s.primary(),
-                    (y, n, s, out) -> Baselines.seasonalNaive(y, n, s.primary(), out)),
-            new Simple("seasonal-naive(secondary)", (n, s) -> s.secondary() > 0 && n >= s.secondary(),
-                    (y, n, s, out) -> Baselines.seasonalNaive(y, n, s.secondary(), out)),
-            new Simple("mean-of-3-cycles(primary)", (n, s) -> s.seasonal() && n >= 3 * s.primary(),
-                    (y, n, s, out) -> Baselines.profile(y, n, s.primary(), 3, false, 0, out)),
-            new Simple("median-of-7-cycles(primary)", (n, s) -> s.seasonal() && n >= 7 * s.primary(),
-                    (y, n, s, out) -> Baselines.profile(y, n, s.primary(), 7, true, 0, out)),
-            new Simple("median-of-3-cycles(secondary)+level", (n, s) -> s.secondary() > 0 && n >= 3 * s.secondary(),
-                    (y, n, s, out) -> Baselines.profile(y, n, s.secondary(), 3, true, s.primary(), out)),
-            new Simple("mean-of-2-cycles(secondary)+level", (n, s) -> s.secondary() > 0 && n >= 2 * s.secondary(),
-                    (y, n, s, out) -> Baselines.profile(y, n, s.secondary(), 2, false, s.primary(), out)),
-            new Simple("fourier+trend", (n, s) -> n >= 2 * s.longest() && n >= 8,
-                    (y, n, s, out) -> FourierRegression.forecast(y, n, window(n, s), true, s, harmonics(s.primary()),
-                            harmonics(s.secondary()), out)),
-            new Simple("fourier", (n, s) -> n >= 2 * s.longest() && n >= 8,
-                    (y, n, s, out) -> FourierRegression.forecast(y, n, window(n, s), false, s,
-                            harmonics(s.primary()), harmonics(s.secondary()), out)));
+            new Simple("seasonal-naive(primary)", (n, s, h, o) -> n >= s.primary(),
+                    (y, n, s, o, out) -> Baselines.seasonalNaive(y, n, s.primary(), out)),
+            new Simple("seasonal-naive(secondary)", (n, s, h, o) -> s.secondary() > 0 && n >= s.secondary(),
+                    (y, n, s, o, out) -> Baselines.seasonalNaive(y, n, s.secondary(), out)),
+            new Simple("mean-of-3-cycles(primary)", (n, s, h, o) -> s.seasonal() && n >= 3 * s.primary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, s.primary(), 3, false, 0, out)),
+            new Simple("median-of-7-cycles(primary)", (n, s, h, o) -> s.seasonal() && n >= 7 * s.primary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, s.primary(), 7, true, 0, out)),
+            new Simple("median-of-3-cycles(secondary)+level", (n, s, h, o) -> s.secondary() > 0 && n >= 3 * s.secondary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, s.secondary(), 3, true, s.primary(), out)),
+            new Simple("mean-of-2-cycles(secondary)+level", (n, s, h, o) -> s.secondary() > 0 && n >= 2 * s.secondary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, s.secondary(), 2, false, s.primary(), out)),
+            new Simple("seasonal-naive(fitted period)", (n, s, h, o) -> s.primary() >= 4 && n >= 3 * s.primary(),
+                    (y, n, s, o, out) -> Baselines.seasonalNaive(y, n, Baselines.fittedPeriod(y, n, s.primary()), out)),
+            new Simple("mean-of-3-cycles(fitted period)", (n, s, h, o) -> s.primary() >= 4 && n >= 8 * s.primary(),
+                    (y, n, s, o, out) -> Baselines.profile(y, n, Baselines.fittedPeriod(y, n, s.primary()), 3, false, 0,
+                            out)));
+
+    private static final String DIRECT = "direct-regression";
+    private static final String[] FOURIER = {"fourier+trend", "fourier"};
 
     private static final String[] SMOOTHING = {"exp-smoothing(primary)", "exp-smoothing(primary+secondary)"};
 
@@ -64,6 +66,8 @@ final class Candidates {
     static List<String> names() {
         List<String> names = new ArrayList<>();
         SIMPLE.forEach(c -> names.add(c.name()));
+        names.add(DIRECT);
+        names.addAll(List.of(FOURIER));
         for (String family : SMOOTHING) {
             names.add(family);
             names.add(family + " in logs");
@@ -77,29 +81,63 @@ final class Candidates {
     }
 
     /**
-     * Forecasts {@code [candidate][series][step]} from {@code cut} steps before each series' end; {@code params}
-     * receives each smoothing candidate's parameters ({@code [candidate][series]}, null for the others).
+     * Forecasts {@code [cut][candidate][series][step]} from {@code cuts[i]} steps before each series' end;
+     * {@code params} receives each smoothing candidate's parameters at the first cut ({@code [candidate][series]}).
      */
-    static double[][][] forecast(List<PreparedSeries> series, int cut, Seasons seasons, int horizon,
-                                 SmoothingFits smoothing, String[][] params) throws KernelException {
+    static double[][][][] forecast(List<PreparedSeries> series, int[] cuts, Seasons seasons, int horizon,
+                                   Forecaster.Settings settings, SmoothingFits smoothing, String[][] params)
+            throws KernelException {
         int count = series.size();
-        List<String> names = names();
-        double[][][] out = new double[names.size()][count][];
-        for (int c = 0; c < SIMPLE.size(); c++) {
-            Simple candidate = SIMPLE.get(c);
-            for (int s = 0; s < count; s++) {
-                int n = series.get(s).length() - cut;
-                double[] f = new double[horizon];
-                if (n > 0 && candidate.need().enough(n, seasons)) {
-                    candidate.model().forecast(series.get(s).y(), n, seasons, f);
-                } else {
-                    java.util.Arrays.fill(f, Double.NaN);
+        int candidates = names().size();
+        double[][][][] out = new double[cuts.length][candidates][count][];
+        // Series are independent: the per-series models run on all cores (the smoothing kernels on the backend's),
+        // every cut of one series together so the Fourier regression sums its rows once.
+        IntStream.range(0, count).parallel().forEach(s -> {
+            double[] y = series.get(s).y();
+            FourierRegression.Prefix fourier = null;
+            DirectRegression.Prefix direct = null;
+            int shortest = y.length - java.util.Arrays.stream(cuts).max().orElse(0);
+            for (int i = 0; i < cuts.length; i++) {
+                int n = y.length - cuts[i];
+                for (int c = 0; c < SIMPLE.size(); c++) {
+                    Simple candidate = SIMPLE.get(c);
+                    double[] f = unavailable(horizon);
+                    if (n > 0 && candidate.need().enough(n, seasons, horizon, settings)) {
+                        candidate.model().forecast(y, n, seasons, settings, f);
+                    }
+                    out[i][c][s] = f;
                 }
-                out[c][s] = f;
+                double[] d = unavailable(horizon);
+                if (n > 0 && DirectRegression.enough(n, seasons, horizon, settings.regressionWindow())) {
+                    direct = direct != null ? direct : new DirectRegression.Prefix(y, shortest, seasons, horizon,
+                            settings.regressionWindow());
+                    direct.forecast(n, settings.regressionWindow(), d);
+                }
+                out[i][SIMPLE.size()][s] = d;
+                boolean fits = n >= 2 * seasons.longest() && n >= 8;
+                if (fits && fourier == null) {
+                    fourier = new FourierRegression.Prefix(y, Math.max(0, shortest - window(Integer.MAX_VALUE,
+                            seasons)), seasons, harmonics(seasons.primary()), harmonics(seasons.secondary()));
+                }
+                for (int v = 0; v < FOURIER.length; v++) {
+                    double[] f = unavailable(horizon);
+                    if (fits) {
+                        fourier.forecast(n, window(n, seasons), v == 0, f);
+                    }
+                    out[i][SIMPLE.size() + 1 + v][s] = f;
+                }
             }
+        });
+        for (int i = 0; i < cuts.length; i++) {
+            smoothing(series, cuts[i], seasons, horizon, smoothing, out[i], i == 0 ? params : null);
         }
-        smoothing(series, cut, seasons, horizon, smoothing, out, params);
         return out;
+    }
+
+    private static double[] unavailable(int horizon) {
+        double[] f = new double[horizon];
+        java.util.Arrays.fill(f, Double.NaN);
+        return f;
     }
 
     private static void smoothing(List<PreparedSeries> series, int cut, Seasons seasons, int horizon,
@@ -124,7 +162,7 @@ final class Candidates {
             lengths[count + s] = enough && p.positive() ? n : 0;
         }
         SmoothingFits.Result result = fits.fit(values, 2 * count, length, lengths, seasons, horizon);
-        int first = SIMPLE.size();
+        int first = SIMPLE.size() + 1 + FOURIER.length;
         for (int family = 0; family < SmoothingFits.FAMILIES; family++) {
             for (int log = 0; log < 2; log++) {
                 int c = first + 2 * family + log;

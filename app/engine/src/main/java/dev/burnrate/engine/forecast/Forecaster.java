@@ -16,8 +16,11 @@ import java.util.List;
  */
 public final class Forecaster {
 
-    /** Series per block: bounds memory and lets one block's errors calibrate its intervals. */
-    static final int BLOCK = 4096;
+    /**
+     * Series per block: bounds memory (about 100 MiB for a block of 90-day hourly series) and is still plenty of
+     * series for one block's errors to calibrate its intervals.
+     */
+    static final int BLOCK = 1024;
 
     private final KernelRouter router;
     private final Clock clock;
@@ -25,10 +28,12 @@ public final class Forecaster {
 
     /**
      * @param origins  rolling validation origins, one horizon apart, ending at the series' end
-     * @param combined how many of the best-validated candidates are averaged
+     * @param combined how many of the best-validated candidates are averaged at most
+     * @param within   only candidates whose validation error is at most this multiple of the best one's
+     * @param regressionWindow origins (steps) the direct regression learns from
      */
-    public record Settings(int origins, int combined) {
-        public static final Settings DEFAULT = new Settings(4, 3);
+    public record Settings(int origins, int combined, double within, int regressionWindow) {
+        public static final Settings DEFAULT = new Settings(4, 3, 1.3, 504);
     }
 
     public Forecaster(KernelRouter router, Clock clock) {

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Prediction intervals from out-of-sample errors. Each series' spread is the root mean square of its combination's
  * scaled validation errors; a shared step profile says how the spread grows with the step; multipliers for the 95%
- * interval and the P10/P90 are empirical quantiles of errors divided by a spread estimated without their own
- * origin (leave one origin out), pooled over the block's series, so coverage is calibrated out of sample.
+ * interval and the P10/P90 are empirical quantiles of errors divided by the spread of the older origins only
+ * (forward chaining: the way the spread is used on the future), pooled over the block's series, so coverage is
+ * calibrated out of sample.
  */
 final class Intervals {
 
@@ -59,9 +60,10 @@ final class Intervals {
         for (int k = 0; k < horizon; k++) {
             profile[k] = counts[k] == 0 ? 1.0 : Math.sqrt(profile[k] / counts[k]);
         }
+        // Forward chaining, as the spread is used: errors at each origin over the spread of the older origins only.
         int total = 0;
         for (double[][] series : errors) {
-            total += series.length >= 2 ? series.length * horizon : 0;
+            total += Math.max(0, series.length - 1) * horizon;
         }
         if (total < 100) {
             return FALLBACK;
@@ -69,11 +71,8 @@ final class Intervals {
         double[] z = new double[total];
         int i = 0;
         for (double[][] series : errors) {
-            if (series.length < 2) {
-                continue;
-            }
-            for (int j = 0; j < series.length; j++) {
-                double spread = spread(series, j, profile);
+            for (int j = 0; j + 1 < series.length; j++) {
+                double spread = spread(Arrays.copyOfRange(series, j + 1, series.length), -1, profile);
                 for (int k = 0; k < horizon; k++) {
                     z[i++] = spread > 0 ? series[j][k] / (spread * profile[k]) : 0.0;
                 }

@@ -42,11 +42,13 @@ final class Selection {
         List<String> names = Candidates.names();
         int count = series.size();
         String[][] params = new String[names.size()][count];
-        double[][][] finals = Candidates.forecast(series, 0, seasons, horizon, fits, params);
-        double[][][][] atOrigin = new double[settings.origins()][][][];
-        for (int j = 0; j < settings.origins(); j++) {
-            atOrigin[j] = Candidates.forecast(series, (j + 1) * horizon, seasons, horizon, fits, null);
+        int[] cuts = new int[settings.origins() + 1];
+        for (int j = 0; j <= settings.origins(); j++) {
+            cuts[j] = j * horizon;
         }
+        double[][][][] all = Candidates.forecast(series, cuts, seasons, horizon, settings, fits, params);
+        double[][][] finals = all[0];
+        double[][][][] atOrigin = java.util.Arrays.copyOfRange(all, 1, all.length);
         double[][] combined = new double[count][];
         double[][][] errors = new double[count][][];
         List<List<Integer>> chosen = new ArrayList<>();
@@ -65,8 +67,11 @@ final class Selection {
                 }
             }
             int s0 = s;
-            List<Integer> best = IntStream.range(0, names.size()).filter(c -> score[c] < Double.POSITIVE_INFINITY)
+            List<Integer> ranked = IntStream.range(0, names.size()).filter(c -> score[c] < Double.POSITIVE_INFINITY)
                     .boxed().sorted(Comparator.comparingDouble(c -> score[c])).limit(settings.combined()).toList();
+            // seasonal naive is always finite here, so the ranking is never empty; a guard all the same
+            List<Integer> best = ranked.isEmpty() ? List.of(0) : ranked.stream()
+                    .filter(c -> score[c] <= settings.within() * score[ranked.getFirst()]).toList();
             chosen.add(best);
             combined[s] = mean(best.stream().map(c -> finals[c][s0]).toList());
             errors[s] = new double[origins][horizon];

@@ -116,7 +116,7 @@ public final class ExpSmoothingKernel {
     }
 
     /** Initial state: level = mean of the first cycle's observed values, seasons = deviations from it. */
-    static double initialise(Series a, int s, double[] seasons) {
+    public static double initialise(Series a, int s, double[] seasons) {
         int base = s * a.length();
         int n = a.lengths().get(s);
         int first = Math.min(a.period(), n);
@@ -141,7 +141,7 @@ public final class ExpSmoothingKernel {
     }
 
     /** The mean squared one-step error of series {@code s} under grid point {@code g}. */
-    static double mse(GridArgs g, int s, int point, double[] seasons) {
+    public static double mse(GridArgs g, int s, int point, double[] seasons) {
         Series a = g.series();
         int p = point * PARAMS;
         double alpha = g.grid().get(p), beta = g.grid().get(p + 1), phi = g.grid().get(p + 2);

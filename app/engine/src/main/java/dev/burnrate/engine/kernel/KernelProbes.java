@@ -46,6 +46,7 @@ public final class KernelProbes {
                     Map.of("a", floats(16 * 512 * 512, 3), "x", floats(16 * 512, 4), "y", floats(16 * 512, 0)),
                     Map.of("batch", 16, "m", 512, "n", 512)), 2.0 * 16 * 512 * 512, "GEMV 16 x 512 x 512");
             case KernelNames.ANOMALY_SCORE -> anomaly();
+            case KernelNames.EXP_SMOOTHING_GRID, KernelNames.EXP_SMOOTHING_FORECAST -> smoothing(kernel);
             default -> throw new IllegalArgumentException("no probe for kernel '" + kernel + "'");
         };
     }
@@ -101,7 +102,43 @@ public final class KernelProbes {
         int state = series * KernelNames.ANOMALY_STATE_WIDTH;
         return new Probe(new KernelLaunch(KernelNames.ANOMALY_SCORE, series, Map.of("values", values,
                 "stateIn", doubles(state), "score", doubles(series * hours), "expected", doubles(series * hours),
-                "stateOut", doubles(state)), Map.of("length", hours, "warmup", 100)), 0, series + " series x " + hours + " hours");
+                "stateOut", doubles(state)), Map.of("length", hours, "warmup", 100)), 0,
+                series + " series x " + hours + " hours");
+    }
+
+    /** Hourly series of 60 days (daily and weekly cycles) fitted over 96 parameter sets, or forecast 48 steps. */
+    private static Probe smoothing(String kernel) {
+        int series = 64;
+        int length = 60 * 24;
+        int points = 96;
+        SplittableRandom random = new SplittableRandom(7);
+        DoubleBuffer values = doubles(series * length);
+        java.nio.IntBuffer lengths = ints(series);
+        for (int s = 0; s < series; s++) {
+            lengths.put(s, length);
+            for (int t = 0; t < length; t++) {
+                values.put(s * length + t, 100 + s + 20 * Math.sin(2 * Math.PI * t / 24.0)
+                        + 5 * Math.sin(2 * Math.PI * t / 168.0) + random.nextDouble() * 4);
+            }
+        }
+        Map<String, Number> scalars = new HashMap<>(Map.of("length", length, "period", 24, "period2", 168));
+        int rows = kernel.equals(KernelNames.EXP_SMOOTHING_GRID) ? points : series;
+        DoubleBuffer params = doubles(rows * ExpSmoothingKernel.PARAMS);
+        for (int r = 0; r < rows; r++) {
+            double[] p = {0.05 + 0.9 * random.nextDouble(), 0.02, 0.9, 0.3 * random.nextDouble(), 0.1};
+            params.put(r * ExpSmoothingKernel.PARAMS, p);
+        }
+        if (kernel.equals(KernelNames.EXP_SMOOTHING_GRID)) {
+            scalars.put("gridPoints", points);
+            scalars.put("warmup", 168);
+            return new Probe(new KernelLaunch(kernel, series * points, Map.of("values", values, "lengths", lengths,
+                    "grid", params, "mse", doubles(series * points)), scalars), 0,
+                    series + " series x " + length + " hours x " + points + " parameter sets");
+        }
+        scalars.put("horizon", 48);
+        return new Probe(new KernelLaunch(kernel, series, Map.of("values", values, "lengths", lengths,
+                "params", params, "forecast", doubles(series * 48)), scalars), 0,
+                series + " series x " + length + " hours, 48 steps ahead");
     }
 
     private static DoubleBuffer doubles(int length) {

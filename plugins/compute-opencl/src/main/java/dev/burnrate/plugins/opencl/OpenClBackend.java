@@ -107,6 +107,8 @@ public final class OpenClBackend implements ComputeBackend {
                 case KernelNames.SPOT_TRAINING_MONTE_CARLO -> OpenClKernels.spotTraining(device, launch);
                 case KernelNames.INFERENCE_CAPACITY -> OpenClKernels.inferenceCapacity(device, launch);
                 case KernelNames.COMMITMENT_COVERAGE -> OpenClKernels.commitmentCoverage(device, launch);
+                case KernelNames.EXP_SMOOTHING_GRID -> OpenClKernels.expSmoothingGrid(device, launch);
+                case KernelNames.EXP_SMOOTHING_FORECAST -> OpenClKernels.expSmoothingForecast(device, launch);
                 case KernelNames.SGEMM -> OpenClKernels.sgemm(device, launch);
                 case KernelNames.BATCHED_GEMV -> OpenClKernels.batchedGemv(device, launch);
                 case KernelNames.ANOMALY_SCORE -> OpenClKernels.anomalyScore(device, launch);

@@ -33,9 +33,11 @@ import static org.jocl.CL.*;
  */
 final class OpenClDevice implements AutoCloseable {
 
-    private static final String[] SOURCES = {"common.cl", "spot_training.cl", "capacity.cl", "gemm.cl", "anomaly.cl"};
+    private static final String[] SOURCES = {"common.cl", "spot_training.cl", "capacity.cl", "gemm.cl", "anomaly.cl",
+            "smoothing.cl"};
     static final String[] KERNELS = {"spot_training", "spot_training_cpu", "inference_capacity", "commitment_coverage", "sgemm_cpu",
-            "sgemm_gpu", "batched_gemv_cpu", "batched_gemv_gpu", "anomaly_score"};
+            "sgemm_gpu", "batched_gemv_cpu", "batched_gemv_gpu", "anomaly_score", "exp_smoothing_grid",
+            "exp_smoothing_forecast"};
 
     private final cl_device_id device;
     private final ClReleaser releaser;

@@ -81,6 +81,69 @@ final class OpenClKernels {
         }
     }
 
+    /** Seasonal state lives in private memory of this many slots (smoothing.cl's SMOOTHING_SLOTS). */
+    static final int SMOOTHING_SLOTS = 512;
+
+    /** Checks the arguments both smoothing kernels share; returns length, period, period2. */
+    private static int[] smoothingSeries(Args args, int count) throws KernelException {
+        int length = args.atLeast("length", 1);
+        int period = args.atLeast("period", 1);
+        int period2 = args.atLeast("period2", 0);
+        args.require(period2 == 0 || (period2 > period && period2 % period == 0),
+                "scalar 'period2' must be 0 or a multiple of 'period' (" + period + ") but is " + period2);
+        args.require(period + period2 <= SMOOTHING_SLOTS, "period + period2 must be at most " + SMOOTHING_SLOTS
+                + " on OpenCL (seasonal state in private memory) but is " + (period + period2));
+        IntBuffer lengths = args.in("lengths", IntBuffer.class, count);
+        for (int s = 0; s < count; s++) {
+            int n = lengths.get(s);
+            args.require(n >= 0 && n <= length, "lengths[" + s + "] must be in [0, " + length + "] but is " + n);
+        }
+        return new int[]{length, period, period2};
+    }
+
+    private static DoubleBuffer smoothingParams(Args args, String name, int rows) throws KernelException {
+        DoubleBuffer p = args.in(name, DoubleBuffer.class, (long) rows * 5);
+        for (int i = 0; i < rows * 5; i++) {
+            double v = p.get(i);
+            args.require(v >= 0 && v <= 1, name + "[" + i / 5 + "][" + i % 5 + "] must be in [0, 1] but is " + v);
+        }
+        return p;
+    }
+
+    static void expSmoothingGrid(OpenClDevice device, KernelLaunch launch) throws KernelException {
+        Args args = new Args(launch);
+        int size = launch.size();
+        int points = args.atLeast("gridPoints", 1);
+        args.require(size % points == 0, "size must be series * gridPoints but " + size
+                + " is not a multiple of " + points);
+        int count = size / points;
+        int[] series = smoothingSeries(args, count);
+        int warmup = args.atLeast("warmup", 0);
+        DoubleBuffer grid = smoothingParams(args, "grid", points);
+        try (ClCall call = new ClCall(device, "exp_smoothing_grid")) {
+            call.arg(series[0]).arg(series[1]).arg(series[2]).arg(points).arg(warmup).arg(size)
+                    .in(args.in("values", DoubleBuffer.class, (long) count * series[0]), (long) count * series[0])
+                    .in(args.in("lengths", IntBuffer.class, count), count).in(grid, (long) points * 5)
+                    .out(args.out("mse", DoubleBuffer.class, size), size)
+                    .run(range(size), group(device));
+        }
+    }
+
+    static void expSmoothingForecast(OpenClDevice device, KernelLaunch launch) throws KernelException {
+        Args args = new Args(launch);
+        int count = launch.size();
+        int[] series = smoothingSeries(args, count);
+        int horizon = args.atLeast("horizon", 1);
+        DoubleBuffer params = smoothingParams(args, "params", count);
+        try (ClCall call = new ClCall(device, "exp_smoothing_forecast")) {
+            call.arg(series[0]).arg(series[1]).arg(series[2]).arg(horizon).arg(count)
+                    .in(args.in("values", DoubleBuffer.class, (long) count * series[0]), (long) count * series[0])
+                    .in(args.in("lengths", IntBuffer.class, count), count).in(params, (long) count * 5)
+                    .out(args.out("forecast", DoubleBuffer.class, (long) count * horizon), (long) count * horizon)
+                    .run(range(count), group(device));
+        }
+    }
+
     static void sgemm(OpenClDevice device, KernelLaunch launch) throws KernelException {
         Args args = new Args(launch);
         int m = args.atLeast("m", 1);

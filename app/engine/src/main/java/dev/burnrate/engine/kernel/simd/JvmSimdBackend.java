@@ -11,6 +11,7 @@ import dev.burnrate.engine.anomaly.AnomalyScoreKernel;
 import dev.burnrate.engine.kernel.BatchedGemvKernel;
 import dev.burnrate.engine.kernel.BoundKernel;
 import dev.burnrate.engine.kernel.CommitmentCoverageKernel;
+import dev.burnrate.engine.kernel.ExpSmoothingKernel;
 import dev.burnrate.engine.kernel.InferenceCapacityKernel;
 import dev.burnrate.engine.kernel.ReferenceBackend;
 import dev.burnrate.engine.kernel.SgemmKernel;
@@ -147,6 +148,12 @@ public final class JvmSimdBackend implements ComputeBackend {
                 AnomalyScoreKernel.Args args = AnomalyScoreKernel.Args.from(launch);
                 yield bound(args.series(), (from, to) -> AnomalyScoreKernel.run(args, from, to));
             }
+            case KernelNames.EXP_SMOOTHING_GRID -> {
+                ExpSmoothingKernel.GridArgs args = ExpSmoothingKernel.GridArgs.from(launch);
+                double[][] columns = ExpSmoothingSimd.columns(args);
+                yield bound(launch.size(), (from, to) -> ExpSmoothingSimd.run(args, columns, from, to));
+            }
+            // One series per item, each its own parameters: the reference loop on every core.
             default -> ReferenceBackend.bind(launch);
         };
     }

@@ -304,6 +304,42 @@ public abstract class ComputeBackendConformance {
             for (int i = 0; i < state.capacity(); i++) {
                 assertClose(actual.state.get(i), state.get(i), 1e-12, what + " state", i);
             }
+
+    @Test
+    void expSmoothingGridMatchesReferenceWithTwoCycles() throws KernelException {
+        assertSmoothingGrid(24, 168, 37);
+    }
+
+    @Test
+    void expSmoothingGridMatchesReferenceWithOneCycle() throws KernelException {
+        assertSmoothingGrid(7, 0, 64);
+    }
+
+    private void assertSmoothingGrid(int period, int period2, int points) throws KernelException {
+        assumeRuns(KernelNames.EXP_SMOOTHING_GRID);
+        SmoothingInputs.Series series = SmoothingInputs.series(9, 24 * 40, 11);
+        DoubleBuffer grid = SmoothingInputs.grid(points, 12);
+        DoubleBuffer expected = KernelBuffers.doubles(9 * points);
+        DoubleBuffer actual = KernelBuffers.doubles(9 * points);
+        reference.launch(SmoothingInputs.gridLaunch(series, grid, points, period, period2, expected));
+        backend.launch(SmoothingInputs.gridLaunch(series, grid, points, period, period2, actual));
+        for (int i = 0; i < 9 * points; i++) {
+            assertClose(actual.get(i), expected.get(i), 1e-9, "mse", i);
+        }
+        assertThat(Double.isNaN(expected.get(0))).as("an empty series scores NaN").isTrue();
+    }
+
+    @Test
+    void expSmoothingForecastMatchesReference() throws KernelException {
+        assumeRuns(KernelNames.EXP_SMOOTHING_FORECAST);
+        SmoothingInputs.Series series = SmoothingInputs.series(33, 24 * 30, 13);
+        DoubleBuffer params = SmoothingInputs.grid(33, 14);
+        DoubleBuffer expected = KernelBuffers.doubles(33 * 48);
+        DoubleBuffer actual = KernelBuffers.doubles(33 * 48);
+        reference.launch(SmoothingInputs.forecastLaunch(series, params, 24, 168, 48, expected));
+        backend.launch(SmoothingInputs.forecastLaunch(series, params, 24, 168, 48, actual));
+        for (int i = 0; i < 33 * 48; i++) {
+            assertClose(actual.get(i), expected.get(i), 1e-9, "forecast", i);
         }
     }
 
