@@ -304,6 +304,8 @@ public abstract class ComputeBackendConformance {
             for (int i = 0; i < state.capacity(); i++) {
                 assertClose(actual.state.get(i), state.get(i), 1e-12, what + " state", i);
             }
+        }
+    }
 
     @Test
     void expSmoothingGridMatchesReferenceWithTwoCycles() throws KernelException {
