@@ -28,6 +28,7 @@ class UsageServicesAuthorisationTest {
             Map.entry("UsageDatasetService.versions", ANYONE),
             Map.entry("UsageDatasetService.latest", ANYONE),
             Map.entry("UsageDatasetService.budgetDatasets", ANYONE),
+            Map.entry("UsageDatasetService.totalsByCurrency", ANYONE),
             Map.entry("UsageDatasetService.createDataset", MANAGERS),
             Map.entry("UsageDatasetService.setCountsTowardBudgets", MANAGERS),
             Map.entry("UsageImportService.importFile", MANAGERS),
