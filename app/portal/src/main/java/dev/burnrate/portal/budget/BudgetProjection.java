@@ -72,10 +72,20 @@ public class BudgetProjection {
      */
     BudgetProjection readAhead(List<BudgetKey> keys) {
         Instant now = clock.instant();
-        Map<BudgetKey, Double> rates = new HashMap<>();
-        keys.forEach(key -> rates.put(key, runRate.perHour(key, now)));
-        SpendRunRate read = (key, at) -> rates.containsKey(key) ? rates.get(key) : runRate.perHour(key, at);
-        return new BudgetProjection(dsl, this.rates, read, clock);
+        Map<BudgetKey, double[]> read = new HashMap<>();
+        keys.forEach(key -> read.put(key, new double[] {runRate.perHour(key, now), runRate.p90Margin(key, now)}));
+        SpendRunRate ahead = new SpendRunRate() {
+            @Override
+            public double perHour(BudgetKey key, Instant at) {
+                return read.containsKey(key) ? read.get(key)[0] : runRate.perHour(key, at);
+            }
+
+            @Override
+            public double p90Margin(BudgetKey key, Instant at) {
+                return read.containsKey(key) ? read.get(key)[1] : runRate.p90Margin(key, at);
+            }
+        };
+        return new BudgetProjection(dsl, this.rates, ahead, clock);
     }
 
     /**
@@ -93,6 +103,6 @@ public class BudgetProjection {
     BudgetStatus status(DSLContext within, BudgetKey key, double actual, double reserved, String excludingRequest) {
         var now = clock.instant();
         return new BudgetStatus(actual, reserved + new RunningCommitments(within, rates).cost(key, excludingRequest,
-                now), runRate.perHour(key, now));
+                now), runRate.perHour(key, now), runRate.p90Margin(key, now));
     }
 }

@@ -48,6 +48,11 @@ class ForecastRunRate implements SpendRunRate {
         return hoursLeft == 0 ? 0 : band.get().p50() / hoursLeft;
     }
 
+    @Override
+    public double p90Margin(BudgetKey key, Instant now) {
+        return band(key, now).map(b -> Math.max(0, b.p90() - b.p50())).orElse(0.0);
+    }
+
     /** The forecast's P10, P50 and P90 to the period's end; empty when the account's scope has no forecast. */
     Optional<ForecastBand> band(BudgetKey key, Instant now) {
         List<StoredSpendForecast> stored = scope(key) == null ? List.of() : forecasts.forScope(scope(key));

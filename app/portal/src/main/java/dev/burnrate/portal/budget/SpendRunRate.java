@@ -16,4 +16,9 @@ public interface SpendRunRate {
 
     /** Per hour from {@code now} to the period's end, in the account's currency; 0 when there is no basis. */
     double perHour(BudgetKey key, Instant now);
+
+    /** How much more than {@link #perHour} over the hours left a pessimistic (P90) projection adds; 0 by default. */
+    default double p90Margin(BudgetKey key, Instant now) {
+        return 0;
+    }
 }

@@ -49,8 +49,9 @@ class ForecastRunRateIT {
         forecasts.replace(forecast("aws", "USD", 1_200));
         ForecastRunRate runRate = new ForecastRunRate(forecasts, null, rates);
 
-        // 11 forecast days (Nov 20 .. 30) of 1,200 over the 216 hours from now to the period's end.
+        // 11 forecast days (Nov 20 .. 30) of 1,200 over the 216 hours from now to the period's end; P90 is 1.3x.
         assertThat(runRate.perHour(KEY, NOW)).isCloseTo(11 * 1_200 / 216.0, within(1e-9));
+        assertThat(runRate.p90Margin(KEY, NOW)).isCloseTo(11 * 360.0, within(1e-6));
         assertThat(forecasts.find("aws", StoredSpendForecast.teamScope("ml-research"), "USD").orElseThrow())
                 .satisfies(f -> {
                     assertThat(f.p90(DATA_END, KEY.end())).isCloseTo(11 * 1_560.0, within(1e-6));

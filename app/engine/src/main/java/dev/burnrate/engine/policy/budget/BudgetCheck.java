@@ -51,6 +51,11 @@ public record BudgetCheck(BudgetKey key, String periodLabel, double amount, Budg
         return projected / amount * 100.0;
     }
 
+    /** The projection at the spend forecast's P90 (the projection itself without a forecast). */
+    public double projectedP90() {
+        return projected + status.p90Margin();
+    }
+
     /** The threshold that decides: the most severe crossed. */
     public Optional<BudgetThreshold> worst() {
         return crossed.stream().findFirst();
@@ -78,10 +83,14 @@ public record BudgetCheck(BudgetKey key, String periodLabel, double amount, Budg
     }
 
     private String message(BudgetThreshold t) {
-        String figure = t.basis() == BudgetThreshold.Basis.PROJECTED
-                ? String.format(Locale.ROOT, "is projected to reach %s of %s (%.1f%%) by the end of the period",
-                money(projected), money(amount), projectedPercent())
-                : String.format(Locale.ROOT, "reaches %s of %s (%.1f%%)", money(total), money(amount), percent());
+        String figure = switch (t.basis()) {
+            case PROJECTED -> String.format(Locale.ROOT, "is projected to reach %s of %s (%.1f%%) by the end of"
+                    + " the period", money(projected), money(amount), projectedPercent());
+            case PROJECTED_P90 -> String.format(Locale.ROOT, "may reach %s of %s (%.1f%%) by the end of the period"
+                    + " (the forecast's P90)", money(projectedP90()), money(amount), projectedP90() / amount * 100.0);
+            case COMMITTED -> String.format(Locale.ROOT, "reaches %s of %s (%.1f%%)", money(total), money(amount),
+                    percent());
+        };
         String with = requestCost > 0 ? "with this request, spend " : "spend ";
         String consequence = switch (t.action()) {
             case NOTIFY -> "";
@@ -110,6 +119,9 @@ public record BudgetCheck(BudgetKey key, String periodLabel, double amount, Budg
                 .money("run_rate_per_hour", status.runRatePerHour())
                 .money("projected", projected)
                 .put("projected_percent", Math.round(projectedPercent() * 10) / 10.0);
+        if (status.p90Margin() > 0) {
+            evidence.money("projected_p90", projectedP90());
+        }
         if (!key.currency().equals("USD")) {
             evidence.put("currency", key.currency());
         }

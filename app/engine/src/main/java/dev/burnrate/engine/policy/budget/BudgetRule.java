@@ -106,7 +106,11 @@ public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, 
         // (see BudgetStatus), so the two add up instead of one replacing the other.
         double projected = status.actual() + status.committed() + status.runRatePerHour() * hoursLeft + requestCost;
         List<BudgetThreshold> crossed = thresholds.stream().filter(t -> {
-            double value = t.basis() == BudgetThreshold.Basis.PROJECTED ? projected : total;
+            double value = switch (t.basis()) {
+                case COMMITTED -> total;
+                case PROJECTED -> projected;
+                case PROJECTED_P90 -> projected + status.p90Margin();
+            };
             return value > amount * t.percent() / 100.0;
         }).toList();
         return new BudgetCheck(key, window.label(), amount, status, requestCost, total, projected, crossed);

@@ -23,8 +23,9 @@ final class BudgetRuleType {
             FieldSpec.required("action", FieldType.STRING, "what crossing it asks for")
                     .allowed(RuleAction.yamlNames()),
             FieldSpec.optional("basis", FieldType.STRING,
-                    "committed (actual + committed + request) or projected (run-rate to period end)")
-                    .allowed("committed", "projected").defaultValue("committed"));
+                    "committed (actual + committed + request), projected (forecast P50 to period end) or"
+                            + " projected-p90 (the forecast's P90)")
+                    .allowed("committed", "projected", "projected-p90").defaultValue("committed"));
 
     private BudgetRuleType() {
     }
@@ -56,7 +57,7 @@ final class BudgetRuleType {
             RuleConfig item = items.get(i);
             BudgetThreshold threshold = new BudgetThreshold(item.number("at", 0),
                     RuleAction.fromYaml(item.string("action").orElseThrow()),
-                    BudgetThreshold.Basis.valueOf(item.string("basis", "committed").toUpperCase(Locale.ROOT)));
+                    BudgetThreshold.Basis.fromYaml(item.string("basis", "committed")));
             if (!seen.add(threshold.label())) {
                 throw config.error("thresholds", i, "a second threshold at " + threshold.label());
             }

@@ -9,17 +9,24 @@ import java.util.Locale;
  *
  * @param percent of the budget's amount; crossed when spend goes above it
  * @param action  what crossing it asks for
- * @param basis   which figure is compared: committed (actual + committed + this request) or the run-rate projection
- *                to the period's end
+ * @param basis   which figure is compared: committed (actual + committed + this request), the projection to the
+ *                period's end, or that projection at the forecast's P90
  */
 public record BudgetThreshold(double percent, RuleAction action, Basis basis) {
 
     public enum Basis {
         COMMITTED,
-        PROJECTED;
+        PROJECTED,
+        /** The projection with the spend forecast's P90 in place of its P50: for budgets that must not be overrun. */
+        PROJECTED_P90;
 
         public String yamlName() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The basis of a YAML name ({@code committed}, {@code projected}, {@code projected-p90}). */
+        public static Basis fromYaml(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 
@@ -36,6 +43,10 @@ public record BudgetThreshold(double percent, RuleAction action, Basis basis) {
 
     /** e.g. {@code 80%} or {@code 100% (projected)}. */
     public String label() {
-        return percentLabel() + (basis == Basis.PROJECTED ? " (projected)" : "");
+        return percentLabel() + switch (basis) {
+            case COMMITTED -> "";
+            case PROJECTED -> " (projected)";
+            case PROJECTED_P90 -> " (projected, P90)";
+        };
     }
 }

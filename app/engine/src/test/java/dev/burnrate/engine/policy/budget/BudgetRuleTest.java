@@ -123,6 +123,36 @@ class BudgetRuleTest {
     }
 
     @Test
+    void aThresholdOnTheForecastsP90AsksForApprovalWhereTheMedianProjectionStaysBelowIt() {
+        Policy cautious = parse("""
+                id: cautious-budget
+                name: Cautious budget
+                scope:
+                  team: ml-research
+                rules:
+                  - type: budget
+                    id: monthly
+                    period: month
+                    amount: 100000
+                    thresholds:
+                      - {at: 90, action: require_approval, basis: projected-p90}
+                """);
+        // Median projection: 30,000 + 100 x 492 + 1,413.43 = 80,613.43 (80.6%); P90 adds 12,000 (92.6%).
+        Decision risky = judge(cautious, dayOfP5, new BudgetStatus(30_000, 0, 100, 12_000));
+        assertThat(risky.outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+        Violation v = risky.violations().getFirst();
+        assertThat(v.code()).isEqualTo("budget-projected-p90-90%");
+        assertThat(v.message()).contains("may reach $92,613.43").contains("forecast's P90")
+                .contains("90% (projected, P90) threshold");
+        assertThat(v.evidence()).containsEntry("projected_p90", 92_613.43);
+
+        assertThat(judge(cautious, dayOfP5, new BudgetStatus(30_000, 0, 100, 5_000)).outcome())
+                .as("P90 at 85.6%").isEqualTo(Outcome.ALLOW);
+        assertThat(judge(cautious, dayOfP5, new BudgetStatus(30_000, 0, 100)).outcome())
+                .as("no forecast band: the P90 projection is the projection").isEqualTo(Outcome.ALLOW);
+    }
+
+    @Test
     void committedWorkAndTheRunRateOfUncommittedSpendAddUpInTheProjection() {
         // 492 hours left: a 72-hour job committed at $4,951 is not replaced by the run rate, it comes on top of it.
         BudgetRule rule = (BudgetRule) budget.rules().getFirst();
