@@ -15,6 +15,7 @@ final class OpenClKernels {
 
     /** Work-group size on GPUs, and the multiple global sizes are rounded up to (kernels skip the excess). */
     private static final int GROUP = 64;
+    private static final int SMOOTHING_CPU_GROUP = 8;
 
     private OpenClKernels() {
     }
@@ -125,7 +126,7 @@ final class OpenClKernels {
                     .in(args.in("values", DoubleBuffer.class, (long) count * series[0]), (long) count * series[0])
                     .in(args.in("lengths", IntBuffer.class, count), count).in(grid, (long) points * 5)
                     .out(args.out("mse", DoubleBuffer.class, size), size)
-                    .run(range(size), group(device));
+                    .run(range(size), smoothingGroup(device));
         }
     }
 
@@ -140,7 +141,7 @@ final class OpenClKernels {
                     .in(args.in("values", DoubleBuffer.class, (long) count * series[0]), (long) count * series[0])
                     .in(args.in("lengths", IntBuffer.class, count), count).in(params, (long) count * 5)
                     .out(args.out("forecast", DoubleBuffer.class, (long) count * horizon), (long) count * horizon)
-                    .run(range(count), group(device));
+                    .run(range(count), smoothingGroup(device));
         }
     }
 
@@ -219,6 +220,15 @@ final class OpenClKernels {
 
     private static long[] group(OpenClDevice device) {
         return device.isGpu() ? new long[]{GROUP} : null;
+    }
+
+    /**
+     * The smoothing kernels keep 4 KB of seasonal state per work-item in private memory. A CPU runtime (PoCL) puts a
+     * work-group's private memory on one thread's stack, so the group it picks by itself (hundreds of items) overflows
+     * it and the process dies; a small group fits. The global range is a multiple of it ({@link #range}).
+     */
+    private static long[] smoothingGroup(OpenClDevice device) {
+        return new long[]{device.isGpu() ? GROUP : SMOOTHING_CPU_GROUP};
     }
 
     private static long roundUp(long value, long multiple) {
