@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.burnrate.api.CloudProvider;
+import dev.burnrate.api.ProvisionRequest;
 import dev.burnrate.api.PurchaseOption;
 import dev.burnrate.api.ResourceState;
 import dev.burnrate.api.ResourceStatus;
@@ -62,6 +64,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CurrencySpendIT extends ProvisioningTestBase {
 
     @Autowired BudgetFigures figures;
+    @Autowired dev.burnrate.portal.support.SandboxTestProvider cloud;
     @Autowired BudgetService budgets;
     @Autowired ImportedSpendCache cache;
     @Autowired UsageImportService imports;
@@ -253,13 +256,17 @@ class CurrencySpendIT extends ProvisioningTestBase {
     }
 
     @Test
-    void theVersionsGridAndTheResourcesPageShowEachAmountInItsOwnCurrency() {
+    void theVersionsGridAndTheResourcesPageShowEachAmountInItsOwnCurrency() throws Exception {
         String dataset = "it-cur-versions-" + suffix;
         SystemRunner.runAsSystem(() -> imports.appendOrCreate(dataset, "versions", List.of(row(100, "USD", 0),
                 row(50, "USD", 1), row(1_234_567, "JPY", 0)), "test", "team", false));
         long teamId = users.insertTeam(team, "currency test");
         String requestId = "it-cur-res-req-" + suffix;
-        String resourceId = "it-cur-res-" + suffix;
+        // The resource lives in the test cloud too, or the inventory sweep would rightly mark it deleted.
+        String resourceId = cloud.provision(new ProvisionRequest(requestId, cloud.offerings().stream()
+                .filter(o -> o.instanceType().equals("p5.48xlarge") && o.regionId().equals("eu-north-1"))
+                .findFirst().orElseThrow(), 1, PurchaseOption.ON_DEMAND, "it-cur-francs",
+                Map.of(CloudProvider.REQUEST_TAG, requestId), true, true)).resourceId();
         Instant from = monthStart.plus(1, ChronoUnit.HOURS);
         tx.executeWithoutResult(status -> {
             RequestDraft draft = new RequestDraft(Template.GPU_TRAINING, team, null, "it-cur-francs", "aws",
@@ -293,6 +300,7 @@ class CurrencySpendIT extends ProvisioningTestBase {
             Instant end = from.plus(2, ChronoUnit.HOURS);
             tx.executeWithoutResult(status -> resources.updateState(resourceId,
                     new ResourceStatus(resourceId, ResourceState.DELETED, end, "done"), end));
+            cloud.deprovision(resourceId);
         }
     }
 
