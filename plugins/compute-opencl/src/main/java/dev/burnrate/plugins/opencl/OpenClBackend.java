@@ -59,8 +59,22 @@ public final class OpenClBackend implements ComputeBackend {
         return "OpenCL (JOCL)";
     }
 
+    /**
+     * One lock for every copy of this plugin in the process. Two portals in one JVM (as the tests run them) load the
+     * plugin, and JOCL with it, in two class loaders; the OpenCL ICD loader's first call and PoCL's program builds
+     * are not safe from two copies at once (the JVM died in native code at start-up while both calibrated). The
+     * plugin API's classes are shared by every plugin class loader, so a lock on one is process-wide.
+     */
+    static final Object PROCESS_LOCK = dev.burnrate.api.ComputeBackend.class;
+
     @Override
     public synchronized Availability availability() {
+        synchronized (PROCESS_LOCK) {
+            return availabilityLocked();
+        }
+    }
+
+    private Availability availabilityLocked() {
         if (availability == null) {
             try {
                 device = OpenClDevice.open(preference);
@@ -102,6 +116,12 @@ public final class OpenClBackend implements ComputeBackend {
             throw new KernelException("unknown kernel '" + launch.kernel() + "' for " + ID + " on "
                     + device.info().name() + "; it runs " + kernels());
         }
+        synchronized (PROCESS_LOCK) {
+            launchLocked(launch);
+        }
+    }
+
+    private void launchLocked(KernelLaunch launch) throws KernelException {
         try {
             switch (launch.kernel()) {
                 case KernelNames.SPOT_TRAINING_MONTE_CARLO -> OpenClKernels.spotTraining(device, launch);
@@ -122,10 +142,12 @@ public final class OpenClBackend implements ComputeBackend {
 
     @Override
     public synchronized void close() {
-        if (device != null) {
-            device.close();
-            device = null;
+        synchronized (PROCESS_LOCK) {
+            if (device != null) {
+                device.close();
+                device = null;
+            }
+            availability = null;
         }
-        availability = null;
     }
 }
