@@ -1,5 +1,10 @@
 package dev.burnrate.plugins.opencl;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import dev.burnrate.api.Availability;
 import dev.burnrate.api.ComputeBackend;
 import dev.burnrate.api.DeviceInfo;
@@ -67,10 +72,49 @@ public final class OpenClBackend implements ComputeBackend {
      */
     static final Object PROCESS_LOCK = dev.burnrate.api.ComputeBackend.class;
 
+    /**
+     * PoCL compiles programs and work-group functions with LLVM in the calling thread, which needs more stack than a
+     * worker thread's default (a portal's background thread died in native code, where the JVM cannot report a stack
+     * overflow). Every OpenCL call therefore runs on this thread with a large stack.
+     */
+    private static final ExecutorService CALLS = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(null, task, "opencl-calls", 512L << 20);
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Runs an OpenCL call on the large-stack thread under the process-wide lock, and waits for it. */
+    private static <T> T onCallThread(Callable<T> call) throws KernelException {
+        Future<T> result = CALLS.submit(() -> {
+            synchronized (PROCESS_LOCK) {
+                return call.call();
+            }
+        });
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KernelException("interrupted while waiting for the OpenCL device");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof KernelException k) {
+                throw k;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new KernelException("OpenCL call failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     @Override
     public synchronized Availability availability() {
-        synchronized (PROCESS_LOCK) {
-            return availabilityLocked();
+        try {
+            return onCallThread(this::availabilityLocked);
+        } catch (KernelException e) {
+            return Availability.no(e.getMessage());
         }
     }
 
@@ -116,9 +160,10 @@ public final class OpenClBackend implements ComputeBackend {
             throw new KernelException("unknown kernel '" + launch.kernel() + "' for " + ID + " on "
                     + device.info().name() + "; it runs " + kernels());
         }
-        synchronized (PROCESS_LOCK) {
+        onCallThread(() -> {
             launchLocked(launch);
-        }
+            return null;
+        });
     }
 
     private void launchLocked(KernelLaunch launch) throws KernelException {
@@ -142,12 +187,17 @@ public final class OpenClBackend implements ComputeBackend {
 
     @Override
     public synchronized void close() {
-        synchronized (PROCESS_LOCK) {
-            if (device != null) {
-                device.close();
-                device = null;
-            }
-            availability = null;
+        try {
+            onCallThread(() -> {
+                if (device != null) {
+                    device.close();
+                    device = null;
+                }
+                availability = null;
+                return null;
+            });
+        } catch (KernelException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }
