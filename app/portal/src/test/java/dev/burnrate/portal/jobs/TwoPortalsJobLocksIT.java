@@ -3,12 +3,14 @@ package dev.burnrate.portal.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burnrate.portal.BurnrateApplication;
+import dev.burnrate.portal.migration.EditedMigrationRepair;
 import dev.burnrate.portal.support.TestDatabases;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Two portals on one PostgreSQL database, in one JVM: a job under a ShedLock lock runs in one of them at a time,
  * while the same job without the lock (the control) is seen running in both at once, and a job running longer than
- * its lease keeps its lock. The portal's own jobs are behind the lock's proxy.
+ * its lease keeps its lock. The portal's own jobs are behind the lock's proxy, and the Flyway of each portal carries
+ * the edited-migration repair.
  */
 class TwoPortalsJobLocksIT {
 
@@ -156,12 +159,14 @@ class TwoPortalsJobLocksIT {
     }
 
     @Test
-    void thePortalsOwnJobsAreBehindTheLock() {
+    void thePortalsOwnJobsAreBehindTheLockAndFlywayHasTheRepair() {
         for (ConfigurableApplicationContext portal : List.of(first, second)) {
             for (String job : List.of("meteringJob", "provisioningExecutor", "continuousEvaluationJob",
                     "webhookDispatcher")) {
                 assertThat(AopUtils.isAopProxy(portal.getBean(job))).as("%s is proxied by ShedLock", job).isTrue();
             }
+            assertThat(portal.getBean(Flyway.class).getConfiguration().getCallbacks())
+                    .hasAtLeastOneElementOfType(EditedMigrationRepair.class);
         }
     }
 }
