@@ -47,7 +47,10 @@ public enum ReportFormat {
      * and hyphens turned into hyphens, e.g. "Review 2026-11 signed" as XLSX is burnrate-review-2026-11-signed.xlsx.
      */
     public String fileName(String name) {
-        String slug = (name == null ? "" : name).toLowerCase(java.util.Locale.ROOT)
+        // Accents are dropped rather than replaced, so "Zürich" becomes "zurich".
+        String plain = java.text.Normalizer.normalize(name == null ? "" : name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        String slug = plain.toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9.-]+", "-").replaceAll("-{2,}", "-").replaceAll("^[-.]+|[-.]+$", "");
         if (slug.startsWith("burnrate-")) {
             slug = slug.substring("burnrate-".length());

@@ -45,8 +45,14 @@ public record ReportTable(String name, List<Column> columns, List<List<Object>> 
             return new Column(header, Kind.MONEY, currency);
         }
 
+        /** A percentage column; its cells are in points: 12.5 means 12.5 % (the XLSX stores 0.125). */
         public static Column percent(String header) {
             return new Column(header, Kind.PERCENT, null);
+        }
+
+        /** A plain number column (counts, quantities). */
+        public static Column number(String header) {
+            return new Column(header, Kind.NUMBER, null);
         }
     }
 }

@@ -38,7 +38,7 @@ class ReportDownloadsTest {
     void fileNamesSayBurnrateTheReportAndTheFormat() {
         assertThat(ReportFormat.XLSX.fileName("review-2026-11-signed")).isEqualTo("burnrate-review-2026-11-signed.xlsx");
         assertThat(ReportFormat.PDF.fileName("Review 2026-11 (signed)")).isEqualTo("burnrate-review-2026-11-signed.pdf");
-        assertThat(ReportFormat.CSV.fileName("Chargeback: Q4/2026, Zürich")).isEqualTo("burnrate-chargeback-q4-2026-z-rich.csv");
+        assertThat(ReportFormat.CSV.fileName("Chargeback: Q4/2026, Zürich")).isEqualTo("burnrate-chargeback-q4-2026-zurich.csv");
         assertThat(ReportFormat.CSV.fileName("burnrate-review")).isEqualTo("burnrate-review.csv");
         assertThat(ReportFormat.CSV.fileName("../../etc")).isEqualTo("burnrate-etc.csv");
         assertThat(ReportFormat.PDF.fileName("")).isEqualTo("burnrate.pdf");

@@ -56,7 +56,7 @@ final class ReportSamples {
         }
         ReportTable resourceTable = new ReportTable("Resources", List.of(Column.text("Resource"),
                 Column.text("Team"), Column.money("Cost", "USD"), Column.money("Cost", "EUR"),
-                new Column("Instances", ReportTable.Kind.NUMBER, null)), rows);
+                Column.number("Instances")), rows);
         ReportChart planVsActual = new ReportChart("Plan vs actual", ReportChart.Kind.BAR, List.of(teams), List.of(
                 new ReportChart.Series("Plan", budgets.subList(0, 5).stream().map(r -> (BigDecimal) r.get(1)).toList()),
                 new ReportChart.Series("Actual", budgets.subList(0, 5).stream().map(r -> (BigDecimal) r.get(2)).toList()),
