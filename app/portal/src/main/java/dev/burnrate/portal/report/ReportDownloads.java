@@ -39,7 +39,7 @@ public class ReportDownloads extends HorizontalLayout {
         for (ReportFormat format : ReportFormat.values()) {
             Anchor anchor = new Anchor(new ReportDownload(name, format, document, ReportDownloads::showFailure), "");
             anchor.setDownload(true);
-            anchor.setId("download-" + format.extension());
+            anchor.addClassName("download-" + format.extension()); // a class, not an id: a page may show two reports
             Button button = new Button(format.name(), VaadinIcon.DOWNLOAD_ALT.create());
             button.addThemeVariants(ButtonVariant.TERTIARY);
             button.setTooltipText("Download as " + format.name() + ": " + format.fileName(name));

@@ -99,7 +99,7 @@ class ReportDownloadsTest {
         List<String> labels = downloads.getChildren().map(anchor -> ((Anchor) anchor).getChildren()
                 .map(button -> ((Button) button).getText()).findFirst().orElseThrow()).toList();
         assertThat(labels).containsExactly("CSV", "XLSX", "PDF");
-        assertThat(downloads.getChildren().map(c -> c.getId().orElseThrow()).toList())
+        assertThat(downloads.getChildren().map(c -> c.getClassName()).toList())
                 .containsExactly("download-csv", "download-xlsx", "download-pdf");
         assertThat(built).hasValue(0);
     }
