@@ -14,6 +14,7 @@ import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.Grouping;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
@@ -130,6 +131,8 @@ final class ReportXlsxCharts {
         if (data instanceof XDDFBarChartData bar) {
             bar.setBarDirection(BarDirection.COL);
             bar.setBarGrouping(BarGrouping.CLUSTERED);
+        } else if (data instanceof XDDFLineChartData line) {
+            line.setGrouping(Grouping.STANDARD); // required by the schema; Excel repairs a file without it
         }
         target.plot(data);
         // Light grid lines to read values off the axis.

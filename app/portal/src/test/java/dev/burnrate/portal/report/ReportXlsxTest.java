@@ -11,6 +11,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.Grouping;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
@@ -133,6 +135,8 @@ class ReportXlsxTest {
         XDDFChartData line = drawn.get(1).getChartSeries().get(0);
         assertThat(line).isInstanceOf(XDDFLineChartData.class);
         assertThat(line.getSeries(0).getValuesData().getPointCount()).isEqualTo(30);
+        assertThat(((XDDFLineChartData) line).getGrouping()).isEqualTo(Grouping.STANDARD);
+        assertThat(((XDDFBarChartData) bars).getBarGrouping()).isEqualTo(BarGrouping.CLUSTERED);
         // the data block under the first chart's title: categories and the exact values
         assertThat(charts.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Plan vs actual");
         assertThat(charts.getRow(5).getCell(0).getStringCellValue()).isEqualTo("vision");
