@@ -6,6 +6,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * A4 pages filled from top to bottom: the current page's content stream, a cursor ({@link #y}) and the drawing
@@ -73,6 +74,20 @@ final class PdfCanvas implements AutoCloseable {
         s.beginText();
         s.setFont(font, size);
         s.newLineAtOffset(x, baseline);
+        s.showText(printable);
+        s.endText();
+    }
+
+    /** Text turned {@code radians} counter-clockwise about its start point. */
+    void textRotated(PDFont font, float size, float x, float y, double radians, String text) throws IOException {
+        String printable = fonts.printable(font, text);
+        if (printable.isEmpty()) {
+            return;
+        }
+        PDPageContentStream s = stream();
+        s.beginText();
+        s.setFont(font, size);
+        s.setTextMatrix(Matrix.getRotateInstance(radians, x, y));
         s.showText(printable);
         s.endText();
     }

@@ -16,6 +16,8 @@ final class PdfChartPainter {
     private static final float LABEL_SIZE = 7f;
     private static final int GRID = 0xDDDDDD;
     private static final int AXIS = 0x555555;
+    private static final float MAX_LABEL = 90f;
+    private static final float SIN45 = (float) Math.sin(Math.PI / 4);
 
     private final PdfCanvas canvas;
 
@@ -32,7 +34,6 @@ final class PdfChartPainter {
         canvas.text(canvas.fonts.bold, TITLE_SIZE, left, top - TITLE_SIZE, chart.title());
         float legendHeight = legend(chart, left, top - HEIGHT + 4, width);
         float plotTop = top - TITLE_SIZE - 14;
-        float plotBottom = top - HEIGHT + legendHeight + 4 + LABEL_SIZE + 10;
         double[] range = range(chart);
         double step = niceStep((range[1] - range[0]) / 5);
         double lo = Math.floor(range[0] / step) * step;
@@ -46,21 +47,33 @@ final class PdfChartPainter {
         }
         float plotLeft = left + axisWidth + 6;
         float plotWidth = left + width - plotLeft;
+        int n = chart.categories().size();
+        float slot = plotWidth / Math.max(1, n);
+        float widest = 0;
+        for (String category : chart.categories()) {
+            widest = Math.max(widest, Math.min(MAX_LABEL, canvas.textWidth(canvas.fonts.regular, LABEL_SIZE, category)));
+        }
+        // Every bar needs its name: slanted when they do not fit side by side. A line over days is thinned out instead.
+        boolean slanted = chart.kind() == ReportChart.Kind.BAR && widest + 4 > slot;
+        float labelHeight = slanted ? widest * SIN45 + LABEL_SIZE : LABEL_SIZE + 3;
+        float plotBottom = top - HEIGHT + legendHeight + 4 + labelHeight + 7;
         Scale scale = new Scale(lo, hi, plotBottom, plotTop);
         for (double tick = lo; tick <= hi + step / 2; tick += step) {
             float ty = scale.y(tick);
             canvas.line(GRID, 0.5f, plotLeft, ty, plotLeft + plotWidth, ty);
             canvas.textRight(canvas.fonts.regular, LABEL_SIZE, plotLeft - 3, ty - LABEL_SIZE / 3, ReportCells.compact(tick));
         }
-        int n = chart.categories().size();
         if (n > 0) {
-            float slot = plotWidth / n;
             if (chart.kind() == ReportChart.Kind.BAR) {
                 bars(chart, scale, plotLeft, slot);
             } else {
                 lines(chart, scale, plotLeft, slot);
             }
-            categoryLabels(chart.categories(), plotLeft, slot, plotBottom - LABEL_SIZE - 3);
+            if (slanted) {
+                slantedLabels(chart.categories(), plotLeft, slot, plotBottom - 3);
+            } else {
+                categoryLabels(chart.categories(), plotLeft, slot, plotBottom - LABEL_SIZE - 3, widest);
+            }
         }
         canvas.line(AXIS, 0.8f, plotLeft, scale.y(0), plotLeft + plotWidth, scale.y(0));
         canvas.line(AXIS, 0.8f, plotLeft, plotBottom, plotLeft, plotTop);
@@ -127,16 +140,24 @@ final class PdfChartPainter {
         s.setNonStrokingColor(0f, 0f, 0f);
     }
 
-    private void categoryLabels(List<String> categories, float plotLeft, float slot, float baseline) throws IOException {
-        float widest = 0;
-        for (String category : categories) {
-            widest = Math.max(widest, canvas.textWidth(canvas.fonts.regular, LABEL_SIZE, category));
-        }
-        int every = Math.max(1, (int) Math.ceil((Math.min(widest, 90) + 4) / slot));
+    private void categoryLabels(List<String> categories, float plotLeft, float slot, float baseline, float widest)
+            throws IOException {
+        int every = Math.max(1, (int) Math.ceil((widest + 4) / slot));
         float room = slot * every - 4;
         for (int i = 0; i < categories.size(); i += every) {
             String label = fit(categories.get(i), room);
             canvas.textCentered(canvas.fonts.regular, LABEL_SIZE, plotLeft + slot * (i + 0.5f), baseline, label);
+        }
+    }
+
+    /** Labels at 45 degrees, each ending under its group of bars. */
+    private void slantedLabels(List<String> categories, float plotLeft, float slot, float top) throws IOException {
+        for (int i = 0; i < categories.size(); i++) {
+            String label = fit(categories.get(i), MAX_LABEL);
+            float w = canvas.textWidth(canvas.fonts.regular, LABEL_SIZE, label);
+            float endX = plotLeft + slot * (i + 0.5f) + LABEL_SIZE * SIN45 / 2;
+            canvas.textRotated(canvas.fonts.regular, LABEL_SIZE, endX - w * SIN45, top - w * SIN45 - LABEL_SIZE * SIN45,
+                    Math.PI / 4, label);
         }
     }
 

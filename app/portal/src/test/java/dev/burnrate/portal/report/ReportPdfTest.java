@@ -110,6 +110,20 @@ class ReportPdfTest {
     }
 
     @Test
+    void everyBarIsLabelledEvenWhenTheNamesDoNotFitSideBySide() throws IOException {
+        List<String> teams = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
+                "india", "juliett", "kilo", "lima", "mike", "november").stream().map(t -> t + "-cost").toList();
+        List<BigDecimal> values = teams.stream().map(t -> new BigDecimal(t.length() * 100 - 900)).toList();
+        ReportChart chart = new ReportChart("Many budgets", ReportChart.Kind.BAR, teams,
+                List.of(new ReportChart.Series("Actual", values)));
+        ReportDocument many = new ReportDocument("Review", List.of(), List.of(), List.of(chart));
+        try (PDDocument pdf = Loader.loadPDF(ReportPdf.toBytes(many))) {
+            // slanted text comes out of the stripper in short pieces, in order
+            assertThat(squeeze(text(pdf, 1, 1))).contains(teams);
+        }
+    }
+
+    @Test
     void fontsAreEmbeddedAndTheFallbackFontPrintsAccentsToo() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(PDF)) {
             PDResources resources = pdf.getPage(0).getResources();
