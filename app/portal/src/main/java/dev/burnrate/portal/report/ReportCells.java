@@ -14,6 +14,10 @@ final class ReportCells {
 
     /** Grouping and decimal marks do not depend on the server's locale. */
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    // DecimalFormat is costly to create and not thread-safe: one of each per thread.
+    private static final ThreadLocal<DecimalFormat> MONEY = format("#,##0.00");
+    private static final ThreadLocal<DecimalFormat> PERCENT = format("#,##0.0");
+    private static final ThreadLocal<DecimalFormat> NUMBER = format("#,##0.##");
 
     private ReportCells() {
     }
@@ -73,16 +77,24 @@ final class ReportCells {
             return "";
         }
         return switch (column.kind()) {
-            case MONEY -> new DecimalFormat("#,##0.00", SYMBOLS).format(money(table, column, cell));
-            case PERCENT -> new DecimalFormat("#,##0.0", SYMBOLS).format(number(table, column, cell)) + " %";
-            case NUMBER -> new DecimalFormat("#,##0.##", SYMBOLS).format(number(table, column, cell));
+            case MONEY -> MONEY.get().format(money(table, column, cell));
+            case PERCENT -> PERCENT.get().format(number(table, column, cell)) + " %";
+            case NUMBER -> NUMBER.get().format(number(table, column, cell));
             case TEXT -> cell.toString();
         };
     }
 
     /** Axis and chart values, compact. */
     static String compact(double value) {
-        return new DecimalFormat("#,##0.##", SYMBOLS).format(value);
+        return NUMBER.get().format(value);
+    }
+
+    private static ThreadLocal<DecimalFormat> format(String pattern) {
+        return ThreadLocal.withInitial(() -> {
+            DecimalFormat format = new DecimalFormat(pattern, SYMBOLS);
+            format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+            return format;
+        });
     }
 
     private static String plainNumber(Object cell, double value) {
