@@ -35,21 +35,26 @@ final class ChargebackAllocator {
         List<ChargebackLine> lines = new ArrayList<>();
         int i = 0;
         for (String team : teams) {
-            lines.add(new ChargebackLine(team, billed.direct.get(i), billed.shared(i), billed.total.get(i),
-                    effective.direct.get(i), effective.shared(i), effective.total.get(i)));
+            lines.add(new ChargebackLine(team, billed.direct.get(i), billed.shared(i), billed.total(i),
+                    effective.direct.get(i), effective.shared(i), effective.total(i)));
             i++;
         }
-        if (billed.total.get(i).signum() != 0 || effective.total.get(i).signum() != 0) {
-            lines.add(new ChargebackLine(null, billed.direct.get(i), billed.shared(i), billed.total.get(i),
-                    effective.direct.get(i), effective.shared(i), effective.total.get(i)));
+        if (billed.direct.get(i).signum() != 0 || billed.shared(i).signum() != 0
+                || effective.direct.get(i).signum() != 0 || effective.shared(i).signum() != 0) {
+            lines.add(new ChargebackLine(null, billed.direct.get(i), billed.shared(i), billed.total(i),
+                    effective.direct.get(i), effective.shared(i), effective.total(i)));
         }
         return lines;
     }
 
-    /** Rounded direct and total amounts per team, the last entry being the unallocated line. */
-    private record Split(List<BigDecimal> direct, List<BigDecimal> total) {
+    /** Rounded direct and shared amounts per team, the last entry being the unallocated line. */
+    private record Split(List<BigDecimal> direct, List<BigDecimal> sharedParts) {
         BigDecimal shared(int i) {
-            return total.get(i).subtract(direct.get(i));
+            return sharedParts.get(i);
+        }
+
+        BigDecimal total(int i) {
+            return direct.get(i).add(sharedParts.get(i));
         }
     }
 
@@ -79,7 +84,7 @@ final class ChargebackAllocator {
         BigDecimal weightSum = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         List<BigDecimal> exactDirect = new ArrayList<>(direct.values());
         exactDirect.add(unallocatedDirect);
-        List<BigDecimal> exactTotal = new ArrayList<>();
+        List<BigDecimal> exactShared = new ArrayList<>();
         BigDecimal placed = BigDecimal.ZERO;
         String lastRecipient = weights.entrySet().stream().filter(w -> w.getValue().signum() > 0)
                 .map(Map.Entry::getKey).reduce((a, b) -> b).orElse(null);
@@ -92,14 +97,16 @@ final class ChargebackAllocator {
                 part = pool.multiply(weights.get(e.getKey())).divide(weightSum, MathContext.DECIMAL128);
             }
             placed = placed.add(part);
-            exactTotal.add(e.getValue().add(part));
+            exactShared.add(part);
         }
         // what no team can receive stays visible, so the statement still adds up to the invoice
-        exactTotal.add(unallocatedDirect.add(weightSum.signum() <= 0 ? pool : BigDecimal.ZERO));
-        BigDecimal whole = Cents.round(exactTotal.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-        BigDecimal directWhole = Cents.round(exactDirect.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        exactShared.add(weightSum.signum() <= 0 ? pool : BigDecimal.ZERO);
+        // the whole is rounded once; direct parts add up to the rounded direct total, shared parts to the rest
+        BigDecimal directTotal = exactDirect.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal whole = Cents.round(directTotal.add(pool));
+        BigDecimal directWhole = Cents.round(directTotal);
         return new Split(LargestRemainder.apportion(exactDirect, directWhole),
-                LargestRemainder.apportion(exactTotal, whole));
+                LargestRemainder.apportion(exactShared, whole.subtract(directWhole)));
     }
 
     private static Map<String, BigDecimal> weights(ChargebackRule rule, Map<String, BigDecimal> direct) {

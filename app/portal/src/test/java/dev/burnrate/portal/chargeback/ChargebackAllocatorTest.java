@@ -142,6 +142,9 @@ class ChargebackAllocatorTest {
         assertThat(LargestRemainder.apportion(List.of(new BigDecimal("0.004"), new BigDecimal("0.006"),
                 new BigDecimal("-0.001")), new BigDecimal("0.01")))
                 .containsExactly(new BigDecimal("0.00"), new BigDecimal("0.01"), new BigDecimal("0.00"));
+        // a whole left over from a larger rounding may be a cent below the parts' own: the smallest remainder pays
+        assertThat(LargestRemainder.apportion(List.of(new BigDecimal("0.01"), new BigDecimal("0.004")),
+                new BigDecimal("0.00"))).containsExactly(new BigDecimal("0.00"), new BigDecimal("0.00"));
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {
