@@ -77,6 +77,53 @@ class BillingReconciliationIT extends BrowserTestBase {
         assertThat(groups).isGreaterThan(20);
     }
 
+    /**
+     * The FOCUS 1.2 specification's example files (fragments: commitment purchases and their amortised usage, SaaS
+     * agreements) that import whole: their BilledCost and EffectiveCost totals per currency reconcile too. Files
+     * with rows the importer quarantines, or with cells that are not plain decimals ("$1.00"), are left out.
+     */
+    @Test
+    void theSpecificationsExampleFilesReconcilePerCurrency() throws IOException {
+        Path dir = Path.of("..", "engine", "src", "test", "resources", "focus", "spec-examples-v1.2");
+        List<Path> files;
+        try (var walk = Files.walk(dir)) {
+            files = walk.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+        int reconciled = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path csv = files.get(i);
+            Map<List<String>, BigDecimal> billed;
+            Map<List<String>, BigDecimal> effective;
+            try {
+                billed = exactSums(csv, r -> null, "BilledCost");
+                effective = exactSums(csv, r -> null, "EffectiveCost");
+            } catch (NumberFormatException | java.util.NoSuchElementException e) {
+                continue;
+            }
+            String dataset = "recon-spec-" + i;
+            ImportResult result = asFinance(() -> {
+                datasets.createDataset(dataset, "Reconciliation test", "team", false);
+                return imports.importFile(dataset, csv, csv.getFileName().toString(), ValidationMode.LENIENT, "team");
+            });
+            if (result.version().isEmpty() || result.report().rowsQuarantined() > 0) {
+                continue;
+            }
+            DataVersions versions = new DataVersions(List.of(new PinnedVersion(dataset,
+                    asFinance(() -> queries.latestVersionKey(dataset)), "team")));
+            for (var metric : Map.of(Metric.BILLED_COST, billed, Metric.EFFECTIVE_COST, effective).entrySet()) {
+                Map<String, BigDecimal> found = new HashMap<>();
+                asFinance(() -> billing.sum(versions, k -> UsageQuery.builder().sum(metric.getKey()).build()))
+                        .forEach(r -> found.merge(r.currency(), Cents.round(r.amount()), BigDecimal::add));
+                Map<String, BigDecimal> expected = new HashMap<>();
+                metric.getValue().forEach((k, v) -> expected.merge(k.get(1), v, BigDecimal::add));
+                expected.replaceAll((k, v) -> v.setScale(2, RoundingMode.HALF_EVEN));
+                assertThat(found).as("%s of %s", metric.getKey(), csv.getFileName()).isEqualTo(expected);
+            }
+            reconciled++;
+        }
+        assertThat(reconciled).as("example files reconciled").isGreaterThanOrEqualTo(8);
+    }
+
     /** Imports the file and compares every group's rounded totals; returns how many groups were compared. */
     private int reconcile(String dataset, Path csv, String teamTag) throws IOException {
         ImportResult result = asFinance(() -> {
@@ -119,11 +166,12 @@ class BillingReconciliationIT extends BrowserTestBase {
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(csv)) {
             for (NamedCsvRecord r : reader) {
                 String text = r.getField(column);
-                if (text.isEmpty() || text.equals("NULL")) {
+                if (text.isEmpty() || text.equalsIgnoreCase("NULL")) {
                     continue;
                 }
-                out.merge(List.of(label(group.apply(r)), r.getField("BillingCurrency")), new BigDecimal(text),
-                        BigDecimal::add);
+                String currency = r.findField("BillingCurrency").filter(c -> !c.isEmpty() && !c.equals("null"))
+                        .orElse(UsageQueryService.NO_CURRENCY);
+                out.merge(List.of(label(group.apply(r)), currency), new BigDecimal(text), BigDecimal::add);
             }
         }
         return out;

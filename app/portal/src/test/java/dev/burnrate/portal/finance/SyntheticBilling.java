@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticBilling {
 
-    public static final List<String> TEAMS = List.of("alpha", "beta", "gamma", "delta", "platform");
+    public static final List<String> TEAMS = List.of("alpha", "beta", "gamma", "ml-research", "platform");
     public static final Instant MONTH = Instant.parse("2026-03-01T00:00:00Z");
     private static final String[][] SERVICES = {
         {"Amazon Web Services", "Amazon Elastic Compute Cloud", "us-east-1", "Compute"},
