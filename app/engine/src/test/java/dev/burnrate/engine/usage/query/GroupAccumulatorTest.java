@@ -86,6 +86,21 @@ class GroupAccumulatorTest {
         }
     }
 
+    @Test
+    void aResultsTotalOverItsRowsIsCompensatedToo() {
+        double[] values = {1e16, 1.25, -1e16, 0.015};
+        java.util.List<QueryResult.Row> rows = new java.util.ArrayList<>();
+        BigDecimal exact = BigDecimal.ZERO;
+        for (double v : values) {
+            rows.add(new QueryResult.Row(java.util.List.of("g" + rows.size()), null, new double[] {v}));
+            exact = exact.add(new BigDecimal(v));
+        }
+        QueryResult result = new QueryResult(java.util.List.of("g"), TimeBucket.NONE,
+                java.util.List.of(Metric.BILLED_COST), rows, 4, 4);
+        assertThat(Math.abs(result.total(Metric.BILLED_COST) - exact.doubleValue()))
+                .isLessThanOrEqualTo(Math.ulp(exact.doubleValue()));
+    }
+
     private static int slot(GroupAccumulator acc, long key) {
         int[] slot = new int[1];
         acc.slots(new long[] {key}, 1, slot);
