@@ -114,7 +114,15 @@ public class ChargebackView extends VerticalLayout {
         if (list.isEmpty()) {
             statements.add(new Paragraph("No billing data counts toward budgets in " + period.getValue() + "."));
         }
+        if (!list.isEmpty()) {
+            Paragraph versions = new Paragraph("Computed from " + list.getFirst().versions().describe());
+            versions.setId("chargeback-versions");
+            statements.add(versions);
+        }
         for (ChargebackStatement s : list) {
+            if (s.scoped() && s.lines().isEmpty()) {
+                continue; // none of the reader's teams has cost in this currency
+            }
             statements.add(new H3(s.month() + " · " + s.currency()));
             if (!s.scoped()) {
                 Paragraph totals = new Paragraph("Invoice (BilledCost): " + money(s.invoice(), s.currency())

@@ -45,6 +45,7 @@ class ChargebackViewIT extends BrowserTestBase {
         assertThat(page.locator("#chargeback-chart-USD")).hasAttribute("data-render-count",
                 Pattern.compile("[1-9]\\d*"));
         assertThat(page.locator("#chargeback-definition")).containsText("Shared cost");
+        assertThat(page.locator("#chargeback-versions")).containsText("billing@");
         screenshot("chargeback-finance");
 
         page.locator("#chargeback-split vaadin-radio-button").filter(new Locator.FilterOptions()
