@@ -1,5 +1,6 @@
 package dev.burnrate.engine.usage.query;
 
+import dev.burnrate.engine.usage.store.Totals;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,13 +38,13 @@ public record QueryResult(List<String> groupLabels, TimeBucket bucket, List<Metr
         }
     }
 
-    /** Sum of one metric over all rows of the result. */
+    /** Sum of one metric over all rows of the result (compensated, like the groups' own sums). */
     public double total(Metric metric) {
         int m = metrics.indexOf(metric);
-        double s = 0;
+        Totals.CompensatedSum s = new Totals.CompensatedSum();
         for (Row r : rows) {
-            s += r.values()[m];
+            s.add(r.values()[m]);
         }
-        return s;
+        return s.sum();
     }
 }

@@ -51,10 +51,13 @@ final class ResultBuilder {
                 List<String> keys = decode(k);
                 series.get(k).forEach((b, v) -> rows.add(new QueryResult.Row(keys, plan.bucketer.start(b), v)));
             } else {
+                // sums then compensations (Neumaier), like the scan's own sums: "Other" is money too
                 series.get(k).forEach((b, v) -> {
-                    double[] o = other.computeIfAbsent(b, x -> new double[metrics]);
+                    double[] o = other.computeIfAbsent(b, x -> new double[2 * metrics]);
                     for (int m = 0; m < metrics; m++) {
-                        o[m] += v[m];
+                        double t = o[m] + v[m];
+                        o[metrics + m] += Math.abs(o[m]) >= Math.abs(v[m]) ? (o[m] - t) + v[m] : (v[m] - t) + o[m];
+                        o[m] = t;
                     }
                 });
             }
@@ -63,8 +66,14 @@ final class ResultBuilder {
         for (int g = 0; g < labels.size(); g++) {
             otherKeys.add(g == 0 ? UsageQuery.OTHER : null);
         }
-        other.forEach((b, v) -> rows.add(new QueryResult.Row(java.util.Collections.unmodifiableList(otherKeys),
-                plan.bucketer.start(b), v)));
+        other.forEach((b, v) -> {
+            double[] total = new double[metrics];
+            for (int m = 0; m < metrics; m++) {
+                total[m] = v[m] + v[metrics + m];
+            }
+            rows.add(new QueryResult.Row(java.util.Collections.unmodifiableList(otherKeys),
+                    plan.bucketer.start(b), total));
+        });
         return new QueryResult(labels, query.bucket(), query.metrics(), rows, scanned, matched);
     }
 
