@@ -96,11 +96,9 @@ final class BudgetRuleType {
     private static BudgetRule planned(String id, RuleConfig config, PlannedBudgets plans,
                                       BudgetRule.Estimate estimate, List<BudgetThreshold> thresholds)
             throws RuleConfigException {
-        for (String own : List.of("amount", "period", "currency", "scope")) {
-            if (config.has(own)) {
-                throw config.error(own, "the " + own + " comes from the named budget; remove " + own + ": (or"
-                        + " the budget: field)");
-            }
+        if (config.has("amount")) {
+            throw config.error("amount", "the amount comes from the named budget's plan; remove amount: (or the"
+                    + " budget: field)");
         }
         String budgetId = config.string("budget").orElseThrow().strip();
         PlannedBudget plan = plans.find(budgetId).orElseThrow(() -> config.error("budget",
@@ -112,6 +110,20 @@ final class BudgetRuleType {
                     + plan.scopeKind().toLowerCase(Locale.ROOT).replace('_', ' ') + " scope; a policy can only "
                     + "name team or project budgets, since a provisioning request carries only its team and project");
         };
+        // scope, period and currency come from the budget; a rule may still say them (e.g. one written before it
+        // named a budget) as long as they agree
+        agree(config, "scope", scope.yamlName(), budgetId);
+        agree(config, "period", plan.period().yamlName(), budgetId);
+        agree(config, "currency", plan.currency(), budgetId);
         return new BudgetRule(id, scope, plan.period(), 0, estimate, thresholds, plan.currency(), plan);
+    }
+
+    private static void agree(RuleConfig config, String field, String budgets, String budgetId)
+            throws RuleConfigException {
+        String own = config.string(field).orElse(budgets);
+        if (!own.equalsIgnoreCase(budgets)) {
+            throw config.error(field, "budget '" + budgetId + "' has " + field + " " + budgets + ", not " + own
+                    + "; the " + field + " comes from the named budget, so remove " + field + ":");
+        }
     }
 }

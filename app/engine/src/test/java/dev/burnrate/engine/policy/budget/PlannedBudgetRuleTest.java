@@ -130,7 +130,17 @@ class PlannedBudgetRuleTest {
     @Test
     void anAmountNextToABudgetIsRefused() {
         assertThat(errors(policy("    budget: ml-research\n    amount: 5000\n")))
-                .anySatisfy(m -> assertThat(m).contains("the amount comes from the named budget"));
+                .anySatisfy(m -> assertThat(m).contains("the amount comes from the named budget's plan"));
+    }
+
+    @Test
+    void aScopeOrPeriodThatAgreesWithTheBudgetMayStayOneThatDisagreesIsRefused() throws Exception {
+        assertThat(parse(policy("    budget: ml-research\n    scope: team\n    period: month\n")).rules())
+                .hasSize(1);
+        assertThat(errors(policy("    budget: ml-research\n    period: quarter\n")))
+                .anySatisfy(m -> assertThat(m).contains("budget 'ml-research' has period month, not quarter"));
+        assertThat(errors(policy("    budget: ml-research\n    currency: EUR\n")))
+                .anySatisfy(m -> assertThat(m).contains("has currency USD, not EUR"));
     }
 
     @Test
