@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.burnrate.engine.policy.Policy;
 import dev.burnrate.engine.policy.budget.BudgetRule;
 import dev.burnrate.portal.policy.ActivePolicies;
+import dev.burnrate.portal.policy.PolicyService;
+import dev.burnrate.portal.policy.PolicyValidationFailed;
+import dev.burnrate.engine.policy.schema.PolicyError;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.support.BrowserTestBase;
 import dev.burnrate.portal.support.RunAs;
@@ -35,6 +38,8 @@ class BudgetPlanPortalIT extends BrowserTestBase {
     ActivePolicies policies;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    PolicyService policyService;
 
     private final LocalDate thisMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
 
@@ -87,5 +92,27 @@ class BudgetPlanPortalIT extends BrowserTestBase {
         assertThat(rule.plan()).isNotNull();
         assertThat(rule.plan().id()).isEqualTo("ml-research");
         assertThat(rule.plan().amounts().get(thisMonth)).isEqualByComparingTo("50000");
+    }
+
+    @Test
+    void aPolicyNamingAnUnknownOrNonTeamBudgetIsRefusedWhenSaved() {
+        String policy = """
+                id: it-plan-policy
+                name: Plan policy
+                rules:
+                  - type: budget
+                    budget: %s
+                    thresholds:
+                      - {at: 100, action: deny}
+                """;
+        assertThatThrownBy(() -> RunAs.user(app, "admin", () -> policyService.save(null, policy.formatted("nope"),
+                "test"), Role.ADMIN)).isInstanceOfSatisfying(PolicyValidationFailed.class, e -> assertThat(
+                e.errors()).extracting(PolicyError::message).anySatisfy(m -> assertThat(m)
+                .contains("there is no budget 'nope'")));
+        assertThatThrownBy(() -> RunAs.user(app, "admin", () -> policyService.save(null,
+                policy.formatted("research"), "test"), Role.ADMIN)).isInstanceOfSatisfying(
+                PolicyValidationFailed.class, e -> assertThat(e.errors()).extracting(PolicyError::message)
+                .anySatisfy(m -> assertThat(m).contains("covers a tag scope")));
+        assertThat(RunAs.user(app, "admin", () -> policyService.get("it-plan-policy"), Role.ADMIN)).isEmpty();
     }
 }
