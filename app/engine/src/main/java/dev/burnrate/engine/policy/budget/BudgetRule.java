@@ -137,6 +137,20 @@ public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, 
     }
 
     /**
+     * The label of the period containing {@code now} (e.g. {@code 2027-01}) when the rule names a budget that has no
+     * plan for it: the rule sets no limit then, which the budgets page reports. Empty for a planned period and for
+     * rules with a flat amount.
+     */
+    public Optional<String> unplannedPeriod(Instant now, ZoneId zone) {
+        if (plan == null) {
+            return Optional.empty();
+        }
+        BudgetPeriod.Window window = period.window(now, zone);
+        return plan.amounts().containsKey(periodStart(window.start(), zone)) ? Optional.empty()
+                : Optional.of(window.label());
+    }
+
+    /**
      * The limit of an account's period: the flat amount, or the named budget's plan for the period. An account of
      * a period without a plan is never made ({@link #keyFor}), so asking for one is a programming error.
      */

@@ -112,6 +112,11 @@ class PlannedBudgetRuleTest {
 
         assertThat(decision.budgets()).isEmpty();
         assertThat(decision.outcome()).isEqualTo(Outcome.ALLOW);
+        BudgetRule rule = (BudgetRule) policy.rules().getFirst();
+        assertThat(rule.unplannedPeriod(dev.burnrate.engine.policy.PolicyFixtures.NOW, java.time.ZoneOffset.UTC))
+                .contains("2026-11");
+        assertThat(rule.unplannedPeriod(java.time.Instant.parse("2026-12-05T00:00:00Z"), java.time.ZoneOffset.UTC))
+                .isEmpty();
     }
 
     @Test
