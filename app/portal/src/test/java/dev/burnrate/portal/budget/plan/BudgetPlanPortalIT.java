@@ -115,4 +115,22 @@ class BudgetPlanPortalIT extends BrowserTestBase {
                 .anySatisfy(m -> assertThat(m).contains("covers a tag scope")));
         assertThat(RunAs.user(app, "admin", () -> policyService.get("it-plan-policy"), Role.ADMIN)).isEmpty();
     }
+
+    @Test
+    void aCurrencyTheTeamsSpendWasNotBilledInIsRefused() {
+        PlanDraft inFrancs = new PlanDraft("it-chf", "ML research in CHF", "approver", "TEAM", "ml-research", "BILLED_COST",
+                "CHF", "MONTH", null, Map.of());
+        try {
+            assertThatThrownBy(() -> RunAs.user(app, "finance", () -> plans.create(inFrancs), Role.FINANCE))
+                    .isInstanceOfSatisfying(PlanValidationException.class, e -> assertThat(e.errors().get("currency"))
+                            .contains("Team ml-research was billed only in USD in the last 12 months and there is no "
+                                    + "exchange rate to CHF"));
+        } finally {
+            RunAs.user(app, "finance", () -> plans.find("it-chf"), Role.FINANCE).ifPresent(p -> RunAs.user(app,
+                    "finance", () -> {
+                        plans.delete(p.id(), p.version());
+                        return null;
+                    }, Role.FINANCE));
+        }
+    }
 }
