@@ -1,6 +1,7 @@
 package dev.burnrate.engine.policy;
 
 import dev.burnrate.engine.policy.budget.BudgetRule;
+import dev.burnrate.engine.policy.budget.PlannedBudgets;
 import dev.burnrate.engine.policy.rules.AllowedHardwareRule;
 import dev.burnrate.engine.policy.rules.DataResidencyRule;
 import dev.burnrate.engine.policy.rules.EncryptionRule;
@@ -29,8 +30,13 @@ public final class RuleRegistry {
     }
 
     public static RuleRegistry standard() {
+        return standard(PlannedBudgets.NONE);
+    }
+
+    /** Every built-in type; budget rules may name one of {@code plans}. */
+    public static RuleRegistry standard(PlannedBudgets plans) {
         return new RuleRegistry(new TreeMap<>())
-                .with(BudgetRule.TYPE)
+                .with(BudgetRule.type(plans))
                 .with(DataResidencyRule.TYPE)
                 .with(HipaaRule.TYPE)
                 .with(EncryptionRule.TYPE)

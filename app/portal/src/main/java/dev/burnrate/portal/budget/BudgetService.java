@@ -69,6 +69,30 @@ public class BudgetService {
         return rows;
     }
 
+    /**
+     * Budget rules naming a planned budget (of one of the user's teams, or a project) that has no plan for the
+     * current period: they set no limit until finance plans it, which the budgets page says.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<String> unplanned() {
+        Instant now = evaluator.clock().instant();
+        List<String> teams = dsl.select(TEAMS.NAME).from(TEAMS).where(currentUser.teamScope(TEAMS.ID))
+                .fetch(TEAMS.NAME);
+        List<String> notes = new ArrayList<>();
+        for (Policy policy : policies.load()) {
+            for (Rule rule : policy.rules()) {
+                if (rule instanceof BudgetRule budget && budget.plan() != null
+                        && (budget.scope() != BudgetKey.Scope.TEAM || teams.contains(budget.plan().scopeValue()))) {
+                    budget.unplannedPeriod(now, evaluator.budgetZone()).ifPresent(period -> notes.add(policy.id()
+                            + "/" + budget.id() + " names budget " + budget.plan().id() + ", which has no plan for "
+                            + period + ": no limit this period until finance plans it (Budget plans)."));
+                }
+            }
+        }
+        return notes;
+    }
+
     private List<BudgetKey> keys(Policy policy, BudgetRule budget, List<String> teams, List<String> projects,
                                  Instant now) {
         List<BudgetKey> keys = new ArrayList<>();

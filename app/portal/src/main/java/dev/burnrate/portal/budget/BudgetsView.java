@@ -76,6 +76,12 @@ public class BudgetsView extends VerticalLayout {
         if (notes.getComponentCount() > 0) {
             add(new H3("Other currencies"), notes);
         }
+        UnorderedList unplanned = new UnorderedList();
+        unplanned.setId("budgets-unplanned");
+        service.unplanned().forEach(note -> unplanned.add(new ListItem(note)));
+        if (unplanned.getComponentCount() > 0) {
+            add(new H3("Budgets without a plan this period"), unplanned);
+        }
     }
 
     /** The projection, and under it the forecast's band, when there is a forecast. */

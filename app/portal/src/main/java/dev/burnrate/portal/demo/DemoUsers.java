@@ -22,7 +22,7 @@ class DemoUsers implements DemoDataContributor {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-    static final List<String> TEAMS = List.of("ml-research", "inference", "platform");
+    static final List<String> TEAMS = List.of("ml-research", "inference", "platform", "vision", "search");
 
     private record DemoUser(String name, String displayName, Role role, List<String> teams) {
     }

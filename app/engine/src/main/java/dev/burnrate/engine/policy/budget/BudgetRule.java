@@ -7,6 +7,7 @@ import dev.burnrate.engine.policy.PolicyInput;
 import dev.burnrate.engine.policy.Rule;
 import dev.burnrate.engine.policy.RuleType;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,20 +25,35 @@ import java.util.OptionalDouble;
  * @param currency the ISO 4217 code of {@code amount}; a request priced in another currency is converted only at an
  *                 explicit exchange rate ({@link BudgetStatusProvider#convert}), otherwise the budget cannot judge
  *                 it and asks finance to ({@link BudgetCheck#unjudged})
+ * @param plan     the planned budget the rule names ({@code budget: <id>}), or null for a rule with a flat
+ *                 {@code amount}. A named budget gives the scope (only its team or project), the period, the
+ *                 currency and an amount per period; a period it has no amount for has no limit (no account).
  */
 public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, double amount, Estimate estimate,
-                         List<BudgetThreshold> thresholds, String currency) implements Rule {
+                         List<BudgetThreshold> thresholds, String currency, PlannedBudget plan) implements Rule {
 
     public enum Estimate {
         EXPECTED,
         P90
     }
 
-    public static final RuleType TYPE = BudgetRuleType.create();
+    /** The type without planned budgets: {@code budget: <id>} is refused as unknown. */
+    public static final RuleType TYPE = BudgetRuleType.create(PlannedBudgets.NONE);
+
+    /** The type whose rules may name one of {@code plans}. */
+    public static RuleType type(PlannedBudgets plans) {
+        return BudgetRuleType.create(plans);
+    }
 
     public BudgetRule {
         thresholds = List.copyOf(thresholds);
         currency = Prices.requireIsoCurrency(currency);
+    }
+
+    /** A budget with a flat amount per period. */
+    public BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, double amount, Estimate estimate,
+                      List<BudgetThreshold> thresholds, String currency) {
+        this(id, scope, period, amount, estimate, thresholds, currency, null);
     }
 
     /** A USD budget. */
@@ -63,10 +79,13 @@ public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, 
             case PROJECT -> project;
             case ALL -> "*";
         };
-        if (value == null) {
+        if (value == null || plan != null && !plan.scopeValue().equals(value)) {
             return Optional.empty();
         }
         BudgetPeriod.Window window = period.window(now, zone);
+        if (plan != null && !plan.amounts().containsKey(periodStart(window.start(), zone))) {
+            return Optional.empty();
+        }
         return Optional.of(new BudgetKey(policyId + "/" + id, scope, value, period, window.start(), window.end(),
                 currency));
     }
@@ -100,6 +119,7 @@ public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, 
     /** Judges an account with a request cost (0 when monitoring); a pure function of its arguments. */
     public BudgetCheck judge(BudgetKey key, BudgetStatus status, double requestCost, Instant now, ZoneId zone) {
         BudgetPeriod.Window window = period.window(key.start(), zone);
+        double limit = amountFor(key, zone);
         double hoursLeft = window.hoursLeft(now);
         double total = status.actual() + status.committed() + requestCost;
         // Committed spend already holds planned work to its planned end; the run rate is only spend nobody committed
@@ -111,9 +131,43 @@ public record BudgetRule(String id, BudgetKey.Scope scope, BudgetPeriod period, 
                 case PROJECTED -> projected;
                 case PROJECTED_P90 -> projected + status.p90Margin();
             };
-            return value > amount * t.percent() / 100.0;
+            return value > limit * t.percent() / 100.0;
         }).toList();
-        return new BudgetCheck(key, window.label(), amount, status, requestCost, total, projected, crossed);
+        return new BudgetCheck(key, window.label(), limit, status, requestCost, total, projected, crossed);
+    }
+
+    /**
+     * The label of the period containing {@code now} (e.g. {@code 2027-01}) when the rule names a budget that has no
+     * plan for it: the rule sets no limit then, which the budgets page reports. Empty for a planned period and for
+     * rules with a flat amount.
+     */
+    public Optional<String> unplannedPeriod(Instant now, ZoneId zone) {
+        if (plan == null) {
+            return Optional.empty();
+        }
+        BudgetPeriod.Window window = period.window(now, zone);
+        return plan.amounts().containsKey(periodStart(window.start(), zone)) ? Optional.empty()
+                : Optional.of(window.label());
+    }
+
+    /**
+     * The limit of an account's period: the flat amount, or the named budget's plan for the period. An account of
+     * a period without a plan is never made ({@link #keyFor}), so asking for one is a programming error.
+     */
+    public double amountFor(BudgetKey key, ZoneId zone) {
+        if (plan == null) {
+            return amount;
+        }
+        LocalDate start = periodStart(key.start(), zone);
+        BigDecimal planned = plan.amounts().get(start);
+        if (planned == null) {
+            throw new IllegalStateException("budget " + plan.id() + " has no plan for the period starting " + start);
+        }
+        return planned.doubleValue();
+    }
+
+    private static LocalDate periodStart(Instant start, ZoneId zone) {
+        return start.atZone(zone).toLocalDate();
     }
 
     /**

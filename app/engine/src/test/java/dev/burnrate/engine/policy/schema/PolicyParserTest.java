@@ -111,7 +111,7 @@ class PolicyParserTest {
                         + "[notify, require_approval, deny]",
                 "line 11, column 13 (rules[0].thresholds[1].at): must be greater than 0 but is -5",
                 "line 13, column 5 (rules[0].colour): unknown field 'colour'; expected one of [type, id, "
-                        + "description, scope, period, amount, currency, estimate, thresholds]");
+                        + "description, scope, budget, period, amount, currency, estimate, thresholds]");
     }
 
     @Test
