@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +52,12 @@ public class ReviewService {
     @PermitAll
     public ReviewPeriod defaultPeriod() {
         return ReviewPeriod.lastClosedMonth(figures.today());
+    }
+
+    /** Whether the current user may open reviews (FINANCE and ADMIN). */
+    @PermitAll
+    public boolean mayOpen() {
+        return user.hasRole(Role.FINANCE) || user.hasRole(Role.ADMIN);
     }
 
     @PermitAll
@@ -225,11 +232,14 @@ public class ReviewService {
         requireOpen(review);
         ReviewAccess.Scope scope = access.scope();
         ReviewLine line = figures.compute(review.period()).lines().stream().filter(l -> l.key().equals(lineKey))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("The review of "
-                        + review.period().label() + " has no line " + lineKey));
-        if (!scope.mayExplain(line)) {
-            throw new org.springframework.security.access.AccessDeniedException("You may explain only the lines of "
-                    + "your teams' budgets and of budgets you own; " + line.label() + " is not one of them");
+                .findFirst().orElse(null);
+        if (line == null && scope.all()) {
+            throw new IllegalArgumentException("The review of " + review.period().label() + " has no line " + lineKey);
+        }
+        if (line == null || !scope.mayExplain(line)) {
+            throw new AccessDeniedException("You may explain only the lines of "
+                    + "your teams' budgets and of budgets you own; " + (line == null ? lineKey : line.label())
+                    + " is not one of them");
         }
         return line;
     }
