@@ -40,6 +40,11 @@ class ReviewGrid extends Grid<ReviewLine> {
         setItems(sheet.lines());
     }
 
+    /** A line key as an element id, e.g. {@code budget-vision} for {@code budget:vision}. */
+    static String domId(String key) {
+        return key.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
     private static Component label(ReviewLine l) {
         Span label = new Span(l.label());
         if (l.parentKey() != null) {
@@ -88,12 +93,14 @@ class ReviewGrid extends Grid<ReviewLine> {
             Button drillButton = new Button("Drill down", e -> drill.accept(l));
             drillButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             drillButton.addClassName("review-drill");
+            drillButton.setId("drill-" + domId(l.key()));
             actions.add(drillButton);
         }
         if (sheet != null && sheet.explainable().contains(l.key())) {
             Button explainButton = new Button("Explain", e -> explain.accept(l));
             explainButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             explainButton.addClassName("review-explain");
+            explainButton.setId("explain-" + domId(l.key()));
             actions.add(explainButton);
         }
         return actions;

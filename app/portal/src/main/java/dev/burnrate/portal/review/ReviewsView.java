@@ -11,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -27,7 +29,7 @@ import java.util.List;
 @PageTitle("Reviews · Burnrate")
 @Menu(order = 37, title = "Reviews", icon = "vaadin:clipboard-check")
 @PermitAll
-public class ReviewsView extends VerticalLayout {
+public class ReviewsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ReviewService service;
     private final ReviewDrilldown drilldowns;
@@ -64,6 +66,9 @@ public class ReviewsView extends VerticalLayout {
         period.setItems(periods(PlanGranularity.MONTH, initial));
         period.setValue(initial);
         kind.addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                return;
+            }
             ReviewPeriod last = ReviewPeriod.containing(e.getValue(), initial.start());
             period.setItems(periods(e.getValue(), last));
             period.setValue(last);
@@ -86,7 +91,31 @@ public class ReviewsView extends VerticalLayout {
                         + "team and project lines show spend that has no budget of its own. An open period's "
                         + "forecast adds the engine's forecast of the days left; a closed period's is its actual."),
                 grid, chart, proposals, drilldown);
-        load();
+        // Computing needs the UI (progress is pushed), so the first load waits until the view is attached.
+        addAttachListener(e -> load());
+    }
+
+    /** {@code ?period=2026-11} or {@code ?period=2026-Q4} opens that period (links from elsewhere, e.g. mails). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> asked = event.getLocation().getQueryParameters().getParameters().get("period");
+        if (asked == null || asked.isEmpty()) {
+            return;
+        }
+        ReviewPeriod target;
+        try {
+            target = ReviewPeriod.parse(asked.getFirst());
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        kind.setValue(target.kind());
+        List<ReviewPeriod> items = new ArrayList<>(periods(target.kind(), service.defaultPeriod()));
+        if (!items.contains(target)) {
+            items.add(target);
+        }
+        period.setItems(items);
+        period.setValue(target);
     }
 
     private static List<ReviewPeriod> periods(PlanGranularity kind, ReviewPeriod last) {
@@ -101,6 +130,9 @@ public class ReviewsView extends VerticalLayout {
 
     private void load() {
         ReviewPeriod chosen = period.getValue();
+        if (!isAttached()) {
+            return;
+        }
         actions.removeAll();
         grid.setItems(List.of());
         chart.setVisible(false);
