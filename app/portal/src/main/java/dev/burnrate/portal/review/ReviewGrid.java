@@ -68,6 +68,9 @@ class ReviewGrid extends Grid<ReviewLine> {
     }
 
     private static Component status(ReviewLine l) {
+        if (!l.isBudget()) {
+            return new Span();
+        }
         Span badge = new Span(l.status() == null ? "no plan" : l.status().label());
         badge.getElement().getThemeList().add("badge");
         if (l.status() == LineStatus.OVER) {

@@ -252,6 +252,12 @@ class ReviewServiceIT extends BrowserTestBase {
         assertThatThrownBy(() -> as(engineer, () -> service.explain(id, alphaKey, "x"), Role.ENGINEER))
                 .isInstanceOf(AccessDeniedException.class);
 
+        // The budget's owner, an approver of another team, reads the budget's whole figure and may explain it.
+        String owner = member("owner", beta, Role.APPROVER);
+        ReviewSheet owned = as(owner, () -> service.sheet(id), Role.APPROVER);
+        assertThat(line(owned, alphaKey).actual()).isEqualByComparingTo("980.348");
+        assertThat(owned.explainable()).contains(alphaKey, "team:" + beta + ":USD");
+
         // The approver explains and proposes for their team's budget, not for another team's line.
         assertThat(as(approver, () -> service.sheet(id), Role.APPROVER).explainable()).containsExactly(alphaKey);
         as(approver, () -> service.explain(id, alphaKey, "One training run more than planned"), Role.APPROVER);
