@@ -366,6 +366,33 @@ class ReviewServiceIT extends BrowserTestBase {
                 .isEqualTo(as(signed.signedBy(), () -> service.sheet(review.id()), Role.FINANCE).lines().size());
     }
 
+    @Test
+    void anOpenMonthIsForecastToItsEndByTheEnginesForecaster() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ReviewPeriod current = ReviewPeriod.containing(PlanGranularity.MONTH, today);
+        users.insertTeam(alpha, "review test");
+        // 100 a day on weekdays, 40 at weekends, for eight weeks before the month and up to yesterday.
+        List<UsageRecord> rows = new ArrayList<>();
+        for (LocalDate d = current.start().minusDays(56); d.isBefore(today); d = d.plusDays(1)) {
+            boolean weekend = d.getDayOfWeek().getValue() >= 6;
+            rows.add(row(new ReviewPeriod(PlanGranularity.MONTH, d.withDayOfMonth(1)), d.getDayOfMonth() - 1, alpha,
+                    "USD", weekend ? "40" : "100"));
+        }
+        append(rows);
+        budget(current, "100000.00");
+
+        ReviewLine line = line(as("finance", () -> service.sheet(open(current).id()), Role.FINANCE),
+                "budget:" + budgetId);
+
+        long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, current.end());
+        assertThat(line.forecastModel()).isNotEqualTo(ReviewCalculator.CLOSED_MODEL).isNotBlank();
+        BigDecimal forecastOfDaysLeft = line.p50().subtract(line.actual());
+        assertThat(forecastOfDaysLeft.doubleValue()).isBetween(35.0 * daysLeft, 105.0 * daysLeft);
+        assertThat(line.p10()).isLessThanOrEqualTo(line.p50());
+        assertThat(line.p90()).isGreaterThanOrEqualTo(line.p50());
+        assertThat(line.status()).isEqualTo(LineStatus.ON_TRACK);
+    }
+
     private Object signAs(String who, Review review) {
         try {
             return as(who, () -> service.sign(review.id(), review.version()), Role.FINANCE);
