@@ -64,7 +64,7 @@ final class ReviewCalculator {
 
         List<ReviewLine> lines = forecastAll(drafts, cells, period, dataEnd);
         for (String currency : new TreeSet<>(effective.stream().map(SpendCells.Cell::currency).toList())) {
-            lines.addAll(reconciliation(currency, plans, cells, effective, lines, period, dataEnd));
+            lines.addAll(Reconciliation.lines(currency, plans, cells, effective, lines, period, dataEnd));
         }
         return lines;
     }
@@ -168,59 +168,6 @@ final class ReviewCalculator {
                 : variance.multiply(BigDecimal.valueOf(100)).divide(plan, 2, RoundingMode.HALF_EVEN);
         return new ReviewLine(key, kind, label, budgetId, parentKey, team, owner, currency, metric, plan, actual,
                 p10, p50, p90, variance, percent, LineStatus.of(plan, actual, p50, p90), model, daily);
-    }
-
-    private List<ReviewLine> reconciliation(String currency, List<BudgetPlan> plans, SpendCells cells,
-                                            List<SpendCells.Cell> effective, List<ReviewLine> lines,
-                                            ReviewPeriod period, LocalDate dataEnd) {
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal uncovered = BigDecimal.ZERO;
-        List<BigDecimal> uncoveredDaily = new ArrayList<>();
-        List<BigDecimal> totalDaily = new ArrayList<>();
-        for (LocalDate d = period.start(); d.isBefore(dataEnd); d = d.plusDays(1)) {
-            uncoveredDaily.add(BigDecimal.ZERO);
-            totalDaily.add(BigDecimal.ZERO);
-        }
-        for (SpendCells.Cell c : effective) {
-            if (!c.currency().equals(currency) || !c.day().isBefore(dataEnd)) {
-                continue;
-            }
-            int day = (int) ChronoUnit.DAYS.between(period.start(), c.day());
-            total = total.add(c.amount());
-            totalDaily.set(day, totalDaily.get(day).add(c.amount()));
-            boolean covered = plans.stream().anyMatch(p -> p.currency().equals(currency)
-                    && cells.covers(p.scope(), c));
-            if (!covered) {
-                uncovered = uncovered.add(c.amount());
-                uncoveredDaily.set(day, uncoveredDaily.get(day).add(c.amount()));
-            }
-        }
-        List<ReviewLine> topLevel = lines.stream().filter(l -> l.isBudget() && l.parentKey() == null
-                && l.currency().equals(currency)).toList();
-        boolean oneColumn = topLevel.stream().allMatch(l -> l.metric() == CostMetric.EFFECTIVE_COST);
-        BigDecimal budgets = topLevel.stream().filter(l -> l.metric() == CostMetric.EFFECTIVE_COST)
-                .map(l -> Cents.round(l.actual())).reduce(BigDecimal.ZERO, BigDecimal::add);
-        // From rounded figures, so that the lines as shown add up to the total as shown, to the cent.
-        BigDecimal adjustment = Cents.round(total).subtract(Cents.round(uncovered)).subtract(budgets);
-        List<ReviewLine> out = new ArrayList<>();
-        if (adjustment.signum() != 0) {
-            out.add(line("overlap:" + currency, LineKind.OVERLAP, oneColumn
-                            ? "Counted by more than one top-level budget"
-                            : "Counted by more than one top-level budget, or measured in another cost column",
-                    null, null, null, null, currency, CostMetric.EFFECTIVE_COST, null, adjustment, adjustment,
-                    adjustment, adjustment, CLOSED_MODEL, List.of()));
-        }
-        out.add(figureLine("uncovered:" + currency, LineKind.UNCOVERED, "Not covered by any budget", currency,
-                uncovered, uncoveredDaily));
-        out.add(figureLine("total:" + currency, LineKind.TOTAL, "Period total (" + currency + ")", currency, total,
-                totalDaily));
-        return out;
-    }
-
-    private static ReviewLine figureLine(String key, LineKind kind, String label, String currency, BigDecimal amount,
-                                         List<BigDecimal> daily) {
-        return line(key, kind, label, null, null, null, null, currency, CostMetric.EFFECTIVE_COST, null, amount,
-                amount, amount, amount, "none: actual spend only", daily);
     }
 
     private static List<SpendCells.Cell> inPeriod(List<SpendCells.Cell> cells, LocalDate from, LocalDate to) {
