@@ -20,8 +20,8 @@ final class Reconciliation {
     }
 
     static List<ReviewLine> lines(String currency, List<BudgetPlan> plans, SpendCells cells,
-                                            List<SpendCells.Cell> effective, List<ReviewLine> lines,
-                                            ReviewPeriod period, LocalDate dataEnd) {
+                                  List<SpendCells.Cell> effective, List<ReviewLine> lines, ReviewPeriod period,
+                                  LocalDate dataEnd) {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal uncovered = BigDecimal.ZERO;
         List<BigDecimal> uncoveredDaily = new ArrayList<>();
@@ -68,7 +68,7 @@ final class Reconciliation {
 
     private static ReviewLine figureLine(String key, LineKind kind, String label, String currency, BigDecimal amount,
                                          List<BigDecimal> daily) {
-        return ReviewCalculator.line(key, kind, label, null, null, null, null, currency, CostMetric.EFFECTIVE_COST, null, amount,
-                amount, amount, amount, "none: actual spend only", daily);
+        return ReviewCalculator.line(key, kind, label, null, null, null, null, currency, CostMetric.EFFECTIVE_COST,
+                null, amount, amount, amount, amount, "none: actual spend only", daily);
     }
 }
