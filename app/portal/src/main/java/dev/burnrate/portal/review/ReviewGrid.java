@@ -31,7 +31,8 @@ class ReviewGrid extends Grid<ReviewLine> {
         addComponentColumn(ReviewGrid::status).setHeader("Status").setAutoWidth(true).setKey("status");
         addComponentColumn(l -> new Html(Figures.sparkline(l.daily()))).setHeader("Daily spend").setAutoWidth(true);
         addColumn(this::latestExplanation).setHeader("Explanation").setAutoWidth(true).setKey("explanation");
-        addComponentColumn(l -> actions(l, drill, explain)).setHeader("").setAutoWidth(true);
+        // Frozen, so the row actions stay in view however wide the figures make the grid.
+        addComponentColumn(l -> actions(l, drill, explain)).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
         setAllRowsVisible(true);
     }
 
@@ -83,10 +84,21 @@ class ReviewGrid extends Grid<ReviewLine> {
         return badge;
     }
 
+    /** The newest explanation, and the newest reforecast with finance's decision. */
     private String latestExplanation(ReviewLine l) {
-        var versions = sheet == null ? java.util.List.<Explanation>of() : sheet.explanationsOf(l.key());
-        return versions.isEmpty() ? "" : versions.getLast().text() + " (" + versions.getLast().author() + ", v"
-                + versions.getLast().version() + ")";
+        if (sheet == null) {
+            return "";
+        }
+        var versions = sheet.explanationsOf(l.key());
+        String text = versions.isEmpty() ? "" : versions.getLast().text() + " (" + versions.getLast().author()
+                + ", v" + versions.getLast().version() + ")";
+        var proposals = sheet.proposalsOf(l.key());
+        if (!proposals.isEmpty()) {
+            Proposal p = proposals.getLast();
+            text += (text.isEmpty() ? "" : "; ") + "reforecast " + Figures.money(p.amount(), p.currency()) + " "
+                    + p.decision().name().toLowerCase();
+        }
+        return text;
     }
 
     private Component actions(ReviewLine l, Consumer<ReviewLine> drill, Consumer<ReviewLine> explain) {

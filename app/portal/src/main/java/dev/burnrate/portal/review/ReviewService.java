@@ -126,7 +126,13 @@ public class ReviewService {
     public Explanation explain(long reviewId, String lineKey, String text) {
         ReviewLine line = writableLine(reviewId, lineKey);
         String body = requireText(text, "The explanation");
-        Explanation e = notes.explain(reviewId, lineKey, user.requireUsername(), body, clock.instant());
+        Explanation e;
+        try {
+            e = notes.explain(reviewId, lineKey, user.requireUsername(), body, clock.instant());
+        } catch (DuplicateKeyException clash) {
+            throw new ReviewConflict("Someone else saved an explanation of " + line.label()
+                    + " at the same moment; reload to read it, then write yours again");
+        }
         audit.record("review.explain", target(review(reviewId).period()) + "/" + line.key(), null,
                 Map.of("version", e.version(), "text", body));
         return e;
@@ -145,8 +151,14 @@ public class ReviewService {
                     + " has more than two decimals");
         }
         String cleanNote = note == null || note.isBlank() ? null : requireText(note, "The note");
-        Proposal p = notes.propose(reviewId, lineKey, amount, line.currency(), cleanNote, user.requireUsername(),
-                clock.instant());
+        Proposal p;
+        try {
+            p = notes.propose(reviewId, lineKey, amount, line.currency(), cleanNote, user.requireUsername(),
+                    clock.instant());
+        } catch (DuplicateKeyException clash) {
+            throw new ReviewConflict("Someone else proposed a reforecast of " + line.label()
+                    + " at the same moment; reload to read it, then propose yours again");
+        }
         audit.record("review.propose", target(review(reviewId).period()) + "/" + line.key(), null,
                 Map.of("version", p.version(), "amount", amount.toPlainString(), "currency", line.currency()));
         return p;

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -19,9 +18,7 @@ import com.vaadin.flow.router.Route;
 import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.base.chart.EChart;
-import dev.burnrate.portal.budget.plan.PlanGranularity;
 import jakarta.annotation.security.PermitAll;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The month-end budget review: pick a period, read and explain its lines, drill down, sign, reopen. */
@@ -34,8 +31,7 @@ public class ReviewsView extends VerticalLayout implements BeforeEnterObserver {
     private final ReviewService service;
     private final ReviewDrilldown drilldowns;
     private final BackgroundWork work;
-    private final Select<PlanGranularity> kind = new Select<>();
-    private final Select<ReviewPeriod> period = new Select<>();
+    private final PeriodPicker period;
     private final Div banner = new Div();
     private final Paragraph status = new Paragraph();
     private final ProgressBar progress = new ProgressBar();
@@ -55,25 +51,7 @@ public class ReviewsView extends VerticalLayout implements BeforeEnterObserver {
         setWidthFull();
         grid = new ReviewGrid(this::drill, this::explain);
         proposals = new ProposalsPanel(this::decide);
-        kind.setLabel("Period");
-        kind.setId("review-kind");
-        kind.setItems(PlanGranularity.MONTH, PlanGranularity.QUARTER);
-        kind.setItemLabelGenerator(k -> k == PlanGranularity.MONTH ? "Month" : "Quarter");
-        period.setId("review-period");
-        period.setItemLabelGenerator(ReviewPeriod::label);
-        ReviewPeriod initial = service.defaultPeriod();
-        kind.setValue(PlanGranularity.MONTH);
-        period.setItems(periods(PlanGranularity.MONTH, initial));
-        period.setValue(initial);
-        kind.addValueChangeListener(e -> {
-            if (e.getValue() == null) {
-                return;
-            }
-            ReviewPeriod last = ReviewPeriod.containing(e.getValue(), initial.start());
-            period.setItems(periods(e.getValue(), last));
-            period.setValue(last);
-        });
-        period.addValueChangeListener(e -> load());
+        period = new PeriodPicker(service.defaultPeriod(), chosen -> load());
         banner.setId("review-banner");
         status.setId("review-status");
         progress.setIndeterminate(true);
@@ -81,7 +59,7 @@ public class ReviewsView extends VerticalLayout implements BeforeEnterObserver {
         chart.setId("review-chart");
         chart.setHeight("300px");
         chart.setVisible(false);
-        HorizontalLayout picker = new HorizontalLayout(kind, period, actions);
+        HorizontalLayout picker = new HorizontalLayout(period, actions);
         picker.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("Budget review"), picker, banner, status, progress,
                 new Paragraph(LineStatus.SIGN_CONVENTION + " " + LineStatus.RULE),
@@ -109,27 +87,11 @@ public class ReviewsView extends VerticalLayout implements BeforeEnterObserver {
             status.setText(e.getMessage());
             return;
         }
-        kind.setValue(target.kind());
-        List<ReviewPeriod> items = new ArrayList<>(periods(target.kind(), service.defaultPeriod()));
-        if (!items.contains(target)) {
-            items.add(target);
-        }
-        period.setItems(items);
-        period.setValue(target);
-    }
-
-    private static List<ReviewPeriod> periods(PlanGranularity kind, ReviewPeriod last) {
-        List<ReviewPeriod> out = new ArrayList<>();
-        ReviewPeriod p = new ReviewPeriod(kind, kind.periodStart(last.start().plusMonths(kind.months())));
-        for (int i = 0; i < (kind == PlanGranularity.MONTH ? 25 : 9); i++) {
-            out.add(p);
-            p = p.previous();
-        }
-        return out;
+        period.select(target);
     }
 
     private void load() {
-        ReviewPeriod chosen = period.getValue();
+        ReviewPeriod chosen = period.value();
         if (!isAttached()) {
             return;
         }

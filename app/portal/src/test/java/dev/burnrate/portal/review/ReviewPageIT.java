@@ -69,6 +69,17 @@ class ReviewPageIT extends BrowserTestBase {
         dsl.deleteFrom(BUDGET_PLANS).where(BUDGET_PLANS.ID.eq(budgetId)).execute();
     }
 
+    /** Waits for the text; when it does not come, says what the page's status line said and takes a screenshot. */
+    private void expect(String selector, String text, String step) {
+        try {
+            assertThat(page.locator(selector)).containsText(text, SLOW);
+        } catch (AssertionError e) {
+            screenshot("review-failed-" + step);
+            throw new AssertionError(step + ": " + e.getMessage() + "; the page's status said: "
+                    + page.locator("#review-status").textContent(), e);
+        }
+    }
+
     @Test
     void financeOpensDrillsTheApproverExplainsFinanceSignsAndTheFiguresStay() {
         append(List.of(row(JUNE.minusDays(10), "i-old", 200), row(JUNE.plusDays(2), "i-old", 300),
@@ -92,8 +103,9 @@ class ReviewPageIT extends BrowserTestBase {
         assertThat(page.locator("#review-grid")).containsText("980.35 USD");
         assertThat(page.locator("#review-grid")).containsText("Over");
         assertThat(page.locator("#review-banner")).containsText("Open: figures are live");
+        waitForVaadin();
         page.locator("#drill-" + row).click();
-        assertThat(page.locator("#drilldown-new")).containsText("i-new", SLOW);
+        expect("#drilldown-new", "i-new", "drilldown");
         assertThat(page.locator("#drilldown-movers")).containsText("svc-" + suffix);
         screenshot("review-drilldown");
 
@@ -108,7 +120,7 @@ class ReviewPageIT extends BrowserTestBase {
         page.locator("#explain-reforecast input").fill("1000");
         page.locator("#explain-save").click();
         waitForVaadin();
-        assertThat(page.locator("#review-grid")).containsText("A second inference cluster", SLOW);
+        expect("#review-grid", "A second inference cluster", "explained");
         assertThat(page.locator("#review-proposals")).containsText("1,000.00 USD");
 
         context.clearCookies();
