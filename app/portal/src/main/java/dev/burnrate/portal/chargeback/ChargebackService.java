@@ -10,6 +10,7 @@ import dev.burnrate.portal.finance.Cents;
 import dev.burnrate.portal.finance.DataVersions;
 import dev.burnrate.portal.finance.SpendRow;
 import dev.burnrate.portal.report.ReportDocument;
+import dev.burnrate.portal.review.PeriodSignOffs;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.security.SystemRunner;
@@ -44,9 +45,11 @@ public class ChargebackService {
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PeriodSignOffs signOffs;
 
     public ChargebackService(BillingData billing, ChargebackRuleRepository rules, CurrentUser currentUser,
-                             AuditService audit, TransactionTemplate tx, Clock clock) {
+                             AuditService audit, TransactionTemplate tx, Clock clock, PeriodSignOffs signOffs) {
+        this.signOffs = signOffs;
         this.billing = billing;
         this.rules = rules;
         this.currentUser = currentUser;
@@ -113,10 +116,22 @@ public class ChargebackService {
         return months;
     }
 
-    /** The month's statements over the billing data finance reads now, one per currency. */
+    /**
+     * The month's statements, one per currency: over the data versions its budget review signed when the month is
+     * signed (so a statement never disagrees with the signed review, whatever was imported since), else over the
+     * billing data finance reads now.
+     */
     @PermitAll
     public List<ChargebackStatement> statements(YearMonth month) {
-        return statements(month, SystemRunner.callAsSystem(billing::current));
+        DataVersions versions = signOffs.of(month).signedVersions()
+                .orElseGet(() -> SystemRunner.callAsSystem(billing::current));
+        return statements(month, versions);
+    }
+
+    /** The sign-off state of the month's budget review, as the statement's exports print it. */
+    @PermitAll
+    public String signOffState(YearMonth month) {
+        return signOffs.of(month).state();
     }
 
     /**

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.burnrate.portal.base.chart.EChart;
+import dev.burnrate.portal.report.ReportDownloads;
 import dev.burnrate.portal.budget.Money;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
@@ -131,6 +132,9 @@ public class ChargebackView extends VerticalLayout {
                 statements.add(totals);
             }
             statements.add(grid(s));
+            String state = service.signOffState(s.month());
+            statements.add(new ReportDownloads("chargeback-" + s.month() + "-" + s.currency(),
+                    () -> service.report(s, state)));
             EChart chart = new EChart();
             chart.setId("chargeback-chart-" + s.currency());
             chart.setOption(ChargebackCharts.option(s));

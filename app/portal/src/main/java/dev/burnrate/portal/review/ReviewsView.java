@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.base.chart.EChart;
+import dev.burnrate.portal.report.ReportDownloads;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
@@ -31,6 +32,7 @@ public class ReviewsView extends VerticalLayout implements BeforeEnterObserver {
     private final ReviewService service;
     private final ReviewDrilldown drilldowns;
     private final BackgroundWork work;
+    private final ReviewReport reports;
     private final PeriodPicker period;
     private final Div banner = new Div();
     private final Paragraph status = new Paragraph();
@@ -43,8 +45,9 @@ public class ReviewsView extends VerticalLayout implements BeforeEnterObserver {
     private ReviewSheet sheet;
     private ViewTask running;
 
-    public ReviewsView(ReviewService service, ReviewDrilldown drilldowns, BackgroundWork work) {
+    public ReviewsView(ReviewService service, ReviewDrilldown drilldowns, ReviewReport reports, BackgroundWork work) {
         this.service = service;
+        this.reports = reports;
         this.drilldowns = drilldowns;
         this.work = work;
         addClassName("reviews-view");
@@ -177,6 +180,8 @@ public class ReviewsView extends VerticalLayout implements BeforeEnterObserver {
             sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
             actions.add(sign);
         }
+        actions.add(new ReportDownloads("review-" + r.period().label() + (r.signed() ? "-signed" : "-open"),
+                () -> reports.report(r.id())));
         if (shown.mayReopen()) {
             Button reopen = new Button("Reopen…", e -> new ReopenDialog(r, reason -> attempt(() ->
                     service.reopen(r.id(), r.version(), reason))).open());
