@@ -18,6 +18,7 @@ import dev.burnrate.portal.usage.UsageImportService;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
@@ -28,6 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -102,6 +106,11 @@ class MonthEndReviewIT extends BrowserTestBase {
         BigDecimal signedActual = visionActual(downloadXlsx());
         assertThat(signedActual).isGreaterThan(BigDecimal.ZERO);
         assertThat(page.locator("#review-grid")).containsText(money(signedActual) + " USD");
+        String pdf = pdfText(download("pdf"));
+        assertThat(pdf).contains("Signed by finance", "demo-billing@", money(signedActual), "Vision");
+        String csv = Files.readString(download("csv"));
+        assertThat(csv).contains("Signed by finance")
+                .containsPattern("Vision\"?,[^\\n]*," + signedActual.toPlainString());
 
         // A late import of vision spend into the signed month: neither the page nor the export moves.
         LocalDate day = month.start().plusDays(10);
@@ -115,11 +124,21 @@ class MonthEndReviewIT extends BrowserTestBase {
         screenshot("month-end-signed");
     }
 
-    private Workbook downloadXlsx() throws Exception {
+    private Path download(String format) {
         waitForVaadin();
-        Download xlsx = page.waitForDownload(() -> page.locator(".download-xlsx vaadin-button").click());
-        assertThat(xlsx.suggestedFilename()).endsWith("-signed.xlsx");
-        try (InputStream in = Files.newInputStream(xlsx.path())) {
+        Download file = page.waitForDownload(() -> page.locator(".download-" + format + " vaadin-button").click());
+        assertThat(file.suggestedFilename()).endsWith("-signed." + format);
+        return file.path();
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private Workbook downloadXlsx() throws Exception {
+        try (InputStream in = Files.newInputStream(download("xlsx"))) {
             Workbook book = new XSSFWorkbook(in);
             assertThat(summary(book, "Sign-off")).startsWith("Signed by finance");
             assertThat(summary(book, "Data versions")).contains("demo-billing@");
