@@ -32,6 +32,7 @@ class ChargebackServiceAuthorisationTest {
                 "saveRule", Role.Names.ADMIN + "," + Role.Names.FINANCE,
                 "recentMonths", "signed in",
                 "statements", "signed in",
+                "signOffState", "signed in",
                 "report", "signed in"));
     }
 }
