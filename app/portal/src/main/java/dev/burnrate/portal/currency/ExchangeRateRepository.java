@@ -25,7 +25,8 @@ public class ExchangeRateRepository {
     public List<ExchangeRate> all() {
         return dsl.selectFrom(EXCHANGE_RATES)
                 .orderBy(EXCHANGE_RATES.FROM_CURRENCY, EXCHANGE_RATES.TO_CURRENCY, EXCHANGE_RATES.RATE_DATE)
-                .fetch(r -> new ExchangeRate(r.getFromCurrency(), r.getToCurrency(), r.getRateDate(), r.getRate().doubleValue()));
+                .fetch(r -> new ExchangeRate(r.getFromCurrency(), r.getToCurrency(), r.getRateDate(),
+                        r.getRate().doubleValue()));
     }
 
     /** The whole table, for converting (a few rows per pair and month). */

@@ -180,7 +180,8 @@ class UsageRepository {
                 Transform.valueOf(r.get(USAGE_VERSIONS.TRANSFORM)), r.get(USAGE_VERSIONS.SOURCE_FILE_NAME),
                 r.get(USAGE_VERSIONS.SOURCE_SHA256), r.get(USAGE_VERSIONS.DETAIL), r.get(USAGE_VERSIONS.CONTENT_SHA256),
                 r.get(USAGE_VERSIONS.ROW_COUNT), r.get(USAGE_VERSIONS.BILLED_COST).doubleValue(),
-                r.get(USAGE_VERSIONS.EFFECTIVE_COST).doubleValue(), r.get(USAGE_VERSIONS.LIST_COST).doubleValue(), instant(r.get(USAGE_VERSIONS.PERIOD_FROM)),
+                r.get(USAGE_VERSIONS.EFFECTIVE_COST).doubleValue(), r.get(USAGE_VERSIONS.LIST_COST).doubleValue(),
+                instant(r.get(USAGE_VERSIONS.PERIOD_FROM)),
                 instant(r.get(USAGE_VERSIONS.PERIOD_TO)),
                 providers.isEmpty() ? List.of() : List.of(providers.split(",")),
                 Tier.valueOf(r.get(USAGE_VERSIONS.TIER)), quarantined == null ? 0 : quarantined, parents, false);
