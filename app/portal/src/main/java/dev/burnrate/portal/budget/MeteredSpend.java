@@ -55,12 +55,12 @@ public class MeteredSpend implements SpendSource {
         Condition inPeriod = METERED_USAGE.CHARGE_PERIOD_START.ge(key.start().atOffset(ZoneOffset.UTC))
                 .and(METERED_USAGE.CHARGE_PERIOD_START.lt(key.end().atOffset(ZoneOffset.UTC)));
         List<DaySpend> daily = dsl.select(METERED_USAGE.BILLING_CURRENCY, METERED_USAGE.CHARGE_PERIOD_START,
-                        DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class))
+                        DSL.sum(METERED_USAGE.BILLED_COST))
                 .from(METERED_USAGE)
                 .where(inPeriod.and(scope(key, METERED_USAGE.TEAM_ID, METERED_USAGE.PROJECT)))
                 .groupBy(METERED_USAGE.BILLING_CURRENCY, METERED_USAGE.CHARGE_PERIOD_START)
                 .fetch(r -> new DaySpend(r.value1(), r.value2().atZoneSameInstant(ZoneOffset.UTC).toLocalDate(),
-                        r.value3() == null ? 0 : r.value3()));
+                        r.value3() == null ? 0 : r.value3().doubleValue()));
         boolean foreign = daily.stream().anyMatch(d -> !key.currency().equals(d.currency()));
         return SpendBreakdown.of(key.currency(), daily, foreign ? rates.get() : ExchangeRates.none());
     }
@@ -72,11 +72,11 @@ public class MeteredSpend implements SpendSource {
     @Override
     public double runRatePerHour(BudgetKey key) {
         Map<String, Double> byCurrency = dsl.select(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY,
-                        DSL.sum(RESOURCES.HOURLY_COST).cast(Double.class))
+                        DSL.sum(RESOURCES.HOURLY_COST))
                 .from(RESOURCES).join(PROVISIONING_REQUESTS).on(PROVISIONING_REQUESTS.ID.eq(RESOURCES.REQUEST_ID))
                 .where(RESOURCES.STATE.in(BILLED).and(scope(key, RESOURCES.TEAM_ID, RESOURCES.PROJECT)))
                 .groupBy(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY)
-                .fetchMap(r -> r.value1(), r -> r.value2() == null ? 0.0 : r.value2());
+                .fetchMap(r -> r.value1(), r -> r.value2() == null ? 0.0 : r.value2().doubleValue());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         ExchangeRates table = byCurrency.keySet().stream().allMatch(key.currency()::equals) ? ExchangeRates.none()
                 : rates.get();

@@ -6,6 +6,7 @@ import static dev.burnrate.portal.db.Tables.METERED_USAGE;
 
 import dev.burnrate.engine.policy.budget.BudgetKey;
 import dev.burnrate.portal.currency.ExchangeRates;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -86,7 +87,7 @@ final class ReservationStore {
 
     /** Committed spend of an account, leaving out one request's own reservation (null: leave out none). */
     double committed(BudgetKey key, String excludingRequest) {
-        Map<String, Double> reserved = dsl.select(BUDGET_RESERVATIONS.REQUEST_ID, BUDGET_RESERVATIONS.AMOUNT)
+        Map<String, BigDecimal> reserved = dsl.select(BUDGET_RESERVATIONS.REQUEST_ID, BUDGET_RESERVATIONS.AMOUNT)
                 .from(BUDGET_RESERVATIONS)
                 .where(BUDGET_RESERVATIONS.ACCOUNT_KEY.eq(key.id()))
                 .fetchMap(BUDGET_RESERVATIONS.REQUEST_ID, BUDGET_RESERVATIONS.AMOUNT);
@@ -98,8 +99,8 @@ final class ReservationStore {
         }
         Map<String, Double> metered = meteredInAccountCurrency(key, reserved.keySet());
         double committed = 0;
-        for (Map.Entry<String, Double> entry : reserved.entrySet()) {
-            committed += Math.max(0, entry.getValue() - metered.getOrDefault(entry.getKey(), 0.0));
+        for (Map.Entry<String, BigDecimal> entry : reserved.entrySet()) {
+            committed += Math.max(0, entry.getValue().doubleValue() - metered.getOrDefault(entry.getKey(), 0.0));
         }
         return committed;
     }
@@ -107,7 +108,7 @@ final class ReservationStore {
     /** Metered cost per request in the account's period and currency, summed per billing currency and day first. */
     private Map<String, Double> meteredInAccountCurrency(BudgetKey key, Set<String> requests) {
         var rows = dsl.select(METERED_USAGE.REQUEST_ID, METERED_USAGE.BILLING_CURRENCY,
-                        METERED_USAGE.CHARGE_PERIOD_START, DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class))
+                        METERED_USAGE.CHARGE_PERIOD_START, DSL.sum(METERED_USAGE.BILLED_COST))
                 .from(METERED_USAGE)
                 .where(METERED_USAGE.REQUEST_ID.in(requests)
                         .and(METERED_USAGE.CHARGE_PERIOD_START.ge(key.start().atOffset(ZoneOffset.UTC)))
@@ -119,7 +120,7 @@ final class ReservationStore {
         Map<String, Double> byRequest = new HashMap<>();
         for (var r : rows) {
             LocalDate day = r.value3().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-            double amount = r.value4() == null ? 0 : r.value4();
+            double amount = r.value4() == null ? 0 : r.value4().doubleValue();
             table.convert(amount, r.value2(), key.currency(), day)
                     .ifPresent(converted -> byRequest.merge(r.value1(), converted, Double::sum));
         }
@@ -127,14 +128,14 @@ final class ReservationStore {
     }
 
     void upsert(BudgetKey key, String requestId, double amount, Instant now) {
-        int updated = dsl.update(BUDGET_RESERVATIONS).set(BUDGET_RESERVATIONS.AMOUNT, amount)
+        int updated = dsl.update(BUDGET_RESERVATIONS).set(BUDGET_RESERVATIONS.AMOUNT, BigDecimal.valueOf(amount))
                 .where(BUDGET_RESERVATIONS.ACCOUNT_KEY.eq(key.id()).and(BUDGET_RESERVATIONS.REQUEST_ID.eq(requestId)))
                 .execute();
         if (updated == 0) {
             dsl.insertInto(BUDGET_RESERVATIONS)
                     .set(BUDGET_RESERVATIONS.ACCOUNT_KEY, key.id())
                     .set(BUDGET_RESERVATIONS.REQUEST_ID, requestId)
-                    .set(BUDGET_RESERVATIONS.AMOUNT, amount)
+                    .set(BUDGET_RESERVATIONS.AMOUNT, BigDecimal.valueOf(amount))
                     .set(BUDGET_RESERVATIONS.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                     .execute();
         }
@@ -150,8 +151,8 @@ final class ReservationStore {
     }
 
     double reserved(BudgetKey key) {
-        Double sum = dsl.select(DSL.sum(BUDGET_RESERVATIONS.AMOUNT).cast(Double.class)).from(BUDGET_RESERVATIONS)
-                .where(BUDGET_RESERVATIONS.ACCOUNT_KEY.eq(key.id())).fetchOne(0, Double.class);
-        return sum == null ? 0 : sum;
+        BigDecimal sum = dsl.select(DSL.sum(BUDGET_RESERVATIONS.AMOUNT)).from(BUDGET_RESERVATIONS)
+                .where(BUDGET_RESERVATIONS.ACCOUNT_KEY.eq(key.id())).fetchOne(0, BigDecimal.class);
+        return sum == null ? 0 : sum.doubleValue();
     }
 }

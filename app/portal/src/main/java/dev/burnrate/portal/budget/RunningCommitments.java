@@ -63,7 +63,7 @@ final class RunningCommitments {
                 end = plannedEnd.isBefore(end) ? plannedEnd : end;
             }
             double hours = Math.max(0, end.toEpochMilli() - from.toEpochMilli()) / 3_600_000.0;
-            sum += table.convert(r.value1() * hours, r.value2(), key.currency(), today).orElse(0);
+            sum += table.convert(r.value1().doubleValue() * hours, r.value2(), key.currency(), today).orElse(0);
         }
         return sum;
     }

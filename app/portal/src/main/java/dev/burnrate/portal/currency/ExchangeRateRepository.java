@@ -2,6 +2,7 @@ package dev.burnrate.portal.currency;
 
 import static dev.burnrate.portal.db.Tables.EXCHANGE_RATES;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,7 +25,8 @@ public class ExchangeRateRepository {
     public List<ExchangeRate> all() {
         return dsl.selectFrom(EXCHANGE_RATES)
                 .orderBy(EXCHANGE_RATES.FROM_CURRENCY, EXCHANGE_RATES.TO_CURRENCY, EXCHANGE_RATES.RATE_DATE)
-                .fetch(r -> new ExchangeRate(r.getFromCurrency(), r.getToCurrency(), r.getRateDate(), r.getRate()));
+                .fetch(r -> new ExchangeRate(r.getFromCurrency(), r.getToCurrency(), r.getRateDate(),
+                        r.getRate().doubleValue()));
     }
 
     /** The whole table, for converting (a few rows per pair and month). */
@@ -35,12 +37,12 @@ public class ExchangeRateRepository {
     public Optional<ExchangeRate> find(String from, String to, LocalDate date) {
         return dsl.selectFrom(EXCHANGE_RATES).where(pairOn(from, to, date))
                 .fetchOptional(r -> new ExchangeRate(r.getFromCurrency(), r.getToCurrency(), r.getRateDate(),
-                        r.getRate()));
+                        r.getRate().doubleValue()));
     }
 
     /** Inserts the pair's rate of that day or replaces it. */
     public void put(ExchangeRate rate, String actor, Instant now) {
-        int updated = dsl.update(EXCHANGE_RATES).set(EXCHANGE_RATES.RATE, rate.rate())
+        int updated = dsl.update(EXCHANGE_RATES).set(EXCHANGE_RATES.RATE, BigDecimal.valueOf(rate.rate()))
                 .set(EXCHANGE_RATES.CREATED_BY, actor).set(EXCHANGE_RATES.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                 .where(pairOn(rate.from(), rate.to(), rate.date())).execute();
         if (updated == 0) {
@@ -48,7 +50,7 @@ public class ExchangeRateRepository {
                     .set(EXCHANGE_RATES.FROM_CURRENCY, rate.from())
                     .set(EXCHANGE_RATES.TO_CURRENCY, rate.to())
                     .set(EXCHANGE_RATES.RATE_DATE, rate.date())
-                    .set(EXCHANGE_RATES.RATE, rate.rate())
+                    .set(EXCHANGE_RATES.RATE, BigDecimal.valueOf(rate.rate()))
                     .set(EXCHANGE_RATES.CREATED_BY, actor)
                     .set(EXCHANGE_RATES.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                     .execute();

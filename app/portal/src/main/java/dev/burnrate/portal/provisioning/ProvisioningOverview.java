@@ -10,6 +10,7 @@ import dev.burnrate.portal.budget.Money;
 import dev.burnrate.portal.home.OverviewFigure;
 import dev.burnrate.portal.home.OverviewProvider;
 import dev.burnrate.portal.security.CurrentUser;
+import java.math.BigDecimal;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -41,15 +42,15 @@ class ProvisioningOverview implements OverviewProvider {
         var running = RESOURCES.STATE.in(ResourceState.PROVISIONING.name(), ResourceState.RUNNING.name())
                 .and(currentUser.teamScope(RESOURCES.TEAM_ID));
         int count = dsl.fetchCount(RESOURCES, running);
-        Double rate = dsl.select(DSL.sum(RESOURCES.HOURLY_COST).cast(Double.class)).from(RESOURCES).where(running)
-                .fetchOne(0, Double.class);
+        BigDecimal rate = dsl.select(DSL.sum(RESOURCES.HOURLY_COST)).from(RESOURCES).where(running)
+                .fetchOne(0, BigDecimal.class);
         int pending = dsl.fetchCount(PROVISIONING_REQUESTS, PROVISIONING_REQUESTS.STATE
                 .eq(RequestState.PENDING_APPROVAL.name()).and(currentUser.teamScope(PROVISIONING_REQUESTS.TEAM_ID)));
         int alerts = dsl.fetchCount(ALERTS, ALERTS.RESOLVED_AT.isNull().and(currentUser.seesAllTeams()
                 ? DSL.trueCondition() : currentUser.teamScope(ALERTS.TEAM_ID)));
         return List.of(
                 new OverviewFigure("Provisioning", "Running resources", String.valueOf(count),
-                        Money.perHour(rate == null ? 0 : rate) + " now", "resources"),
+                        Money.perHour(rate == null ? 0 : rate.doubleValue()) + " now", "resources"),
                 new OverviewFigure("Provisioning", "Waiting for approval", String.valueOf(pending), null, "approvals"),
                 new OverviewFigure("Provisioning", "Cloud providers", String.valueOf(providers.all().size()),
                         providers.all().isEmpty() ? "No provider plugin loaded" : null, "provision"),

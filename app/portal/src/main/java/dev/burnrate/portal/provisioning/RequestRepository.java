@@ -5,6 +5,7 @@ import static dev.burnrate.portal.db.Tables.TEAMS;
 
 import dev.burnrate.api.PurchaseOption;
 import dev.burnrate.portal.policy.PolicyJson;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,9 +46,9 @@ public class RequestRepository {
                 .set(PROVISIONING_REQUESTS.PRIVATE_NETWORK, d.privateNetwork())
                 .set(PROVISIONING_REQUESTS.CHECKPOINTING, d.checkpointing())
                 .set(PROVISIONING_REQUESTS.DEADLINE_CRITICAL, d.deadlineCritical())
-                .set(PROVISIONING_REQUESTS.HOURLY_COST, estimate.hourlyCost())
-                .set(PROVISIONING_REQUESTS.EXPECTED_TOTAL, estimate.expectedTotal())
-                .set(PROVISIONING_REQUESTS.P90_TOTAL, estimate.p90Total())
+                .set(PROVISIONING_REQUESTS.HOURLY_COST, BigDecimal.valueOf(estimate.hourlyCost()))
+                .set(PROVISIONING_REQUESTS.EXPECTED_TOTAL, BigDecimal.valueOf(estimate.expectedTotal()))
+                .set(PROVISIONING_REQUESTS.P90_TOTAL, BigDecimal.valueOf(estimate.p90Total()))
                 .set(PROVISIONING_REQUESTS.ESTIMATE_SOURCE, estimate.source())
                 .set(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY, estimate.currency())
                 .set(PROVISIONING_REQUESTS.OUTCOME, outcome)
@@ -185,8 +186,9 @@ public class RequestRepository {
                 r.get(p.REGION_ID), r.get(p.INSTANCE_TYPE), r.get(p.INSTANCE_COUNT),
                 PurchaseOption.valueOf(r.get(p.PURCHASE_OPTION)), r.get(p.DURATION_HOURS),
                 r.get(p.DATA_CLASSIFICATION), PolicyJson.readStringMap(r.get(p.TAGS_JSON)), r.get(p.ENCRYPTED),
-                r.get(p.PRIVATE_NETWORK), r.get(p.CHECKPOINTING), r.get(p.DEADLINE_CRITICAL), r.get(p.HOURLY_COST),
-                r.get(p.EXPECTED_TOTAL), r.get(p.P90_TOTAL), r.get(p.ESTIMATE_SOURCE), r.get(p.OUTCOME),
+                r.get(p.PRIVATE_NETWORK), r.get(p.CHECKPOINTING), r.get(p.DEADLINE_CRITICAL),
+                r.get(p.HOURLY_COST).doubleValue(), r.get(p.EXPECTED_TOTAL).doubleValue(),
+                r.get(p.P90_TOTAL).doubleValue(), r.get(p.ESTIMATE_SOURCE), r.get(p.OUTCOME),
                 RequestState.valueOf(r.get(p.STATE)), r.get(p.NEEDS_FINANCE), r.get(p.DECISION_ID),
                 r.get(p.FAILURE), r.get(p.RESOURCE_ID), r.get(p.CREATED_AT).toInstant(),
                 r.get(p.UPDATED_AT).toInstant(), r.get(p.ESTIMATE_CURRENCY));

@@ -10,6 +10,7 @@ import dev.burnrate.api.ResourceState;
 import dev.burnrate.api.ResourceStatus;
 import dev.burnrate.api.UsageRecord;
 import dev.burnrate.portal.policy.PolicyJson;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -47,7 +48,7 @@ public class ResourceRepository {
                 .set(RESOURCES.INSTANCE_TYPE, request.instanceType())
                 .set(RESOURCES.INSTANCE_COUNT, request.count())
                 .set(RESOURCES.PURCHASE_OPTION, request.purchaseOption().name())
-                .set(RESOURCES.HOURLY_COST, request.hourlyCost())
+                .set(RESOURCES.HOURLY_COST, BigDecimal.valueOf(request.hourlyCost()))
                 .set(RESOURCES.STATE, status.state().name())
                 .set(RESOURCES.STATE_SINCE, status.since().atOffset(ZoneOffset.UTC))
                 .set(RESOURCES.STATE_MESSAGE, status.message())
@@ -96,11 +97,11 @@ public class ResourceRepository {
             return costs;
         }
         dsl.select(METERED_USAGE.RESOURCE_ID, METERED_USAGE.BILLING_CURRENCY,
-                        DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class))
+                        DSL.sum(METERED_USAGE.BILLED_COST))
                 .from(METERED_USAGE).where(METERED_USAGE.RESOURCE_ID.in(resourceIds))
                 .groupBy(METERED_USAGE.RESOURCE_ID, METERED_USAGE.BILLING_CURRENCY)
                 .forEach(r -> costs.computeIfAbsent(r.value1(), k -> new TreeMap<>())
-                        .put(r.value2(), r.value3() == null ? 0.0 : r.value3()));
+                        .put(r.value2(), r.value3() == null ? 0.0 : r.value3().doubleValue()));
         return costs;
     }
 
@@ -133,9 +134,9 @@ public class ResourceRepository {
                     .set(METERED_USAGE.PROJECT, resource.project())
                     .set(METERED_USAGE.CHARGE_PERIOD_START, start)
                     .set(METERED_USAGE.CHARGE_PERIOD_END, row.chargePeriodEnd().atOffset(ZoneOffset.UTC))
-                    .set(METERED_USAGE.BILLED_COST, row.billedCost())
-                    .set(METERED_USAGE.EFFECTIVE_COST, row.effectiveCost())
-                    .set(METERED_USAGE.LIST_COST, row.listCost())
+                    .set(METERED_USAGE.BILLED_COST, BigDecimal.valueOf(row.billedCost()))
+                    .set(METERED_USAGE.EFFECTIVE_COST, BigDecimal.valueOf(row.effectiveCost()))
+                    .set(METERED_USAGE.LIST_COST, BigDecimal.valueOf(row.listCost()))
                     .set(METERED_USAGE.BILLING_CURRENCY, row.billingCurrency() == null ? "USD" : row.billingCurrency())
                     .set(METERED_USAGE.CONSUMED_QUANTITY, row.consumedQuantity())
                     .set(METERED_USAGE.CONSUMED_UNIT, row.consumedUnit())
@@ -147,10 +148,10 @@ public class ResourceRepository {
                     .set(METERED_USAGE.TAGS_JSON, PolicyJson.write(row.tags()))
                     .execute();
         }
-        Double total = dsl.select(DSL.sum(METERED_USAGE.BILLED_COST).cast(Double.class)).from(METERED_USAGE)
-                .where(METERED_USAGE.RESOURCE_ID.eq(resource.id())).fetchOne(0, Double.class);
+        BigDecimal total = dsl.select(DSL.sum(METERED_USAGE.BILLED_COST)).from(METERED_USAGE)
+                .where(METERED_USAGE.RESOURCE_ID.eq(resource.id())).fetchOne(0, BigDecimal.class);
         dsl.update(RESOURCES)
-                .set(RESOURCES.COST_TO_DATE, total == null ? 0.0 : total)
+                .set(RESOURCES.COST_TO_DATE, total == null ? BigDecimal.ZERO : total)
                 .set(RESOURCES.METERED_UNTIL, meteredUntil.atOffset(ZoneOffset.UTC))
                 .where(RESOURCES.ID.eq(resource.id()))
                 .execute();
@@ -167,7 +168,7 @@ public class ResourceRepository {
         return new StoredResource(r.get(t.ID), r.get(t.REQUEST_ID), r.get(t.TEAM_ID), r.get(TEAMS.NAME),
                 r.get(t.PROJECT), r.get(t.OWNER), r.get(t.NAME), r.get(t.PROVIDER_ID), r.get(t.REGION_ID),
                 r.get(t.INSTANCE_TYPE), r.get(t.INSTANCE_COUNT), PurchaseOption.valueOf(r.get(t.PURCHASE_OPTION)),
-                r.get(t.HOURLY_COST), r.get(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY),
+                r.get(t.HOURLY_COST).doubleValue(), r.get(PROVISIONING_REQUESTS.ESTIMATE_CURRENCY),
                 ResourceState.valueOf(r.get(t.STATE)), r.get(t.STATE_SINCE).toInstant(), r.get(t.STATE_MESSAGE),
                 r.get(t.METERED_UNTIL).toInstant(), costToDate, r.get(t.CREATED_AT).toInstant());
     }

@@ -163,6 +163,6 @@ public class ReviewDrilldown {
                                 .atOffset(ZoneOffset.UTC))))
                 .orderBy(PROVISIONING_REQUESTS.CREATED_AT).limit(100).fetch()
                 .map(r -> new Drilldown.CommittedRequest(r.value1(), r.value2(), r.value3(), r.value4(),
-                        Cents.of(r.value5()), r.value6(), r.value7(), r.value8().toInstant()));
+                        Cents.round(r.value5()), r.value6(), r.value7(), r.value8().toInstant()));
     }
 }

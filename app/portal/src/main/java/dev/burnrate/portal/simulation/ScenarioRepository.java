@@ -4,6 +4,7 @@ import static dev.burnrate.portal.db.Tables.SIMULATION_RUNS;
 import static dev.burnrate.portal.db.Tables.SIMULATION_SCENARIOS;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,8 @@ public class ScenarioRepository {
                 .set(SIMULATION_RUNS.RAN_BY, ranBy)
                 .set(SIMULATION_RUNS.BACKENDS, backends)
                 .set(SIMULATION_RUNS.RECOMMENDED, recommended)
-                .set(SIMULATION_RUNS.RECOMMENDED_COST, recommendedCost)
+                .set(SIMULATION_RUNS.RECOMMENDED_COST, recommendedCost == null ? null
+                        : BigDecimal.valueOf(recommendedCost))
                 .set(SIMULATION_RUNS.RESULTS_JSON, resultsJson)
                 .returning(SIMULATION_RUNS.ID).fetchOne().getId();
     }
@@ -68,7 +70,7 @@ public class ScenarioRepository {
                         r.get(TEAMS.NAME), r.get(SIMULATION_SCENARIOS.NAME), r.get(SIMULATION_SCENARIOS.KIND),
                         r.get(SIMULATION_SCENARIOS.CREATED_BY), r.get(SIMULATION_SCENARIOS.CREATED_AT),
                         r.get(runCount), r.get(SIMULATION_RUNS.ID), r.get(SIMULATION_RUNS.RAN_AT),
-                        r.get(SIMULATION_RUNS.RECOMMENDED), r.get(SIMULATION_RUNS.RECOMMENDED_COST),
+                        r.get(SIMULATION_RUNS.RECOMMENDED), asDouble(r.get(SIMULATION_RUNS.RECOMMENDED_COST)),
                         r.get(SIMULATION_RUNS.BACKENDS)));
     }
 
@@ -108,7 +110,11 @@ public class ScenarioRepository {
         return new RunSummary(r.get(SIMULATION_RUNS.ID), r.get(SIMULATION_RUNS.SCENARIO_ID),
                 r.get(SIMULATION_SCENARIOS.NAME), r.get(SIMULATION_RUNS.RAN_AT), r.get(SIMULATION_RUNS.RAN_BY),
                 r.get(SIMULATION_RUNS.BACKENDS), r.get(SIMULATION_RUNS.RECOMMENDED),
-                r.get(SIMULATION_RUNS.RECOMMENDED_COST));
+                asDouble(r.get(SIMULATION_RUNS.RECOMMENDED_COST)));
+    }
+
+    private static Double asDouble(BigDecimal cost) {
+        return cost == null ? null : cost.doubleValue();
     }
 
     /** Teams under {@code scope} (a condition on the team id), by name: where a user may save scenarios. */

@@ -9,6 +9,7 @@ import static dev.burnrate.portal.db.Tables.USAGE_VERSION_PARENTS;
 import dev.burnrate.engine.usage.store.Tier;
 import dev.burnrate.engine.usage.store.Transform;
 import dev.burnrate.engine.usage.store.VersionManifest;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -90,10 +91,10 @@ class UsageRepository {
                 .set(USAGE_VERSIONS.DETAIL, m.lineage().detail())
                 .set(USAGE_VERSIONS.CONTENT_SHA256, m.contentSha256())
                 .set(USAGE_VERSIONS.ROW_COUNT, m.rowCount())
-                .set(USAGE_VERSIONS.BILLED_COST, m.totals().billedCost())
-                .set(USAGE_VERSIONS.EFFECTIVE_COST, m.totals().effectiveCost())
-                .set(USAGE_VERSIONS.LIST_COST, m.totals().listCost())
-                .set(USAGE_VERSIONS.CONTRACTED_COST, m.totals().contractedCost())
+                .set(USAGE_VERSIONS.BILLED_COST, BigDecimal.valueOf(m.totals().billedCost()))
+                .set(USAGE_VERSIONS.EFFECTIVE_COST, BigDecimal.valueOf(m.totals().effectiveCost()))
+                .set(USAGE_VERSIONS.LIST_COST, BigDecimal.valueOf(m.totals().listCost()))
+                .set(USAGE_VERSIONS.CONTRACTED_COST, BigDecimal.valueOf(m.totals().contractedCost()))
                 .set(USAGE_VERSIONS.CONSUMED_QUANTITY, m.totals().consumedQuantity())
                 .set(USAGE_VERSIONS.PERIOD_FROM, time(m.from()))
                 .set(USAGE_VERSIONS.PERIOD_TO, time(m.to()))
@@ -178,8 +179,9 @@ class UsageRepository {
                 instant(r.get(USAGE_VERSIONS.CREATED_AT)), r.get(USAGE_VERSIONS.CREATED_BY),
                 Transform.valueOf(r.get(USAGE_VERSIONS.TRANSFORM)), r.get(USAGE_VERSIONS.SOURCE_FILE_NAME),
                 r.get(USAGE_VERSIONS.SOURCE_SHA256), r.get(USAGE_VERSIONS.DETAIL), r.get(USAGE_VERSIONS.CONTENT_SHA256),
-                r.get(USAGE_VERSIONS.ROW_COUNT), r.get(USAGE_VERSIONS.BILLED_COST), r.get(USAGE_VERSIONS.EFFECTIVE_COST),
-                r.get(USAGE_VERSIONS.LIST_COST), instant(r.get(USAGE_VERSIONS.PERIOD_FROM)),
+                r.get(USAGE_VERSIONS.ROW_COUNT), r.get(USAGE_VERSIONS.BILLED_COST).doubleValue(),
+                r.get(USAGE_VERSIONS.EFFECTIVE_COST).doubleValue(), r.get(USAGE_VERSIONS.LIST_COST).doubleValue(),
+                instant(r.get(USAGE_VERSIONS.PERIOD_FROM)),
                 instant(r.get(USAGE_VERSIONS.PERIOD_TO)),
                 providers.isEmpty() ? List.of() : List.of(providers.split(",")),
                 Tier.valueOf(r.get(USAGE_VERSIONS.TIER)), quarantined == null ? 0 : quarantined, parents, false);

@@ -13,6 +13,7 @@ import dev.burnrate.engine.policy.budget.BudgetStatus;
 import dev.burnrate.portal.currency.ExchangeRate;
 import dev.burnrate.portal.currency.ExchangeRateRepository;
 import dev.burnrate.portal.support.TestDatabase;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -79,8 +80,10 @@ class ReservationCurrencyIT {
                 .set(PROVISIONING_REQUESTS.INSTANCE_COUNT, 1).set(PROVISIONING_REQUESTS.PURCHASE_OPTION, "ON_DEMAND")
                 .set(PROVISIONING_REQUESTS.TAGS_JSON, "{}").set(PROVISIONING_REQUESTS.ENCRYPTED, true)
                 .set(PROVISIONING_REQUESTS.PRIVATE_NETWORK, true).set(PROVISIONING_REQUESTS.CHECKPOINTING, false)
-                .set(PROVISIONING_REQUESTS.DEADLINE_CRITICAL, false).set(PROVISIONING_REQUESTS.HOURLY_COST, 10.0)
-                .set(PROVISIONING_REQUESTS.EXPECTED_TOTAL, 1000.0).set(PROVISIONING_REQUESTS.P90_TOTAL, 1000.0)
+                .set(PROVISIONING_REQUESTS.DEADLINE_CRITICAL, false)
+                .set(PROVISIONING_REQUESTS.HOURLY_COST, new BigDecimal("10"))
+                .set(PROVISIONING_REQUESTS.EXPECTED_TOTAL, new BigDecimal("1000"))
+                .set(PROVISIONING_REQUESTS.P90_TOTAL, new BigDecimal("1000"))
                 .set(PROVISIONING_REQUESTS.ESTIMATE_SOURCE, "test").set(PROVISIONING_REQUESTS.OUTCOME, "ALLOW")
                 .set(PROVISIONING_REQUESTS.STATE, "PROVISIONED").set(PROVISIONING_REQUESTS.NEEDS_FINANCE, false)
                 .set(PROVISIONING_REQUESTS.CREATED_AT, at).set(PROVISIONING_REQUESTS.UPDATED_AT, at).execute();
@@ -89,7 +92,8 @@ class ReservationCurrencyIT {
                 .set(RESOURCES.OWNER, "engineer").set(RESOURCES.NAME, "n").set(RESOURCES.PROVIDER_ID, "aws")
                 .set(RESOURCES.REGION_ID, "eu-north-1").set(RESOURCES.INSTANCE_TYPE, "x")
                 .set(RESOURCES.INSTANCE_COUNT, 1).set(RESOURCES.PURCHASE_OPTION, "ON_DEMAND")
-                .set(RESOURCES.HOURLY_COST, 0.0).set(RESOURCES.STATE, "STOPPED").set(RESOURCES.STATE_SINCE, at)
+                .set(RESOURCES.HOURLY_COST, BigDecimal.ZERO).set(RESOURCES.STATE, "STOPPED")
+                .set(RESOURCES.STATE_SINCE, at)
                 .set(RESOURCES.METERED_UNTIL, at).set(RESOURCES.CREATED_AT, at).set(RESOURCES.UPDATED_AT, at)
                 .execute();
     }
@@ -100,8 +104,10 @@ class ReservationCurrencyIT {
         dsl.insertInto(METERED_USAGE)
                 .set(METERED_USAGE.RESOURCE_ID, resourceId).set(METERED_USAGE.REQUEST_ID, requestId)
                 .set(METERED_USAGE.TEAM_ID, team).set(METERED_USAGE.CHARGE_PERIOD_START, start)
-                .set(METERED_USAGE.CHARGE_PERIOD_END, start.plusHours(1)).set(METERED_USAGE.BILLED_COST, cost)
-                .set(METERED_USAGE.EFFECTIVE_COST, cost).set(METERED_USAGE.LIST_COST, cost)
+                .set(METERED_USAGE.CHARGE_PERIOD_END, start.plusHours(1))
+                .set(METERED_USAGE.BILLED_COST, BigDecimal.valueOf(cost))
+                .set(METERED_USAGE.EFFECTIVE_COST, BigDecimal.valueOf(cost))
+                .set(METERED_USAGE.LIST_COST, BigDecimal.valueOf(cost))
                 .set(METERED_USAGE.BILLING_CURRENCY, currency).set(METERED_USAGE.CONSUMED_QUANTITY, 1.0)
                 .set(METERED_USAGE.TAGS_JSON, "{}")
                 .execute();

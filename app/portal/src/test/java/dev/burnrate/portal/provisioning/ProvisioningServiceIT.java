@@ -198,8 +198,9 @@ class ProvisioningServiceIT extends ProvisioningTestBase {
         assertThat(metered).isNotEmpty().allSatisfy(row -> {
             assertThat(row.getConsumedUnit()).isEqualTo("GB-Month");
             assertThat(row.getServiceName()).isEqualTo("Amazon Simple Storage Service");
-            // cost per GB-month metered = the list price per GB-month
-            assertThat(row.getBilledCost() / row.getConsumedQuantity()).isCloseTo(0.023, within(1e-9));
+            // cost metered = the list price per GB-month times the GB-months, to the column's 12 decimals
+            assertThat(row.getBilledCost().doubleValue()).isCloseTo(0.023 * row.getConsumedQuantity(),
+                    within(1e-12));
         });
         StoredResource deleted = as("approver", () -> resources.delete(resource.id()), Role.APPROVER);
         assertThat(deleted.state()).isEqualTo(ResourceState.DELETED);
