@@ -42,9 +42,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The whole month-end on the demo data a new user gets: finance opens the last closed month's review and drills into
- * the largest variance (vision, over its plan), the approver explains it, finance signs and exports, the export
- * holds the figures on the screen, and a late import into the signed month moves neither the page nor the export.
+ * The whole month-end on the demo data a new user gets: finance opens the last closed month's review, drills into the
+ * largest variance (vision, over its plan) and finds the month's anomaly (search's spike); the approver explains
+ * vision's line; finance signs and exports; the exports hold the figures on the screen; and a late import into the
+ * signed month moves neither the page nor the export.
  */
 class MonthEndReviewIT extends BrowserTestBase {
 
@@ -86,6 +87,9 @@ class MonthEndReviewIT extends BrowserTestBase {
         page.locator("#drill-budget-vision").click();
         assertThat(page.locator("#drilldown-movers")).containsText("Previous period", SLOW);
         screenshot("month-end-drilldown");
+        // The demo's one anomaly (search's spike) is among what drove search's month.
+        page.locator("#drill-budget-search").click();
+        assertThat(page.locator("#drilldown-anomalies")).containsText(month.label() + "-", SLOW);
 
         context.clearCookies();
         loginAs("approver");
