@@ -1,11 +1,9 @@
 package dev.burnrate.portal.report;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -43,13 +41,7 @@ public final class ReportCsv {
     }
 
     public static byte[] toBytes(ReportDocument document) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(document, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ReportFormat.CSV.toBytes(document);
     }
 
     /** Writes the document; the stream is flushed, not closed. */

@@ -1,7 +1,9 @@
 package dev.burnrate.portal.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /** The export formats of a {@link ReportDocument}. */
 public enum ReportFormat {
@@ -35,11 +37,13 @@ public enum ReportFormat {
     }
 
     public byte[] toBytes(ReportDocument document) {
-        return switch (this) {
-            case CSV -> ReportCsv.toBytes(document);
-            case XLSX -> ReportXlsx.toBytes(document);
-            case PDF -> ReportPdf.toBytes(document);
-        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(document, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.burnrate.portal.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,13 +30,7 @@ public final class ReportPdf {
     }
 
     public static byte[] toBytes(ReportDocument document) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(document, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ReportFormat.PDF.toBytes(document);
     }
 
     /** Writes the PDF; the stream is not closed. */

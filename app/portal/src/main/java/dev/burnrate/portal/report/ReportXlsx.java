@@ -1,9 +1,7 @@
 package dev.burnrate.portal.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,13 +43,7 @@ public final class ReportXlsx {
     }
 
     public static byte[] toBytes(ReportDocument document) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(document, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ReportFormat.XLSX.toBytes(document);
     }
 
     /** Writes the workbook; the stream is not closed. */

@@ -10,12 +10,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Budget plans as stored. No authorisation here: the services around it decide who may read or change what. */
@@ -30,18 +34,21 @@ public class BudgetPlanRepository {
 
     /** Every budget, by name. */
     public List<BudgetPlan> findAll() {
-        Map<String, TreeMap<LocalDate, BigDecimal>> amounts = dsl.selectFrom(BUDGET_PLAN_AMOUNTS).fetch().stream()
-                .collect(Collectors.groupingBy(r -> r.getBudgetId(),
-                        Collectors.toMap(r -> r.getPeriodStart(), r -> r.getAmount(), (a, b) -> a, TreeMap::new)));
+        Map<String, TreeMap<LocalDate, BigDecimal>> amounts = amounts(DSL.trueCondition());
         return dsl.selectFrom(BUDGET_PLANS).orderBy(BUDGET_PLANS.NAME, BUDGET_PLANS.ID).fetch().stream()
                 .map(r -> toPlan(r, amounts.getOrDefault(r.getId(), new TreeMap<>()))).toList();
     }
 
     public Optional<BudgetPlan> find(String id) {
         return dsl.selectFrom(BUDGET_PLANS).where(BUDGET_PLANS.ID.eq(id)).fetchOptional().map(r -> toPlan(r,
-                dsl.selectFrom(BUDGET_PLAN_AMOUNTS).where(BUDGET_PLAN_AMOUNTS.BUDGET_ID.eq(id)).fetch().stream()
-                        .collect(Collectors.toMap(a -> a.getPeriodStart(), a -> a.getAmount(), (a, b) -> a,
-                                TreeMap::new))));
+                amounts(BUDGET_PLAN_AMOUNTS.BUDGET_ID.eq(id)).getOrDefault(id, new TreeMap<>())));
+    }
+
+    /** The plan amounts of the budgets {@code which} selects, per budget id, by period start. */
+    private Map<String, TreeMap<LocalDate, BigDecimal>> amounts(Condition which) {
+        return dsl.selectFrom(BUDGET_PLAN_AMOUNTS).where(which).fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.getBudgetId(),
+                        Collectors.toMap(r -> r.getPeriodStart(), r -> r.getAmount(), (a, b) -> a, TreeMap::new)));
     }
 
     /** Who last changed a budget and when, e.g. for a stale edit's message; empty once it is deleted. */
@@ -56,14 +63,7 @@ public class BudgetPlanRepository {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         dsl.insertInto(BUDGET_PLANS)
                 .set(BUDGET_PLANS.ID, plan.id())
-                .set(BUDGET_PLANS.NAME, plan.name())
-                .set(BUDGET_PLANS.OWNER_USERNAME, plan.owner())
-                .set(BUDGET_PLANS.SCOPE_KIND, plan.scope().kind().name())
-                .set(BUDGET_PLANS.SCOPE_VALUE, plan.scope().value())
-                .set(BUDGET_PLANS.COST_METRIC, plan.metric().name())
-                .set(BUDGET_PLANS.CURRENCY, plan.currency())
-                .set(BUDGET_PLANS.GRANULARITY, plan.granularity().name())
-                .set(BUDGET_PLANS.PARENT_ID, plan.parentId())
+                .set(editable(plan))
                 .set(BUDGET_PLANS.VERSION, 0)
                 .set(BUDGET_PLANS.CREATED_AT, at).set(BUDGET_PLANS.CREATED_BY, actor)
                 .set(BUDGET_PLANS.UPDATED_AT, at).set(BUDGET_PLANS.UPDATED_BY, actor)
@@ -77,14 +77,7 @@ public class BudgetPlanRepository {
      */
     public boolean update(BudgetPlan plan, int expectedVersion, String actor, Instant now) {
         int updated = dsl.update(BUDGET_PLANS)
-                .set(BUDGET_PLANS.NAME, plan.name())
-                .set(BUDGET_PLANS.OWNER_USERNAME, plan.owner())
-                .set(BUDGET_PLANS.SCOPE_KIND, plan.scope().kind().name())
-                .set(BUDGET_PLANS.SCOPE_VALUE, plan.scope().value())
-                .set(BUDGET_PLANS.COST_METRIC, plan.metric().name())
-                .set(BUDGET_PLANS.CURRENCY, plan.currency())
-                .set(BUDGET_PLANS.GRANULARITY, plan.granularity().name())
-                .set(BUDGET_PLANS.PARENT_ID, plan.parentId())
+                .set(editable(plan))
                 .set(BUDGET_PLANS.VERSION, BUDGET_PLANS.VERSION.plus(1))
                 .set(BUDGET_PLANS.UPDATED_AT, now.atOffset(ZoneOffset.UTC)).set(BUDGET_PLANS.UPDATED_BY, actor)
                 .where(BUDGET_PLANS.ID.eq(plan.id()).and(BUDGET_PLANS.VERSION.eq(expectedVersion)))
@@ -111,6 +104,20 @@ public class BudgetPlanRepository {
                 BUDGET_PLAN_AMOUNTS.PERIOD_START, BUDGET_PLAN_AMOUNTS.AMOUNT);
         plan.amounts().forEach((start, amount) -> insert.values(plan.id(), start, amount));
         insert.execute();
+    }
+
+    /** The columns an edit may change (everything but the id, the version and who created it when). */
+    private static Map<Field<?>, Object> editable(BudgetPlan plan) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(BUDGET_PLANS.NAME, plan.name());
+        columns.put(BUDGET_PLANS.OWNER_USERNAME, plan.owner());
+        columns.put(BUDGET_PLANS.SCOPE_KIND, plan.scope().kind().name());
+        columns.put(BUDGET_PLANS.SCOPE_VALUE, plan.scope().value());
+        columns.put(BUDGET_PLANS.COST_METRIC, plan.metric().name());
+        columns.put(BUDGET_PLANS.CURRENCY, plan.currency());
+        columns.put(BUDGET_PLANS.GRANULARITY, plan.granularity().name());
+        columns.put(BUDGET_PLANS.PARENT_ID, plan.parentId());
+        return columns;
     }
 
     private static BudgetPlan toPlan(BudgetPlansRecord r, TreeMap<LocalDate, BigDecimal> amounts) {
