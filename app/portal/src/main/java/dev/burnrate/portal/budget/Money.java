@@ -43,8 +43,9 @@ public final class Money {
         }
     }
 
+    /** e.g. {@code $1,234.50}; rounded once, half-even, like every figure people read. */
     public static String usd(double amount) {
-        return String.format(Locale.ROOT, "$%,.2f", amount);
+        return Amount.format(amount, "USD");
     }
 
     /**

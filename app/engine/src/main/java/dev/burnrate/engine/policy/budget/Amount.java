@@ -1,6 +1,8 @@
 package dev.burnrate.engine.policy.budget;
 
 import dev.burnrate.api.Prices;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +43,11 @@ public record Amount(double value, String currency) {
 
     /** {@link #format(double, String)} with a given number of decimals (e.g. four for a small hourly price). */
     public static String format(double value, String currency, int digits) {
-        String number = String.format(Locale.ROOT, "%,." + digits + "f", Math.abs(value));
-        String sign = value < 0 ? "-" : "";
+        // Rounded once, half-even (as exported and signed figures are), from the decimal the double stands for:
+        // %f alone would round half-up from the double's binary expansion.
+        BigDecimal rounded = BigDecimal.valueOf(Math.abs(value)).setScale(digits, RoundingMode.HALF_EVEN);
+        String number = String.format(Locale.ROOT, "%,." + digits + "f", rounded);
+        String sign = value < 0 && rounded.signum() != 0 ? "-" : "";
         String symbol = SYMBOLS.getOrDefault(currency, "");
         if (currency.equals("USD")) {
             return sign + symbol + number;

@@ -138,6 +138,15 @@ class BudgetCurrencyTest {
         assertThat(new Amount(3, "EUR").format()).isEqualTo("€3.00 EUR");
     }
 
+    @Test
+    void amountsAreRoundedOnceHalfEvenFromTheDecimalTheyStandFor() {
+        // 2.675 is 2.67499999999999982236431605997495353221893310546875 as a double: %f gave 2.67
+        assertThat(Amount.format(2.675, "USD")).isEqualTo("$2.68");
+        assertThat(Amount.format(0.125, "USD")).isEqualTo("$0.12");
+        assertThat(Amount.format(1_000_000.005, "USD")).isEqualTo("$1,000,000.00");
+        assertThat(Amount.format(-0.004, "EUR")).isEqualTo("€0.00 EUR");
+    }
+
     private static Offering inEur(Offering o) {
         return new Offering(o.providerId(), o.instanceType(), o.regionId(), o.acceleratorName(), o.acceleratorCount(),
                 o.vcpus(), o.memoryGib(), o.serviceName(), o.prices().inCurrency("EUR"), o.spotInterruptionsPerHour());
