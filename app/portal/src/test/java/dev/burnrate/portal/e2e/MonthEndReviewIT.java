@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.burnrate.api.UsageRecord;
+import dev.burnrate.portal.chargeback.ChargebackService;
 import dev.burnrate.portal.review.Review;
 import dev.burnrate.portal.review.ReviewPeriod;
 import dev.burnrate.portal.review.ReviewService;
@@ -23,6 +24,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -56,6 +58,7 @@ class MonthEndReviewIT extends BrowserTestBase {
     @Autowired UsageImportService imports;
     @Autowired UsageDatasetService datasets;
     @Autowired ApplicationContext app;
+    @Autowired ChargebackService chargeback;
 
     private final String lateDataset = "it-month-end-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -116,7 +119,10 @@ class MonthEndReviewIT extends BrowserTestBase {
         assertThat(csv).contains("Signed by finance")
                 .containsPattern("Vision\"?,[^\\n]*," + signedActual.toPlainString());
 
-        // A late import of vision spend into the signed month: neither the page nor the export moves.
+        // A late import of vision spend into the signed month: neither the page, the export nor the month's
+        // chargeback statement (computed from the versions the review signed) moves.
+        YearMonth signedMonth = YearMonth.from(month.start());
+        BigDecimal invoice = usdInvoice(signedMonth);
         LocalDate day = month.start().plusDays(10);
         SystemRunner.runAsSystem(() -> imports.appendOrCreate(lateDataset, "late invoice", List.of(
                 lateRow(day, 5_000)), "test", "team", true));
@@ -125,7 +131,15 @@ class MonthEndReviewIT extends BrowserTestBase {
         assertThat(page.locator("#review-grid")).containsText(money(signedActual) + " USD", SLOW);
         assertThat(page.locator("#review-grid")).not().containsText(money(signedActual.add(new BigDecimal(5000))));
         assertThat(visionActual(downloadXlsx())).isEqualByComparingTo(signedActual);
+        assertThat(usdInvoice(signedMonth)).isEqualByComparingTo(invoice);
+        assertThat(RunAs.user(app, "finance", () -> chargeback.signOffState(signedMonth), Role.FINANCE))
+                .startsWith("Signed by finance");
         screenshot("month-end-signed");
+    }
+
+    private BigDecimal usdInvoice(YearMonth signedMonth) {
+        return RunAs.user(app, "finance", () -> chargeback.statements(signedMonth), Role.FINANCE).stream()
+                .filter(s -> s.currency().equals("USD")).findFirst().orElseThrow().invoice();
     }
 
     private Path download(String format) {
