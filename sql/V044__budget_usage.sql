@@ -1,5 +1,5 @@
 -- Budgets read imported billing data as well as what Burnrate meters itself, without counting anything twice.
--- A dataset counts toward budgets unless told otherwise; Burnrate's own "burnrate-metered" dataset (metered rows
+-- A dataset counts toward budgets unless told otherwise; Burnrate's own "metered-usage" dataset (metered rows
 -- copied there for the cost explorer) does not, because metered_usage already counts them.
 alter table usage_datasets add column counts_toward_budgets boolean not null default true;
 

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets databases that ran a released migration in a later edited form pass Flyway's checksum validation again, for
- * the edits listed in {@link #KNOWN_EDITS} only. Each was a change to a comment, so both texts ran the same DDL: the
- * stored checksum is set back to the released text's, and only when it is exactly the edited text's. Any other
- * mismatch is left for Flyway to refuse. Runs before validation (also the validation that migrate does first);
- * Spring Boot registers it with its Flyway because it is a {@link Callback} bean.
+ * Lets databases that ran a migration in another text than the file's pass Flyway's checksum validation again, for
+ * the texts listed in {@link #KNOWN_EDITS} only. Each differed in a comment, so both texts ran the same DDL: the
+ * stored checksum is set to the file's, and only when it is exactly the other text's. Any other mismatch is left for
+ * Flyway to refuse. Runs before validation (also the validation that migrate does first); Spring Boot registers it
+ * with its Flyway because it is a {@link Callback} bean.
  */
 @Component
 public class EditedMigrationRepair implements Callback {
@@ -26,18 +26,22 @@ public class EditedMigrationRepair implements Callback {
     private static final Logger log = LoggerFactory.getLogger(EditedMigrationRepair.class);
 
     /**
-     * A released migration that was once edited in place.
+     * A released migration some databases ran in another text than the file has.
      *
-     * @param editedChecksum   Flyway's checksum of the edited text, as databases that ran it have stored it
-     * @param releasedChecksum Flyway's checksum of the released text, which the file has again
+     * @param editedChecksum   Flyway's checksum of the other text, as databases that ran it have stored it
+     * @param releasedChecksum Flyway's checksum of the text the file has
      */
     public record KnownEdit(String version, String script, int editedChecksum, int releasedChecksum, String what) {
     }
 
-    /** V044's comment line was edited by commit 7d19db7 (dataset name "burnrate-metered" became "metered-usage"). */
+    /**
+     * V044's comment line names Burnrate's metered dataset. The file keeps "metered-usage" (commit 7d19db7, the text
+     * the portal's main line released); its first commit (ea4931b), and main from 9819e5b until it was put back, said
+     * "burnrate-metered", and databases created then stored that text's checksum.
+     */
     public static final List<KnownEdit> KNOWN_EDITS = List.of(
-            new KnownEdit("044", "V044__budget_usage.sql", 2108566850, -281516803,
-                    "the dataset name in a comment line was edited after release"));
+            new KnownEdit("044", "V044__budget_usage.sql", -281516803, 2108566850,
+                    "the dataset name in a comment line differed"));
 
     @Override
     public boolean supports(Event event, Context context) {

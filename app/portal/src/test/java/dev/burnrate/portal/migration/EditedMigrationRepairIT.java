@@ -22,9 +22,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A database that ran V044 as edited in place (only its comment line differed) upgrades with the restored file:
- * the repair sets its stored checksum back to the released one. Any other checksum mismatch still fails validation.
- * On empty H2 and PostgreSQL databases, migrated first from a folder holding the edited V044.
+ * A database that ran V044 in its other text (only its comment line differed) upgrades with the file's text: the
+ * repair sets its stored checksum to the file's. Any other checksum mismatch still fails validation. On empty H2 and
+ * PostgreSQL databases, migrated first from a folder holding the other V044.
  */
 class EditedMigrationRepairIT {
 
@@ -49,15 +49,15 @@ class EditedMigrationRepairIT {
         return Stream.of(Arguments.of("H2", h2), Arguments.of("PostgreSQL", postgres));
     }
 
-    /** sql/ as it was after commit 7d19db7: V044's comment names the dataset "metered-usage". */
+    /** sql/ with V044 as its first commit had it: the comment names the dataset "burnrate-metered". */
     private void writeEditedMigrations() throws Exception {
         try (Stream<Path> files = Files.list(Paths.get("..", "..", "sql"))) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 if (file.getFileName().toString().equals(V044.script())) {
-                    assertThat(text).contains("Burnrate's own \"burnrate-metered\" dataset");
-                    text = text.replace("Burnrate's own \"burnrate-metered\" dataset",
-                            "Burnrate's own \"metered-usage\" dataset");
+                    assertThat(text).contains("Burnrate's own \"metered-usage\" dataset");
+                    text = text.replace("Burnrate's own \"metered-usage\" dataset",
+                            "Burnrate's own \"burnrate-metered\" dataset");
                 }
                 Files.writeString(editedLocation.resolve(file.getFileName()), text, StandardCharsets.UTF_8);
             }
