@@ -25,6 +25,8 @@ public class OfferingEstimates {
 
     /** More candidates than this is a question too broad to simulate in one call. */
     static final int MAX_CANDIDATES = 400;
+    /** The most instances one request may ask for. */
+    public static final int MAX_INSTANCES = DraftValidator.MAX_COUNT;
 
     /**
      * What to estimate; {@code null} filters do not filter.
@@ -69,7 +71,7 @@ public class OfferingEstimates {
                 .filter(o -> job.instanceType() == null || job.instanceType().equals(o.offering().instanceType()))
                 .filter(o -> job.template().fits(o.offering()))
                 .filter(o -> o.offering().prices().forOption(job.purchaseOption()) != null)
-                .filter(o -> instances(o, job) <= DraftValidator.MAX_COUNT)
+                .filter(o -> instances(o, job) <= MAX_INSTANCES)
                 .toList();
         if (candidates.size() > MAX_CANDIDATES) {
             throw new IllegalArgumentException(candidates.size() + " offerings match; narrow the job by provider,"
