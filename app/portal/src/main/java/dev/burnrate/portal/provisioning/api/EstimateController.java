@@ -26,7 +26,7 @@ public class EstimateController {
         this.specs = specs;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_estimate')")
     @Operation(summary = "Estimate a job on every matching offering",
             description = "Per offering the simulated distribution of the total (expected, P50, P90): spot runs"

@@ -29,7 +29,7 @@ public class PolicyEvaluationController {
         this.specs = specs;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_estimate')")
     @Operation(summary = "Check a job against the policies and budgets",
             description = "The decision a request for this job would get now (ALLOW, NEEDS_APPROVAL or DENY), every"

@@ -44,7 +44,7 @@ public class ProvisioningRequestController {
         this.specs = specs;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping
     @PreAuthorize("hasAuthority('SCOPE_provision')")
     @Operation(summary = "Request a job's resources",
             description = "Decided by the policies as in the portal: DENIED, PENDING_APPROVAL, or APPROVED and handed"
@@ -52,6 +52,7 @@ public class ProvisioningRequestController {
                     + " answers with the same request (200); the same key with another body is refused (422).")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "200", description = "A retry: the request made first with this key")
+    @ApiResponse(responseCode = "422", description = "The key was used before for a different body")
     public ResponseEntity<RequestView> create(
             @Parameter(description = "A new unique key per request, e.g. a UUID (1-200 printable ASCII characters)")
             @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -86,6 +87,8 @@ public class ProvisioningRequestController {
     @Operation(summary = "Cancel a request that waits for approval",
             description = "Frees its budget reservation. Only the requester or an administrator may; a request in"
                     + " another state is a conflict (409).")
+    @ApiResponse(responseCode = "200", description = "Cancelled")
+    @ApiResponse(responseCode = "409", description = "The request does not wait for approval (any more)")
     public RequestView cancel(@PathVariable String id) {
         return RequestView.of(lifecycle.cancel(id));
     }

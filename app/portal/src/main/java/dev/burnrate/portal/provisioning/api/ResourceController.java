@@ -3,6 +3,7 @@ package dev.burnrate.portal.provisioning.api;
 import dev.burnrate.portal.api.ApiPage;
 import dev.burnrate.portal.provisioning.ResourceService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.NoSuchElementException;
 import org.springframework.http.MediaType;
@@ -44,6 +45,8 @@ public class ResourceController {
     @PostMapping("/{id}/stop")
     @PreAuthorize("hasAuthority('SCOPE_provision')")
     @Operation(summary = "Stop a resource (owner or administrator)")
+    @ApiResponse(responseCode = "200", description = "Stopped")
+    @ApiResponse(responseCode = "409", description = "The provider refused, or its plugin is not loaded")
     public ResourceView stop(@PathVariable String id) {
         visible(id);
         return ResourceView.of(resources.stop(id));
@@ -52,6 +55,8 @@ public class ResourceController {
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('SCOPE_provision')")
     @Operation(summary = "Delete a resource at the provider (owner or administrator)")
+    @ApiResponse(responseCode = "200", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "The provider refused, or its plugin is not loaded")
     public ResourceView delete(@PathVariable String id) {
         visible(id);
         return ResourceView.of(resources.delete(id));
