@@ -37,12 +37,13 @@ public class JobSpecs {
     public JobSpec normalized(JobSpec s, String defaultTeam) {
         List<DraftInvalid.FieldError> errors = new ArrayList<>();
         Template template = template(s, errors);
+        boolean knownKind = errors.isEmpty();
         if (s.acceleratorCount() != null && s.acceleratorCount() < 1) {
             errors.add(new DraftInvalid.FieldError("acceleratorCount", "At least 1"));
         }
         if (s.hours() != null && !(s.hours() > 0 && s.hours() <= 8760)) {
             errors.add(new DraftInvalid.FieldError("hours", "Between 0 and 8760 hours (a year)"));
-        } else if (s.hours() == null && template == Template.GPU_TRAINING) {
+        } else if (s.hours() == null && knownKind && template == Template.GPU_TRAINING) {
             errors.add(new DraftInvalid.FieldError("hours", "A training run needs its planned hours"));
         }
         if (blank(s.accelerator()) && blank(s.instanceType())) {

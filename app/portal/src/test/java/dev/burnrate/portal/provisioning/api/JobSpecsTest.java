@@ -61,6 +61,10 @@ class JobSpecsTest {
                 .isInstanceOfSatisfying(DraftInvalid.class, e -> assertThat(e.errors())
                         .extracting(DraftInvalid.FieldError::field)
                         .containsExactly("kind", "acceleratorCount", "hours", "accelerator"));
+        // an unknown kind is one mistake, not also a training run's missing hours
+        assertThatThrownBy(() -> specs.normalized(spec("batch", "t", "r", "H100", 8, null, null), null))
+                .isInstanceOfSatisfying(DraftInvalid.class, e -> assertThat(e.errors())
+                        .extracting(DraftInvalid.FieldError::field).containsExactly("kind"));
         assertThatThrownBy(() -> specs.normalized(spec("training", "t", "r", "H100", 8, null, null), null))
                 .isInstanceOfSatisfying(DraftInvalid.class, e -> assertThat(e.errors().getFirst().message())
                         .contains("planned hours"));
