@@ -134,14 +134,19 @@ class OpenApiContractIT extends ApiTestBase {
                     api().post("/api/v1/estimates", engineer, "{\"kind\": \"batch\"}")));
             problems.addAll(check("post", "/api/v1/policy/evaluations",
                     api().post("/api/v1/policy/evaluations", engineer, spec)));
+            // on demand for three days: past the budget's 80%, so it waits for approval and can be cancelled
+            String waits = spec.replace("\"hours\": 24", "\"hours\": 72").replace("SPOT", "ON_DEMAND");
             ApiClient.Response created = api().send(api().request("/api/v1/provisioning/requests", engineer)
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(spec)).build());
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(waits)).build());
+            assertThat(created.json().path("state").asString()).as(created.body()).isEqualTo("PENDING_APPROVAL");
             problems.addAll(check("post", "/api/v1/provisioning/requests", created));
             String id = created.json().path("id").asString();
             problems.addAll(check("get", "/api/v1/provisioning/requests/{id}",
                     api().get("/api/v1/provisioning/requests/" + id, engineer)));
+            problems.addAll(check("post", "/api/v1/provisioning/requests/{id}/cancel",
+                    api().post("/api/v1/provisioning/requests/" + id + "/cancel", engineer, "")));
             problems.addAll(check("post", "/api/v1/provisioning/requests/{id}/cancel",
                     api().post("/api/v1/provisioning/requests/" + id + "/cancel", engineer, "")));
             problems.addAll(check("get", "/api/v1/provisioning/requests/{id}",

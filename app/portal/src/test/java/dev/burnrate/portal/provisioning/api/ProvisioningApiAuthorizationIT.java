@@ -32,7 +32,8 @@ class ProvisioningApiAuthorizationIT extends ApiTestBase {
     private static final String PLATFORM_PENDING = ProvisioningApiIT.NEEDS_APPROVAL
             .replace("ml-research", "platform").replace("\"privateNetwork\": true", "\"privateNetwork\": false");
     /** The platform team's small allowed service: provisioned at once. */
-    private static final String PLATFORM_RUNNING = ProvisioningApiIT.ALLOW.replace("\"inference\"", "\"platform\"");
+    private static final String PLATFORM_RUNNING = ProvisioningApiIT.ALLOW
+            .replace("\"team\": \"inference\"", "\"team\": \"platform\"");
 
     private final Instant start = Instant.now();
 
