@@ -11,6 +11,7 @@ import dev.burnrate.portal.usage.VersionSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -69,7 +70,12 @@ public class DatasetsController {
             description = "The body is the file itself, streamed (no multipart). The dataset is created on first use."
                     + " Strict mode (the default) rejects the file on any conformance error and stores nothing"
                     + " (422 with the report); lenient mode quarantines bad rows. 201: a new version; 200: the same"
-                    + " content is stored already (status DUPLICATE); 413: over burnrate.api.upload.max-size.")
+                    + " content is stored already (status DUPLICATE); 413: over burnrate.api.upload.max-size.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "the file itself", content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary"))}))
     public ResponseEntity<ImportReportJson> upload(
             @PathVariable String name,
             @Parameter(description = "strict (default) or lenient") @RequestParam(defaultValue = "strict") String mode,
@@ -77,8 +83,6 @@ public class DatasetsController {
             @RequestParam(defaultValue = "api-upload.csv") String fileName,
             @Parameter(description = "the tag naming a row's team, used when the dataset is created")
             @RequestParam(defaultValue = "team") String teamTagKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the file", required = true,
-                    content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/octet-stream")})
             HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
         checkContentType(request.getContentType());
         ValidationMode validation = mode(mode);
