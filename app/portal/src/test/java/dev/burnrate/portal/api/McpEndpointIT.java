@@ -120,4 +120,31 @@ class McpEndpointIT extends ApiTestBase {
         assertThat(badKind.at("/result/isError").asBoolean()).isTrue();
         assertThat(badKind.at("/result/content/0/text").asString()).contains("kind");
     }
+
+    @Test
+    void readToolsAnswerWhatTheRestApiAnswersForTheSameUser() {
+        String token = api().tokenFor("engineer", ApiScope.READ);
+
+        JsonNode anomalies = call(token, "list_anomalies", "{}");
+        JsonNode budgets = call(token, "list_budgets", "{\"size\": 5}");
+        JsonNode spend = call(token, "query_cost", "{\"dataset\": \"demo-billing\", \"groupBy\": [\"ServiceName\"],"
+                + " \"top\": 3}");
+        JsonNode unknown = rpc(token, """
+                {"jsonrpc":"2.0","id":21,"method":"tools/call","params":{"name":"list_budgets",
+                 "arguments":{"colour":"red"}}}""").json();
+
+        assertThat(anomalies).isEqualTo(api().get("/api/v1/anomalies", token).json());
+        assertThat(budgets).isEqualTo(api().get("/api/v1/budgets?size=5", token).json());
+        assertThat(spend).isEqualTo(api().post("/api/v1/queries", token, "{\"dataset\": \"demo-billing\","
+                + " \"groupBy\": [\"ServiceName\"], \"top\": 3}").json());
+        assertThat(unknown.at("/result/isError").asBoolean()).isTrue();
+        assertThat(unknown.at("/result/content/0/text").asString()).contains("colour");
+    }
+
+    private JsonNode call(String token, String tool, String arguments) {
+        JsonNode answer = rpc(token, "{\"jsonrpc\":\"2.0\",\"id\":20,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}").json();
+        assertThat(answer.at("/result/isError").asBoolean()).as(answer.toString()).isFalse();
+        return answer.at("/result/structuredContent");
+    }
 }
