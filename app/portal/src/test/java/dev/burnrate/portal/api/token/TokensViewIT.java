@@ -1,0 +1,71 @@
+package dev.burnrate.portal.api.token;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.burnrate.portal.support.BrowserTestBase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A user creates a token in the browser, sees its secret once, uses it from a script, and revokes it. */
+class TokensViewIT extends BrowserTestBase {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void createSeeOnceUseAndRevokeAToken() throws Exception {
+        String name = "it-browser-" + UUID.randomUUID().toString().substring(0, 8);
+        loginAs("engineer");
+        open("tokens");
+        // an engineer is not offered the admin scope
+        assertThat(page.locator("#token-scopes vaadin-checkbox")).hasText(new String[] {
+                "read", "estimate", "provision", "import"});
+
+        page.locator("#token-name input").fill(name);
+        page.locator("#token-create").click();
+        Locator secretField = page.locator("#token-secret input");
+        assertThat(secretField).hasValue(java.util.regex.Pattern.compile("brt_[A-Za-z0-9_-]{43}"));
+        String secret = secretField.inputValue();
+        screenshot("tokens-secret-shown-once");
+        page.locator("#token-secret-done").click();
+        assertThat(page.locator("#token-secret")).hasCount(0);
+        assertThat(page.locator("body")).not().containsText(secret.substring(12));
+        Locator state = page.locator(".token-state[data-token-name='" + name + "']");
+        assertThat(state).hasText("Active");
+        assertThat(page.locator("#tokens-grid")).containsText(secret.substring(0, 12));
+
+        HttpResponse<String> list = get("/api/v1/tokens", secret);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"name\":\"" + name + "\"").doesNotContain(secret);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke " + name)).click();
+        page.locator("#token-revoke-confirm-button").click();
+        assertThat(state).hasText("Revoked");
+        screenshot("tokens-revoked");
+
+        HttpResponse<String> after = get("/api/v1/tokens", secret);
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.body()).contains("token revoked");
+    }
+
+    @Test
+    void anAdminIsOfferedTheAdminScopeAndASecondVisitShowsNoSecret() {
+        loginAs("admin");
+        open("tokens");
+        assertThat(page.locator("#token-scopes vaadin-checkbox")).hasText(new String[] {
+                "read", "estimate", "provision", "import", "admin"});
+        assertThat(page.locator("#token-secret")).hasCount(0);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
