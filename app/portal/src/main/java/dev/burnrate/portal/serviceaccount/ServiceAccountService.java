@@ -1,15 +1,22 @@
 package dev.burnrate.portal.serviceaccount;
 
+import dev.burnrate.portal.api.ApiScope;
+import dev.burnrate.portal.api.token.ApiTokenService;
+import dev.burnrate.portal.api.token.CreatedToken;
+import dev.burnrate.portal.api.token.TokenSummary;
 import dev.burnrate.portal.audit.AuditService;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.user.Team;
 import dev.burnrate.portal.user.UserRepository;
 import dev.burnrate.portal.user.UserValidationException;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +33,14 @@ public class ServiceAccountService {
     private final ServiceAccountRepository accounts;
     private final UserRepository users;
     private final AuditService audit;
+    private final ApiTokenService tokens;
 
-    public ServiceAccountService(ServiceAccountRepository accounts, UserRepository users, AuditService audit) {
+    public ServiceAccountService(ServiceAccountRepository accounts, UserRepository users, AuditService audit,
+                                 ApiTokenService tokens) {
         this.accounts = accounts;
         this.users = users;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     @RolesAllowed(Role.Names.ADMIN)
@@ -89,6 +99,57 @@ public class ServiceAccountService {
         audit.record(enabled ? "service-account.enable" : "service-account.disable", target(after),
                 auditView(before), auditView(after));
         return after;
+    }
+
+    /** Teams by name, for the API (the UI picks from {@link #findTeams()}); an unknown name is a field error. */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional(readOnly = true)
+    public Set<Long> teamIds(List<String> names) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (int i = 0; names != null && i < names.size(); i++) {
+            String name = names.get(i);
+            long id = users.findTeamByName(name == null ? "" : name.strip()).map(Team::id)
+                    .orElseThrow(() -> new UserValidationException("teams", "No team '" + name + "'"));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional(readOnly = true)
+    public List<Team> findTeams() {
+        return users.findTeams();
+    }
+
+    /** The account's tokens, newest first (never their secrets). */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional(readOnly = true)
+    public List<TokenSummary> tokens(long id) {
+        return tokens.ownedBy(find(id).username());
+    }
+
+    /**
+     * A new token for the account (audited by the token service as {@code token.create} with the account as owner);
+     * its secret is in the answer only. The admin scope only for accounts with the ADMIN role.
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional
+    public CreatedToken createToken(long id, String name, Set<ApiScope> scopes, Instant expiresAt) {
+        ServiceAccount account = find(id);
+        if (!account.enabled()) {
+            throw new IllegalArgumentException("account: " + account.username() + " is disabled; enable it first");
+        }
+        return tokens.createFor(account.username(), name, scopes, expiresAt, account.roles().contains(Role.ADMIN));
+    }
+
+    /** Revokes one of the account's tokens; a token of anyone else is "not found" here. */
+    @RolesAllowed(Role.Names.ADMIN)
+    @Transactional
+    public void revokeToken(long id, long tokenId) {
+        if (tokens(id).stream().noneMatch(token -> token.id() == tokenId)) {
+            throw new NoSuchElementException("Service account " + id + " has no token " + tokenId);
+        }
+        tokens.revoke(tokenId);
     }
 
     private void validate(ServiceAccountDraft draft) {
