@@ -102,6 +102,7 @@ public class ServiceAccountsView extends VerticalLayout {
         toggle.addClassName("service-account-toggle");
         for (Button button : new Button[] {edit, tokens, toggle}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            button.getElement().setAttribute("aria-label", button.getText() + " " + account.username());
         }
         return new HorizontalLayout(edit, tokens, toggle);
     }
@@ -148,6 +149,8 @@ public class ServiceAccountsView extends VerticalLayout {
 
     private Span statusBadge(ServiceAccount account) {
         Span badge = new Span(account.enabled() ? "Active" : "Disabled");
+        badge.addClassName("service-account-status");
+        badge.getElement().setAttribute("data-account", account.username());
         badge.getElement().getThemeList().add(account.enabled() ? "badge success" : "badge error");
         return badge;
     }

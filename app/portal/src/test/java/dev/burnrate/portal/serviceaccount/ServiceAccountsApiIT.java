@@ -31,9 +31,10 @@ class ServiceAccountsApiIT extends ApiTestBase {
         assertThat(created.json().get("teams").toString()).isEqualTo("[\"ml-research\"]");
 
         ApiClient.Response updated = api().put(PATH + "/" + id, admin, "{\"displayName\":\"Nightly CI\","
-                + "\"roles\":[\"ENGINEER\",\"APPROVER\"],\"teams\":[\"ml-research\",\"inference\"]}");
+                + "\"roles\":[\"ENGINEER\"],\"teams\":[\"ml-research\",\"inference\"]}");
         assertThat(updated.status()).isEqualTo(200);
-        assertThat(updated.json().get("roles").toString()).isEqualTo("[\"APPROVER\",\"ENGINEER\"]");
+        assertThat(updated.json().get("displayName").asString()).isEqualTo("Nightly CI");
+        assertThat(updated.json().get("teams").toString()).isEqualTo("[\"inference\",\"ml-research\"]");
 
         ApiClient.Response token = api().post(PATH + "/" + id + "/tokens", admin,
                 "{\"name\":\"pipeline\",\"scopes\":[\"read\"],\"expiresInDays\":90}");
@@ -42,7 +43,8 @@ class ServiceAccountsApiIT extends ApiTestBase {
         long tokenId = token.json().get("id").asLong();
         ApiClient.Response me = api().get("/api/v1/me", secret);
         assertThat(me.json().get("username").asString()).isEqualTo(name);
-        assertThat(me.json().get("roles").toString()).contains("APPROVER", "ENGINEER");
+        assertThat(me.json().get("roles").toString()).isEqualTo("[\"ENGINEER\"]");
+        assertThat(me.json().get("teamIds").size()).isEqualTo(2);
         assertThat(api().get(PATH + "/" + id + "/tokens", admin).body()).contains("\"pipeline\"")
                 .doesNotContain(secret);
 
