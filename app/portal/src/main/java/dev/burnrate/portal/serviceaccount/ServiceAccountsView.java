@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 @Route("admin/service-accounts")
 @PageTitle("Service accounts · Burnrate")
-@Menu(order = 91, title = "Admin · Service accounts", icon = "vaadin:cogs")
+@Menu(order = 90.5, title = "Admin · Service accounts", icon = "vaadin:automation")
 @RolesAllowed(Role.Names.ADMIN)
 public class ServiceAccountsView extends VerticalLayout {
 

@@ -52,6 +52,14 @@ class ServiceAccountsViewIT extends BrowserTestBase {
         assertThat(get("/api/v1/me", secret).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void anEngineerCannotOpenServiceAccounts() {
+        loginAs("engineer");
+        open("admin/service-accounts");
+        assertThat(page.locator("#service-accounts-grid")).hasCount(0);
+        assertThat(page.locator("#not-found-message")).containsText("your roles do not give access");
+    }
+
     private com.microsoft.playwright.Locator button(String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
