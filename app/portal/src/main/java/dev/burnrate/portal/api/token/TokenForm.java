@@ -59,6 +59,9 @@ public class TokenForm extends FormLayout {
         date.setMin(today.plusDays(1));
         date.setMax(today.plusDays(365));
         date.setVisible(false);
+        // ISO dates: the expiry is a UTC day, the same whatever the browser's language
+        date.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        date.setPlaceholder("yyyy-mm-dd");
         expiry.addValueChangeListener(change -> date.setVisible(ON_A_DATE.equals(change.getValue())));
 
         Button create = new Button("Create token", click -> fireEvent(new CreateEvent(this, name.getValue(),

@@ -11,7 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** A user creates a token in the browser, sees its secret once, uses it from a script, and revokes it. */
@@ -31,7 +34,7 @@ class TokensViewIT extends BrowserTestBase {
         page.locator("#token-name input").fill(name);
         page.locator("#token-create").click();
         Locator secretField = page.locator("#token-secret input");
-        assertThat(secretField).hasValue(java.util.regex.Pattern.compile("brt_[A-Za-z0-9_-]{43}"));
+        assertThat(secretField).hasValue(Pattern.compile("brt_[A-Za-z0-9_-]{43}"));
         String secret = secretField.inputValue();
         screenshot("tokens-secret-shown-once");
         page.locator("#token-secret-done").click();
@@ -62,6 +65,28 @@ class TokensViewIT extends BrowserTestBase {
         assertThat(page.locator("#token-scopes vaadin-checkbox")).hasText(new String[] {
                 "read", "estimate", "provision", "import", "admin"});
         assertThat(page.locator("#token-secret")).hasCount(0);
+    }
+
+    @Test
+    void aTokenCanExpireOnAChosenDayAndTheDayIsRequired() {
+        String name = "it-dated-" + UUID.randomUUID().toString().substring(0, 8);
+        String day = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
+        loginAs("finance");
+        open("tokens");
+        page.locator("#token-name input").fill(name);
+        page.locator("#token-expiry").click();
+        page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText("On a date")).click();
+        page.locator("#token-create").click();
+        assertThat(page.locator("#token-expiry-date")).hasAttribute("invalid", "");
+        assertThat(page.locator("#token-secret")).hasCount(0);
+
+        page.locator("#token-expiry-date input").fill(day);
+        page.locator("#token-expiry-date input").press("Enter");
+        page.locator("#token-create").click();
+        assertThat(page.locator("#token-secret input")).hasValue(Pattern.compile("brt_.{43}"));
+        page.locator("#token-secret-done").click();
+        assertThat(page.locator("#tokens-grid")).containsText(day + " 00:00 UTC");
+        assertThat(page.locator(".token-state[data-token-name='" + name + "']")).hasText("Active");
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
