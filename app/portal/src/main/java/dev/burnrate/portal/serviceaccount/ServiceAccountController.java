@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -144,7 +145,7 @@ class ServiceAccountController {
         List<String> names = request.roles() == null ? List.of() : request.roles();
         for (int i = 0; i < names.size(); i++) {
             try {
-                roles.add(Role.valueOf(String.valueOf(names.get(i)).strip().toUpperCase(java.util.Locale.ROOT)));
+                roles.add(Role.valueOf(String.valueOf(names.get(i)).strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.badRequest("Unknown role '" + names.get(i) + "'", List.of(new ApiProblem.FieldError(
                         "roles[" + i + "]", "use one of ADMIN, FINANCE, APPROVER, ENGINEER")));

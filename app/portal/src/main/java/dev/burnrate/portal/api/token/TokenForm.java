@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Collects a new token's name, scopes and expiry (7, 30, 90 or 365 days, or a date within a year) and fires
@@ -119,10 +120,10 @@ public class TokenForm extends FormLayout {
 
     public static final class CreateEvent extends ComponentEvent<TokenForm> {
         private final String name;
-        private final java.util.Set<ApiScope> scopes;
+        private final Set<ApiScope> scopes;
         private final Instant expiresAt;
 
-        CreateEvent(TokenForm source, String name, java.util.Set<ApiScope> scopes, Instant expiresAt) {
+        CreateEvent(TokenForm source, String name, Set<ApiScope> scopes, Instant expiresAt) {
             super(source, false);
             this.name = name;
             this.scopes = scopes;
@@ -133,7 +134,7 @@ public class TokenForm extends FormLayout {
             return name;
         }
 
-        public java.util.Set<ApiScope> scopes() {
+        public Set<ApiScope> scopes() {
             return scopes;
         }
 

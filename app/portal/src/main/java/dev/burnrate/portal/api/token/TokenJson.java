@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 
 /** The JSON shapes of the token endpoints (own tokens, service accounts' tokens, the CLI login exchange). */
 public final class TokenJson {
@@ -91,7 +92,7 @@ public final class TokenJson {
         missing.addAll(requested);
         missing.removeAll(callerScopes);
         if (!missing.isEmpty()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "Forbidden", "A token cannot create "
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "A token cannot create "
                     + "a token with scopes it does not have itself: " + String.join(", ", ids(missing)));
         }
     }
