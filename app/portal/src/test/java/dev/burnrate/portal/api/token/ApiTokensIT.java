@@ -2,6 +2,7 @@ package dev.burnrate.portal.api.token;
 
 import static dev.burnrate.portal.db.Tables.API_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.burnrate.portal.api.ApiScope;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.springframework.security.access.AccessDeniedException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -132,6 +134,17 @@ class ApiTokensIT extends ApiTestBase {
 
         assertThat(attempt.status()).isEqualTo(404);
         assertThat(api().get("/api/v1/me", engineers).status()).isEqualTo(200);
+    }
+
+    @Test
+    void nobodyMintsATokenForAnotherPersonNotEvenAnAdmin() {
+        ApiTokenService tokens = applicationContext.getBean(ApiTokenService.class);
+        java.time.Instant inADay = java.time.Instant.now().plus(Duration.ofDays(1));
+
+        assertThatThrownBy(() -> RunAs.user(applicationContext, "engineer", () -> tokens.createFor("admin", "stolen",
+                Set.of(ApiScope.ADMIN), inADay, true), Role.ENGINEER)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> RunAs.user(applicationContext, "admin", () -> tokens.createFor("finance", "for her",
+                Set.of(ApiScope.READ), inADay, false), Role.ADMIN)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
