@@ -37,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Service accounts and their tokens over the API: a token with the admin scope of an ADMIN user. */
 @RestController
 @RequestMapping("/api/v1/service-accounts")
-@PreAuthorize("hasAuthority('SCOPE_admin') and hasRole('ADMIN')")
 @Tag(name = "Service accounts")
 class ServiceAccountController {
+
+    /** Every operation: a token with the admin scope, of a user with the ADMIN role. */
+    static final String ADMIN = "hasAuthority('SCOPE_admin') and hasRole('ADMIN')";
 
     /** A service account; {@code teams} by name. */
     record Account(long id, String username, String displayName, boolean enabled, List<String> roles,
@@ -64,18 +66,21 @@ class ServiceAccountController {
         this.clock = clock;
     }
 
+    @PreAuthorize(ADMIN)
     @GetMapping
     @Operation(summary = "List service accounts")
     ApiPage<Account> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return ApiPage.Request.of(page, size).slice(accounts.findAll().stream().map(Account::of).toList());
     }
 
+    @PreAuthorize(ADMIN)
     @GetMapping("/{id}")
     @Operation(summary = "One service account")
     Account get(@PathVariable long id) {
         return Account.of(accounts.find(id));
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a service account (no password: it acts only through tokens)")
@@ -83,6 +88,7 @@ class ServiceAccountController {
         return Account.of(accounts.create(draft(request)));
     }
 
+    @PreAuthorize(ADMIN)
     @PutMapping("/{id}")
     @Operation(summary = "Change a service account's description, roles and teams (the name stays)")
     Account update(@PathVariable long id, @RequestBody AccountRequest request) {
@@ -94,18 +100,21 @@ class ServiceAccountController {
         return Account.of(accounts.update(id, draft(request)));
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping("/{id}/disable")
     @Operation(summary = "Disable a service account: its tokens stop working at once")
     Account disable(@PathVariable long id) {
         return Account.of(accounts.setEnabled(id, false));
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping("/{id}/enable")
     @Operation(summary = "Enable a service account again")
     Account enable(@PathVariable long id) {
         return Account.of(accounts.setEnabled(id, true));
     }
 
+    @PreAuthorize(ADMIN)
     @GetMapping("/{id}/tokens")
     @Operation(summary = "A service account's tokens (never their secrets)")
     List<TokenJson.Info> tokens(@PathVariable long id) {
@@ -113,6 +122,7 @@ class ServiceAccountController {
         return accounts.tokens(id).stream().map(token -> TokenJson.Info.of(token, now)).toList();
     }
 
+    @PreAuthorize(ADMIN)
     @PostMapping("/{id}/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a token for a service account; the secret is in this answer only")
@@ -127,6 +137,7 @@ class ServiceAccountController {
         }
     }
 
+    @PreAuthorize(ADMIN)
     @DeleteMapping("/{id}/tokens/{tokenId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke a service account's token")

@@ -30,6 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tokens")
 class TokensController {
 
+    /**
+     * Managing one's own tokens needs no scope in particular (any token has one); what a token may create is
+     * limited by the scopes it has itself.
+     */
+    static final String ANY_SCOPE = "hasAnyAuthority('SCOPE_read', 'SCOPE_estimate', 'SCOPE_provision', "
+            + "'SCOPE_import', 'SCOPE_admin')";
+
     private final ApiTokenService tokens;
     private final Clock clock;
 
@@ -49,7 +56,7 @@ class TokensController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(ANY_SCOPE)
     @Operation(summary = "Create a token for yourself; the secret is in this answer only")
     TokenJson.Created create(@RequestBody TokenJson.Request request) {
         Set<ApiScope> scopes = TokenJson.scopes(request.scopes());
@@ -64,7 +71,7 @@ class TokensController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(ANY_SCOPE)
     @Operation(summary = "Revoke one of your tokens (at once; revoking twice changes nothing)")
     void revoke(@PathVariable long id) {
         // own tokens only, even for an ADMIN (whose service call could revoke anyone's): that is what this path is
