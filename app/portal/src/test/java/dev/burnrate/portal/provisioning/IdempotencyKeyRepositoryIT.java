@@ -4,6 +4,8 @@ import static dev.burnrate.portal.db.Tables.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.ResourceState;
+import dev.burnrate.api.ResourceStatus;
 import dev.burnrate.engine.policy.Decision;
 import dev.burnrate.portal.policy.DecisionKind;
 import dev.burnrate.portal.policy.DecisionLog;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The tables behind the REST API's provisioning requests, on H2 and PostgreSQL: a client's key is recorded once per
  * user (a concurrent second insert is a no-op, not an error), a waiting request can become CANCELLED (V084), and
- * requests and resources page newest first without overlaps.
+ * requests and resources page newest first without overlaps (the id breaks ties of equal creation times).
  */
 class IdempotencyKeyRepositoryIT {
 
@@ -68,5 +70,17 @@ class IdempotencyKeyRepositoryIT {
         }
         assertThat(pages).containsExactly("api-0004", "api-0003", "api-0002", "api-0001", "api-0000");
         assertThat(requests.count(all)).isEqualTo(5);
+
+        ResourceRepository resources = new ResourceRepository(db.dsl());
+        for (String id : List.of("api-0000", "api-0001", "api-0002")) {
+            resources.insert(requests.find(id).orElseThrow(), new ResourceStatus("i-" + id, ResourceState.RUNNING,
+                    T, "running"), T.plusSeconds(id.equals("api-0000") ? 60 : 0));
+        }
+        List<String> resourcePages = new java.util.ArrayList<>();
+        resources.findPage(all, 0, 2).forEach(r -> resourcePages.add(r.id()));
+        resources.findPage(all, 2, 2).forEach(r -> resourcePages.add(r.id()));
+        assertThat(resourcePages).containsExactly("i-api-0000", "i-api-0002", "i-api-0001");
+        assertThat(resources.count(all)).isEqualTo(3);
+        assertThat(resources.count(dev.burnrate.portal.db.Tables.RESOURCES.TEAM_ID.eq(team + 1))).isZero();
     }
 }
