@@ -1,5 +1,6 @@
 package dev.burnrate.portal.provisioning;
 
+import static dev.burnrate.portal.db.Tables.RESOURCES;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +12,11 @@ import dev.burnrate.portal.policy.DecisionKind;
 import dev.burnrate.portal.policy.DecisionLog;
 import dev.burnrate.portal.support.TestDatabase;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -63,8 +66,8 @@ class IdempotencyKeyRepositoryIT {
         assertThat(requests.find("api-0003")).get().extracting(StoredRequest::state)
                 .isEqualTo(RequestState.CANCELLED);
 
-        var all = org.jooq.impl.DSL.trueCondition();
-        List<String> pages = new java.util.ArrayList<>();
+        var all = DSL.trueCondition();
+        List<String> pages = new ArrayList<>();
         for (int offset = 0; offset < 5; offset += 2) {
             requests.findPage(all, offset, 2).forEach(r -> pages.add(r.id()));
         }
@@ -76,11 +79,11 @@ class IdempotencyKeyRepositoryIT {
             resources.insert(requests.find(id).orElseThrow(), new ResourceStatus("i-" + id, ResourceState.RUNNING,
                     T, "running"), T.plusSeconds(id.equals("api-0000") ? 60 : 0));
         }
-        List<String> resourcePages = new java.util.ArrayList<>();
+        List<String> resourcePages = new ArrayList<>();
         resources.findPage(all, 0, 2).forEach(r -> resourcePages.add(r.id()));
         resources.findPage(all, 2, 2).forEach(r -> resourcePages.add(r.id()));
         assertThat(resourcePages).containsExactly("i-api-0000", "i-api-0002", "i-api-0001");
         assertThat(resources.count(all)).isEqualTo(3);
-        assertThat(resources.count(dev.burnrate.portal.db.Tables.RESOURCES.TEAM_ID.eq(team + 1))).isZero();
+        assertThat(resources.count(RESOURCES.TEAM_ID.eq(team + 1))).isZero();
     }
 }
