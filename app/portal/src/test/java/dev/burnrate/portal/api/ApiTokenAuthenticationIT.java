@@ -50,6 +50,22 @@ class ApiTokenAuthenticationIT extends ApiTestBase {
     }
 
     @Test
+    void requestsNoMappingTakesAreProblemsNotRedirectsToTheLoginPage() {
+        String token = api().tokenFor("engineer", ApiScope.READ, ApiScope.ESTIMATE);
+
+        ApiClient.Response notAcceptable = api().send(api().request("/api/v1/catalog/providers", token)
+                .header("Accept", "text/csv").GET().build());
+        ApiClient.Response wrongMethod = api().send(api().request("/api/v1/estimates", token)
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json").build());
+
+        assertThat(notAcceptable.status()).isEqualTo(406);
+        assertThat(notAcceptable.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMethod.status()).isIn(404, 405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void anUnknownApiPathIsANotFoundProblemNotThePortalsPage() {
         ApiClient.Response missing = api().get("/api/v1/nothing-here", api().tokenFor("engineer", ApiScope.READ));
 
