@@ -37,6 +37,7 @@ public class ApiTokenService {
     public static final Duration MAX_LIFETIME = Duration.ofDays(366);
     /** Last-used times are written at most this often per token, so a busy pipeline does not write on every call. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    private static final int LAST_USED_ENTRIES = 10_000;
 
     private final ApiTokenRepository tokens;
     private final CurrentUser currentUser;
@@ -60,14 +61,17 @@ public class ApiTokenService {
     }
 
     /**
-     * Creates a token for {@code owner} (the signed-in user, or a service account an admin manages: the caller
-     * checks that right). {@code adminAllowed}: whether the owner may hold the admin scope.
+     * Creates a token for {@code owner}: the signed-in user, or a service account when an ADMIN asks (nobody mints
+     * tokens for another person). {@code adminAllowed}: whether the owner may hold the admin scope.
      */
     @PermitAll
     @Transactional
     public CreatedToken createFor(String owner, String name, Set<ApiScope> scopes, Instant expiresAt,
                                   boolean adminAllowed) {
-        currentUser.requireUsername();
+        String caller = currentUser.requireUsername();
+        if (!caller.equals(owner) && !(currentUser.hasRole(Role.ADMIN) && tokens.isServiceAccount(owner))) {
+            throw new AccessDeniedException("Tokens are created for yourself, or by an administrator for a service account");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<String> problems = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();
@@ -162,6 +166,11 @@ public class ApiTokenService {
     private void recordUse(long tokenId, Instant now) {
         Instant written = lastUsedWritten.get(tokenId);
         if (written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            if (lastUsedWritten.size() >= LAST_USED_ENTRIES) {
+                // entries older than the resolution decide nothing any more: drop them, so the map stays as small as
+                // the number of tokens used in the last minute
+                lastUsedWritten.values().removeIf(at -> at.plus(LAST_USED_RESOLUTION).isBefore(now));
+            }
             lastUsedWritten.put(tokenId, now);
             tokens.touch(tokenId, now.truncatedTo(ChronoUnit.MICROS));
         }
