@@ -9,6 +9,9 @@ import dev.burnrate.portal.review.ReviewReport;
 import dev.burnrate.portal.review.ReviewService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +65,12 @@ public class ReviewsController {
     @GetMapping("/{id}/export")
     @PreAuthorize("hasAuthority('SCOPE_read')")
     @Operation(summary = "Export a review as CSV, XLSX or PDF, as the Reviews page downloads it")
+    @ApiResponse(responseCode = "200", description = "The file, as an attachment named burnrate-review-<period>-"
+            + "<open|signed>.<format>", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     public ResponseEntity<byte[]> export(@PathVariable long id,
                                          @Parameter(description = "csv, xlsx or pdf")
                                          @RequestParam(defaultValue = "csv") String format) {

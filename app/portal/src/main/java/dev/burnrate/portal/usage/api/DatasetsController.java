@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -76,6 +77,19 @@ public class DatasetsController {
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "application/octet-stream",
                             schema = @Schema(type = "string", format = "binary"))}))
+    @ApiResponse(responseCode = "201", description = "A new version: the import's validation report",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ImportReportJson.class)))
+    @ApiResponse(responseCode = "200", description = "The same content is stored already (status DUPLICATE)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ImportReportJson.class)))
+    @ApiResponse(responseCode = "413", description = "Larger than burnrate.api.upload.max-size; nothing stored",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "422", description = "Rejected, nothing stored: errors[] name each row and column"
+            + " (rows[12].BilledCost); report holds the whole validation report",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     public ResponseEntity<ImportReportJson> upload(
             @PathVariable String name,
             @Parameter(description = "strict (default) or lenient") @RequestParam(defaultValue = "strict") String mode,

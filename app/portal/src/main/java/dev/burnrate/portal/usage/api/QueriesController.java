@@ -1,6 +1,5 @@
 package dev.burnrate.portal.usage.api;
 
-import dev.burnrate.engine.usage.query.QueryResult;
 import dev.burnrate.portal.api.ApiProblem;
 import dev.burnrate.portal.usage.DatasetSummary;
 import dev.burnrate.portal.usage.UsageDatasetService;
@@ -8,9 +7,9 @@ import dev.burnrate.portal.usage.UsageQueryService;
 import dev.burnrate.portal.usage.VersionSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,26 +39,14 @@ public class QueriesController {
     public QueryResponse query(@RequestBody QueryRequest request) {
         QueryTranslator.Translated t = QueryTranslator.translate(request);
         String version = version(request);
-        QueryResult result = queries.explore(version, t.query());
-        int currencyAt = t.perCurrency() ? t.groupBy().size() : -1;
-        List<QueryResponse.Row> rows = result.rows().stream().map(r -> {
-            Map<String, String> keys = new LinkedHashMap<>();
-            for (int i = 0; i < t.groupBy().size(); i++) {
-                keys.put(t.groupBy().get(i), r.keys().get(i));
-            }
-            String currency = currencyAt < 0 ? null : currencyOf(r.keys().get(currencyAt));
-            return new QueryResponse.Row(keys, r.bucket(), VersionJson.decimal(r.values()[0]), currency);
-        }).toList();
+        PerCurrencyQuery.Answer answer = PerCurrencyQuery.run(queries, version, t);
         List<QueryResponse.Total> totals = t.perCurrency()
                 ? queries.totalsByCurrency(version, t.query()).entrySet().stream()
                         .map(e -> new QueryResponse.Total(e.getKey(), VersionJson.decimal(e.getValue()))).toList()
-                : List.of(new QueryResponse.Total(null, VersionJson.decimal(result.total(t.metric()))));
+                : List.of(new QueryResponse.Total(null, answer.rows().stream().map(QueryResponse.Row::value)
+                        .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)));
         return new QueryResponse(request.dataset(), version, t.groupBy(), t.query().bucket().name(),
-                t.metric().column(), result.rowsScanned(), result.rowsMatched(), rows, totals);
-    }
-
-    private static String currencyOf(String key) {
-        return key == null ? UsageQueryService.NO_CURRENCY : key;
+                t.metric().column(), answer.rowsScanned(), answer.rowsMatched(), answer.rows(), totals);
     }
 
     /** The asked version of the dataset, or its newest; a 400 naming the field when either does not exist. */

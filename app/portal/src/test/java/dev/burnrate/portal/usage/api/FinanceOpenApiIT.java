@@ -24,6 +24,11 @@ class FinanceOpenApiIT extends ApiTestBase {
                 "application/octet-stream");
         assertThat(upload.get("parameters").valueStream().map(p -> p.get("name").asString()))
                 .contains("name", "mode", "fileName").doesNotContain("request");
+        assertThat(upload.get("responses").propertyNames()).contains("200", "201", "413", "422", "415", "403");
+        assertThat(upload.get("responses").get("422").get("content").propertyNames())
+                .containsExactly("application/problem+json");
+        assertThat(operation(paths, "/api/v1/reviews/{id}/export", "get").get("responses").get("200").get("content")
+                .propertyNames()).contains("text/csv", "application/pdf");
         assertThat(operation(paths, "/api/v1/queries", "post").get("requestBody")).isNotNull();
         assertThat(operation(paths, "/api/v1/budgets", "get")).isNotNull();
         assertThat(operation(paths, "/api/v1/budgets/{id}", "get")).isNotNull();

@@ -1,20 +1,31 @@
 package dev.burnrate.portal.usage.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.burnrate.engine.usage.query.GroupKey;
 import dev.burnrate.engine.usage.query.Metric;
 import dev.burnrate.engine.usage.query.QueryResult;
 import dev.burnrate.engine.usage.query.UsageQuery;
+import dev.burnrate.engine.usage.validation.ValidationMode;
 import dev.burnrate.portal.api.ApiScope;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.support.ApiClient;
 import dev.burnrate.portal.support.ApiTestBase;
+import dev.burnrate.portal.support.FocusSamples;
 import dev.burnrate.portal.support.RunAs;
+import dev.burnrate.portal.usage.UsageDatasetService;
+import dev.burnrate.portal.usage.UsageImportService;
 import dev.burnrate.portal.usage.UsageQueryService;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +41,12 @@ class QueriesApiIT extends ApiTestBase {
 
     @Autowired
     UsageQueryService queries;
+
+    @Autowired
+    UsageDatasetService datasets;
+
+    @Autowired
+    UsageImportService imports;
 
     @Test
     void financeGetsTheExplorersFiguresPerTeamAndCurrency() {
@@ -110,6 +127,55 @@ class QueriesApiIT extends ApiTestBase {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("errors").valueStream().map(e -> e.get("field").asString()))
                 .contains("grupBy");
+    }
+
+    @Test
+    void aTopNKeepsEveryRowInOneCurrencyItsOtherRowIncluded() throws IOException {
+        String dataset = "api-it-fx-" + UUID.randomUUID().toString().substring(0, 8);
+        Path csv = withEuroRows(FocusSamples.sample("api-fx-source.csv"), "api-fx.csv");
+        RunAs.user(applicationContext, "admin", () -> {
+            datasets.createDataset(dataset, "API query test", "team", false); // counts toward no budget
+            return imports.importFile(dataset, csv, "api-fx.csv", ValidationMode.LENIENT, "team");
+        }, Role.ADMIN);
+
+        ApiClient.Response response = api().post("/api/v1/queries", api().tokenFor("finance", ApiScope.READ),
+                "{\"dataset\": \"" + dataset + "\", \"groupBy\": [\"ServiceName\"], \"top\": 1}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode body = response.json();
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (JsonNode row : body.get("rows")) {
+            String currency = row.get("currency").asString();
+            assertThat(currency).as(row.toString()).isIn("USD", "EUR");
+            sums.merge(currency, row.get("value").decimalValue(), BigDecimal::add);
+        }
+        assertThat(body.get("rows").valueStream().filter(r -> "Other".equals(r.get("keys").get("ServiceName")
+                .asString())).map(r -> r.get("currency").asString())).containsExactlyInAnyOrder("USD", "EUR");
+        for (JsonNode total : body.get("currencies")) {
+            assertThat(sums.get(total.get("currency").asString()).doubleValue())
+                    .isCloseTo(total.get("value").decimalValue().doubleValue(), within(1e-6));
+        }
+    }
+
+    /** The sample with every third row billed in EUR, edited with FastCSV. */
+    private static Path withEuroRows(Path sample, String name) throws IOException {
+        Path target = sample.resolveSibling(name);
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(sample);
+             var out = Files.newBufferedWriter(target);
+             var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+            List<String> header = null;
+            int n = 0;
+            for (var r : reader) {
+                List<String> cells = new ArrayList<>(r.getFields());
+                if (header == null) {
+                    header = cells;
+                } else if (++n % 3 == 0) {
+                    cells.set(header.indexOf("BillingCurrency"), "EUR");
+                }
+                writer.writeRecord(cells);
+            }
+        }
+        return target;
     }
 
     /** "team|currency" to value, from an answer grouped by tag:team. */
