@@ -1,0 +1,114 @@
+package dev.burnrate.cli;
+
+import dev.burnrate.cli.config.ConfigFile;
+import dev.burnrate.cli.http.ApiClient;
+import dev.burnrate.cli.http.Json;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.CharBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Exchanges a local user's name and password for an API token, as {@code gh auth login} does, and keeps the token
+ * (never the password) in the config file for that server. The password is typed without echo, or taken from
+ * {@code BURNRATE_PASSWORD} where nobody can type (CI).
+ */
+@Command(name = "login", mixinStandardHelpOptions = true,
+        description = {"Log in to a portal with your user name and password and store an API token for it.",
+                "Name and password are asked for (the password without echo), or read from BURNRATE_USERNAME and "
+                        + "BURNRATE_PASSWORD."})
+final class LoginCommand implements Callable<Integer> {
+
+    private final Terminal terminal;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Portal address (default: $BURNRATE_SERVER, then the last login, then "
+                    + ConnectionOptions.DEFAULT_SERVER + ")")
+    private String server;
+
+    @Option(names = "--username", paramLabel = "NAME", description = "User name (default: $BURNRATE_USERNAME, "
+            + "else asked)")
+    private String username;
+
+    @Option(names = "--scopes", split = ",", paramLabel = "SCOPE",
+            defaultValue = "read,estimate,import",
+            description = "Scopes of the token: read, estimate, provision, import, admin (default: ${DEFAULT-VALUE})")
+    private List<String> scopes;
+
+    @Option(names = "--expires-in-days", defaultValue = "90", paramLabel = "DAYS",
+            description = "Days until the token expires (default: ${DEFAULT-VALUE})")
+    private int expiresInDays;
+
+    @Option(names = "--token-name", paramLabel = "NAME",
+            description = "Name of the token in the portal's token list (default: burnrate-cli@<host>)")
+    private String tokenName;
+
+    LoginCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        ConfigFile config = ConfigFile.of(terminal);
+        ConnectionOptions where = new ConnectionOptions();
+        where.server = server;
+        URI address = where.server(terminal, config);
+        String user = username != null ? username : terminal.env("BURNRATE_USERNAME");
+        if (user == null) {
+            user = terminal.prompter().readLine("Burnrate user name at " + address + ": ");
+        }
+        if (user == null || user.isBlank()) {
+            throw new CliException("no user name: give --username or set BURNRATE_USERNAME");
+        }
+        char[] password = password();
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("username", user.strip());
+        body.put("password", new String(password));
+        Arrays.fill(password, '\0');
+        body.put("name", tokenName != null ? tokenName : "burnrate-cli@" + host());
+        body.putArray("scopes").addAll(scopes.stream().map(s -> body.stringNode(s.strip().toUpperCase(Locale.ROOT)))
+                .toList());
+        body.put("expiresInDays", expiresInDays);
+        JsonNode answer = new ApiClient(address, null).post("api/v1/auth/token", body);
+        String token = answer.path("token").asString("");
+        if (token.isEmpty()) {
+            throw new CliException(address + " answered the login without a token");
+        }
+        String expiresAt = answer.path("expiresAt").asString(null);
+        String name = answer.path("name").asString(body.get("name").asString());
+        config.write(config.read().withLogin(address.toString(),
+                new ConfigFile.Login(token, user.strip(), name, expiresAt)));
+        terminal.out().println("Logged in to " + address + " as " + user.strip() + ". Token \"" + name + "\" (scopes "
+                + String.join(", ", scopes) + (expiresAt == null ? "" : ", expires " + expiresAt)
+                + ") stored in " + config.path() + ".");
+        return BurnrateCli.OK;
+    }
+
+    private char[] password() {
+        String fromEnvironment = terminal.env("BURNRATE_PASSWORD");
+        if (fromEnvironment != null) {
+            return fromEnvironment.toCharArray();
+        }
+        char[] typed = terminal.prompter().readPassword("Password: ");
+        if (typed == null || CharBuffer.wrap(typed).isEmpty()) {
+            throw new CliException("no password: type it at the prompt (needs a terminal) or set BURNRATE_PASSWORD");
+        }
+        return typed;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
