@@ -9,6 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -71,11 +73,29 @@ public final class SpecReader {
             yaml.readTree(text);
             return yaml.readValue(text, JobSpec.class);
         } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
-            int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-            throw new SpecException(source, List.of(new Problem(line, column, describe(e, text))));
+            int[] at = position(e, text);
+            throw new SpecException(source, List.of(new Problem(at[0], at[1], describe(e, text))));
         }
+    }
+
+    /**
+     * Line and column of the problem. For an unknown field the parser is already past it (at the next key), so the
+     * field's own block-style key is looked up in the text instead.
+     */
+    private static int[] position(JacksonException e, String text) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            Pattern key = Pattern.compile("^(\\s*)" + Pattern.quote(unknown.getPropertyName()) + "\\s*:");
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher match = key.matcher(lines.get(i));
+                if (match.find()) {
+                    return new int[] {i + 1, match.group(1).length() + 1};
+                }
+            }
+        }
+        TokenStreamLocation at = e.getLocation();
+        return at == null ? new int[] {0, 0}
+                : new int[] {Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0)};
     }
 
     private static String describe(JacksonException e, String text) {
