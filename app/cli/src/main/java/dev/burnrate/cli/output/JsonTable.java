@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A table of API list items (budgets, anomalies): one column per field holding a value or an amount
  * ({@code {"amount": 1234.5, "currency": "USD"}} shows as {@code 1,234.50 USD}); nested lists and objects are left
- * to {@code --format json}. Columns named in {@code preferred} come first, in that order.
+ * to {@code --format json}. A number column with any fraction in it shows every value in cents (figures line up);
+ * whole-number columns (ids, counts) stay as they are. Columns named in {@code preferred} come first, in order.
  */
 public final class JsonTable {
 
@@ -41,9 +42,17 @@ public final class JsonTable {
             right[c] = items.stream().map(item -> item.get(name)).filter(v -> v != null && !v.isNull())
                     .allMatch(v -> v.isNumber() || isAmount(v));
         }
+        Set<String> fractional = new java.util.HashSet<>();
+        for (String name : names) {
+            if (items.stream().map(item -> item.get(name))
+                    .anyMatch(v -> v != null && v.isNumber() && v.decimalValue().stripTrailingZeros().scale() > 0)) {
+                fractional.add(name);
+            }
+        }
         TextTable table = new TextTable(names.stream().map(JsonTable::header).toList(), right);
         for (JsonNode item : items) {
-            table.row(names.stream().map(name -> cell(item.get(name))).toList());
+            table.row(names.stream().map(name -> fractional.contains(name) && item.path(name).isNumber()
+                    ? Amounts.money(item.get(name)) : cell(item.get(name))).toList());
         }
         return table;
     }
