@@ -2,12 +2,8 @@ package dev.burnrate.cli.spec;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
-/** Small helpers that make a spec error actionable: "did you mean", and the value that was found. */
+/** "Did you mean": makes an unknown field actionable. */
 final class Suggestions {
 
     private Suggestions() {
@@ -19,29 +15,6 @@ final class Suggestions {
                 .filter(k -> k.equalsIgnoreCase(name) || distance(k.toLowerCase(), name.toLowerCase()) <= 2)
                 .min(Comparator.comparingInt(k -> distance(k.toLowerCase(), name.toLowerCase())))
                 .map(k -> ", did you mean \"" + k + "\"?").orElse("");
-    }
-
-    /**
-     * {@code , not sixteen}: the offending value as the file spells it (the rest of its line, when it is a plain
-     * scalar), else as the parser kept it, else nothing.
-     */
-    static String found(MismatchedInputException e, String text) {
-        TokenStreamLocation at = e.getLocation();
-        if (at != null && at.getLineNr() > 0 && at.getColumnNr() > 0) {
-            List<String> lines = text.lines().toList();
-            if (at.getLineNr() <= lines.size()) {
-                String line = lines.get(at.getLineNr() - 1);
-                String raw = at.getColumnNr() <= line.length() ? line.substring(at.getColumnNr() - 1) : "";
-                raw = raw.replaceFirst("\\s+#.*$", "").strip();
-                if (!raw.isEmpty() && raw.length() <= 40 && "[{|>".indexOf(raw.charAt(0)) < 0) {
-                    return ", not " + raw;
-                }
-            }
-        }
-        if (e instanceof InvalidFormatException invalid && invalid.getValue() != null) {
-            return ", not " + invalid.getValue();
-        }
-        return "";
     }
 
     private static int distance(String a, String b) {
