@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
                         + "BURNRATE_PASSWORD."})
 final class LoginCommand implements Callable<Integer> {
 
+    private static final List<String> SCOPES = List.of("read", "estimate", "provision", "import", "admin");
+
     private final Terminal terminal;
 
     @Option(names = "--server", paramLabel = "URL",
@@ -57,6 +59,7 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> scopeIds = scopeIds();
         ConfigFile config = ConfigFile.of(terminal);
         ConnectionOptions where = new ConnectionOptions();
         where.server = server;
@@ -74,8 +77,7 @@ final class LoginCommand implements Callable<Integer> {
         body.put("password", new String(password));
         Arrays.fill(password, '\0');
         body.put("name", tokenName != null ? tokenName : "burnrate-cli@" + host());
-        body.putArray("scopes").addAll(scopes.stream().map(s -> body.stringNode(s.strip().toUpperCase(Locale.ROOT)))
-                .toList());
+        body.putArray("scopes").addAll(scopeIds.stream().map(body::stringNode).toList());
         body.put("expiresInDays", expiresInDays);
         JsonNode answer = new ApiClient(address, null).post("api/v1/auth/token", body);
         String token = answer.path("token").asString("");
@@ -87,9 +89,20 @@ final class LoginCommand implements Callable<Integer> {
         config.write(config.read().withLogin(address.toString(),
                 new ConfigFile.Login(token, user.strip(), name, expiresAt)));
         terminal.out().println("Logged in to " + address + " as " + user.strip() + ". Token \"" + name + "\" (scopes "
-                + String.join(", ", scopes) + (expiresAt == null ? "" : ", expires " + expiresAt)
+                + String.join(", ", scopeIds) + (expiresAt == null ? "" : ", expires " + expiresAt)
                 + ") stored in " + config.path() + ".");
         return BurnrateCli.OK;
+    }
+
+    /** Lower-case scope ids as the API's JSON names them; a typo stops here rather than after the password. */
+    private List<String> scopeIds() {
+        List<String> ids = scopes.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        for (String id : ids) {
+            if (!SCOPES.contains(id)) {
+                throw new CliException("unknown scope \"" + id + "\": use " + String.join(", ", SCOPES));
+            }
+        }
+        return ids;
     }
 
     private char[] password() {

@@ -53,7 +53,7 @@ class LoginCommandTest {
         assertThat(body.get("username").asString()).isEqualTo("engineer");
         assertThat(body.get("password").asString()).isEqualTo("pa55word");
         assertThat(body.get("name").asString()).isEqualTo("ci");
-        assertThat(body.get("scopes").toString()).isEqualTo("[\"READ\",\"ESTIMATE\"]");
+        assertThat(body.get("scopes").toString()).isEqualTo("[\"read\",\"estimate\"]");
         assertThat(body.get("expiresInDays").asInt()).isEqualTo(30);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
@@ -106,6 +106,15 @@ class LoginCommandTest {
                 "login", "--server", portal.url());
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.err).contains("no password").contains("BURNRATE_PASSWORD");
+        assertThat(portal.received).isEmpty();
+    }
+
+    @Test
+    void anUnknownScopeStopsBeforeAnythingIsAskedOrSent() {
+        CliRun run = CliRun.run(Map.of("BURNRATE_USERNAME", "engineer", "BURNRATE_PASSWORD", "pw",
+                "BURNRATE_CONFIG", config.toString()), "login", "--server", portal.url(), "--scopes", "read,raed");
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).isEqualTo("error: unknown scope \"raed\": use read, estimate, provision, import, admin\n");
         assertThat(portal.received).isEmpty();
     }
 
