@@ -166,7 +166,17 @@ class CommandsTest {
                 Map.of()));
         CliRun run = run("budgets");
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).isEqualTo("error: HTTP 502 from " + portal.url() + "/: <html>Bad gateway</html>\n");
+        assertThat(run.err).isEqualTo("error: HTTP 502 from " + portal.url() + ": <html>Bad gateway</html>\n");
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonSaysWhatCameInstead() {
+        portal.answer("GET /api/v1/budgets", new FakePortal.Answer(200, "text/html", "<html>a web page</html>",
+                Map.of()));
+        CliRun run = run("budgets");
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).isEqualTo("error: " + portal.url() + " answered GET /api/v1/budgets with 200 text/html, "
+                + "not JSON: is this a Burnrate portal with this API (/api/v1)?\n");
     }
 
     @Test

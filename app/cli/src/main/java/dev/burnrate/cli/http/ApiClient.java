@@ -81,35 +81,43 @@ public final class ApiClient {
             throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException("interrupted while waiting for " + server);
+            throw new CliException("interrupted while waiting for " + display());
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return parse(response.body(), status);
+            return parse(request, response);
         }
         if (status >= 300 && status < 400) {
             String location = response.headers().firstValue("Location").orElse("another address");
-            throw new CliException(server + " redirects to " + location
+            throw new CliException(display() + " redirects to " + location
                     + ": give that address with --server (redirects are not followed, to keep the token safe)");
         }
         throw Problems.of(status, response.body(), response.headers().firstValue("Content-Type").orElse(""),
                 server);
     }
 
-    private JsonNode parse(String body, int status) {
+    private JsonNode parse(HttpRequest request, HttpResponse<String> response) {
+        String body = response.body();
         if (body == null || body.isBlank()) {
             return NullNode.getInstance();
         }
         try {
             return Json.MAPPER.readTree(body);
         } catch (RuntimeException e) {
-            throw new CliException(server + " answered " + status + " with a body that is not JSON: is --server the "
-                    + "Burnrate portal?");
+            String type = response.headers().firstValue("Content-Type").orElse("no content type");
+            throw new CliException(display() + " answered " + request.method() + " " + request.uri().getRawPath()
+                    + " with " + response.statusCode() + " " + type + ", not JSON: is this a Burnrate portal with "
+                    + "this API (/api/v1)?");
         }
     }
 
+    /** The server as the user gave it, without the trailing slash used to resolve paths. */
+    private String display() {
+        return server.toString().replaceFirst("/+$", "");
+    }
+
     private CliException unreachable(IOException e) {
-        String where = server.toString().replaceFirst("/+$", "");
+        String where = display();
         if (e instanceof HttpConnectTimeoutException) {
             return new CliException("cannot connect to " + where + ": no answer within "
                     + CONNECT_TIMEOUT.toSeconds() + " s", e);

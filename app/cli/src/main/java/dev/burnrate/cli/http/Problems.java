@@ -34,7 +34,7 @@ final class Problems {
         if (excerpt.length() > MAX_BODY) {
             excerpt = excerpt.substring(0, MAX_BODY) + "...";
         }
-        return new ProblemException(status, "HTTP " + status + " from " + server,
+        return new ProblemException(status, "HTTP " + status + " from " + server.toString().replaceFirst("/+$", ""),
                 excerpt.isEmpty() ? null : excerpt, List.of(), hint);
     }
 
