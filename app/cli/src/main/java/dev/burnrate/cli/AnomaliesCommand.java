@@ -5,8 +5,9 @@ import dev.burnrate.cli.output.JsonTable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +22,15 @@ final class AnomaliesCommand implements Callable<Integer> {
     @Mixin
     private ConnectionOptions connection;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only anomalies in this status, e.g. open")
-    private String status;
+    /** What the portal's Anomalies page calls open: no verdict yet. */
+    private static final List<String> OPEN = List.of("NEW", "ACKNOWLEDGED");
+    private static final List<String> COLUMNS = List.of("id", "status", "team", "series", "periodStart", "expected",
+            "actual", "impact", "impactPercent");
+
+    @Option(names = "--status", paramLabel = "STATUS", split = ",",
+            description = "Only anomalies in these statuses: open (new or acknowledged), new, acknowledged, expected, "
+                    + "false_alarm")
+    private List<String> status;
 
     @Option(names = "--page", defaultValue = "0", description = "Page, from 0 (default 0)")
     private int page;
@@ -41,8 +49,8 @@ final class AnomaliesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StringBuilder path = new StringBuilder("api/v1/anomalies?page=").append(page).append("&size=").append(size);
-        if (status != null && !status.isBlank()) {
-            path.append("&status=").append(URLEncoder.encode(status.strip(), StandardCharsets.UTF_8));
+        for (String wanted : statuses()) {
+            path.append("&status=").append(URLEncoder.encode(wanted, StandardCharsets.UTF_8));
         }
         JsonNode answer = connection.client(terminal).get(path.toString());
         if (format == OutputFormat.JSON) {
@@ -50,9 +58,18 @@ final class AnomaliesCommand implements Callable<Integer> {
             return BurnrateCli.OK;
         }
         List<JsonNode> anomalies = Lists.items(answer);
-        terminal.out().print(anomalies.isEmpty() ? "No anomalies" + (status == null ? "" : " in status " + status)
-                + ".\n" : JsonTable.of(anomalies, List.of("id", "status"), Set.of()).render()
-                + Lists.footer(answer, anomalies.size(), "anomaly"));
+        terminal.out().print(anomalies.isEmpty()
+                ? "No anomalies" + (status == null ? "" : " in status " + String.join(", ", status)) + ".\n"
+                : JsonTable.of(anomalies, COLUMNS).render() + Lists.footer(answer, anomalies.size(), "anomaly"));
         return BurnrateCli.OK;
+    }
+
+    /** The API's status names; "open" stands for the statuses without a verdict. */
+    private List<String> statuses() {
+        if (status == null) {
+            return List.of();
+        }
+        return status.stream().map(s -> s.strip().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+                .flatMap(s -> s.equals("OPEN") ? OPEN.stream() : Stream.of(s)).distinct().toList();
     }
 }

@@ -32,6 +32,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "The dataset the file becomes a new version of")
     private String dataset;
 
+    @Option(names = "--mode", defaultValue = "strict", paramLabel = "strict|lenient",
+            description = "strict (default): any conformance error rejects the file; lenient: bad rows are quarantined")
+    private String mode;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
             description = "table (default) or json (canonical)")
     private OutputFormat format;
@@ -49,7 +53,8 @@ final class ImportCommand implements Callable<Integer> {
             throw new CliException("--dataset must name a dataset");
         }
         String path = "api/v1/datasets/" + URLEncoder.encode(dataset.strip(), StandardCharsets.UTF_8)
-                .replace("+", "%20") + "/versions";
+                .replace("+", "%20") + "/versions?mode=" + URLEncoder.encode(mode.strip(), StandardCharsets.UTF_8)
+                + "&fileName=" + URLEncoder.encode(String.valueOf(file.getFileName()), StandardCharsets.UTF_8);
         JsonNode report = connection.client(terminal).upload(path, file, "text/csv");
         terminal.out().print(format == OutputFormat.JSON ? CanonicalJson.write(report) : Outline.render(report));
         if (rejected(report)) {

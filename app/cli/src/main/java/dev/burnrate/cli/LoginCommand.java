@@ -88,8 +88,10 @@ final class LoginCommand implements Callable<Integer> {
         String name = answer.path("name").asString(body.get("name").asString());
         config.write(config.read().withLogin(address.toString(),
                 new ConfigFile.Login(token, user.strip(), name, expiresAt)));
+        List<String> granted = answer.path("scopes").isArray()
+                ? answer.path("scopes").valueStream().map(JsonNode::asString).toList() : scopeIds;
         terminal.out().println("Logged in to " + address + " as " + user.strip() + ". Token \"" + name + "\" (scopes "
-                + String.join(", ", scopeIds) + (expiresAt == null ? "" : ", expires " + expiresAt)
+                + String.join(", ", granted) + (expiresAt == null ? "" : ", expires " + expiresAt)
                 + ") stored in " + config.path() + ".");
         return BurnrateCli.OK;
     }

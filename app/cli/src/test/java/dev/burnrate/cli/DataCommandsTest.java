@@ -35,13 +35,14 @@ class DataCommandsTest {
     @Test
     void importSendsTheFileAsItIsAndPrintsTheReport() throws IOException {
         Path csv = Files.writeString(dir.resolve("focus.csv"), "BilledCost,BillingCurrency\n1.5,USD\n2.25,USD\n");
-        portal.answer("POST /api/v1/datasets/team%20costs/versions", 200, """
+        portal.answer("POST /api/v1/datasets/team%20costs/versions", 201, """
                 {"dataset":"team costs","version":3,"rows":2,"accepted":true,
                  "billedCost":{"amount":3.75,"currency":"USD"},"warnings":[{"row":2,"message":"no ResourceId"}]}""");
         CliRun run = CliRun.run(env, "import", csv.toString(), "--dataset", "team costs");
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(portal.last().body()).isEqualTo(Files.readAllBytes(csv));
         assertThat(portal.last().header("Content-Type")).isEqualTo("text/csv");
+        assertThat(portal.last().uri()).isEqualTo("/api/v1/datasets/team%20costs/versions?mode=strict&fileName=focus.csv");
         assertThat(run.out).isEqualTo("""
                 Dataset: team costs
                 Version: 3
@@ -83,36 +84,49 @@ class DataCommandsTest {
     @Test
     void budgetsAreATableOfAmountsOrCanonicalJson() {
         portal.answer("GET /api/v1/budgets", 200, """
-                {"items":[{"id":"ml-research","name":"ML research","currency":"USD","planned":{"amount":50000,"currency":"USD"},
-                           "actual":12345.678,"alerts":2,"forecast":{"amount":48000.5,"currency":"USD"},"months":[1,2]}],
-                 "page":0,"size":50,"total":1}""");
-        CliRun run = CliRun.run(env, "budgets");
+                {"items":[{"id":"ml-research","name":"ML research","owner":"approver","scope":"TEAM:ml-research",
+                           "costColumn":"EffectiveCost","currency":"USD","granularity":"MONTH","version":0,
+                           "plan":[{"periodStart":"2026-12-01","amount":{"amount":50000.00,"currency":"USD"}}],
+                           "figures":{"period":"2026-12","plan":{"amount":50000.00,"currency":"USD"},
+                                      "actual":{"amount":12345.678,"currency":"USD"},
+                                      "forecastP50":{"amount":48000.5,"currency":"USD"},
+                                      "forecastP90":{"amount":51000,"currency":"USD"},"status":"AT_RISK"}}],
+                 "page":0,"size":500,"total":1}""");
+        CliRun run = CliRun.run(env, "budgets", "--period", "2026-12");
         assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(portal.last().uri()).isEqualTo("/api/v1/budgets?size=500&period=2026-12");
         assertThat(run.out).isEqualTo("""
-                ID           NAME         CURRENCY        PLANNED     ACTUAL  ALERTS       FORECAST
-                ml-research  ML research  USD       50,000.00 USD  12,345.68       2  48,000.50 USD
+                ID           NAME         SCOPE             PERIOD            PLAN         ACTUAL   FORECAST P50\
+                   FORECAST P90  STATUS
+                ml-research  ML research  TEAM:ml-research  2026-12  50,000.00 USD  12,345.68 USD  48,000.50 USD\
+                  51,000.00 USD  AT_RISK
 
                 1 budget.
                 """);
         CliRun json = CliRun.run(env, "budgets", "--format", "json");
-        assertThat(json.out).startsWith("{\n  \"items\": [\n    {\n      \"actual\": 12345.678,");
+        assertThat(json.out).startsWith("{\n  \"items\": [\n    {\n      \"costColumn\": \"EffectiveCost\",");
     }
 
     @Test
-    void anomaliesPassTheStatusFilterAndPageAndSayWhenThereAreMore() {
+    void anomaliesAskForOpenAsTheStatusesWithoutAVerdictAndSayWhenThereAreMore() {
         portal.answer("GET /api/v1/anomalies", 200, """
-                {"items":[{"id":7,"status":"OPEN","team":"vision","excess":{"amount":812.4,"currency":"USD"}}],
+                {"items":[{"id":7,"team":"vision","monitor":"team-daily","series":"vision","periodStart":
+                 "2026-12-01T00:00:00Z","periodHours":24,"expected":{"amount":100,"currency":"USD"},
+                 "actual":{"amount":912.4,"currency":"USD"},"impact":{"amount":812.4,"currency":"USD"},
+                 "impactPercent":812.4,"score":5.1,"causes":[],"status":"NEW","fromFeedback":false}],
                  "page":0,"size":1,"total":3}""");
         CliRun run = CliRun.run(env, "anomalies", "--status", "open", "--size", "1");
         assertThat(run.exitCode).as(run.toString()).isZero();
-        assertThat(portal.last().uri()).isEqualTo("/api/v1/anomalies?page=0&size=1&status=open");
+        assertThat(portal.last().uri()).isEqualTo("/api/v1/anomalies?page=0&size=1&status=NEW&status=ACKNOWLEDGED");
         assertThat(run.out).isEqualTo("""
-                ID  STATUS  TEAM        EXCESS
-                 7  OPEN    vision  812.40 USD
+                ID  STATUS  TEAM    SERIES  PERIOD START            EXPECTED      ACTUAL      IMPACT  IMPACT PERCENT
+                 7  NEW     vision  vision  2026-12-01T00:00:00Z  100.00 USD  912.40 USD  812.40 USD          812.40
 
                 1 of 3 anomalies (page 0; --page for more).
                 """);
         portal.answer("GET /api/v1/anomalies", 200, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
-        assertThat(CliRun.run(env, "anomalies", "--status", "open").out).isEqualTo("No anomalies in status open.\n");
+        assertThat(CliRun.run(env, "anomalies", "--status", "expected,false_alarm").out)
+                .isEqualTo("No anomalies in status expected, false_alarm.\n");
+        assertThat(portal.last().uri()).isEqualTo("/api/v1/anomalies?page=0&size=50&status=EXPECTED&status=FALSE_ALARM");
     }
 }

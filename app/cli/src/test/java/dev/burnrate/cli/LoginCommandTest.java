@@ -28,7 +28,7 @@ class LoginCommandTest {
     void start() throws IOException {
         portal = new FakePortal();
         portal.answer("POST /api/v1/auth/token", 200, "{\"token\":\"" + TOKEN + "\",\"id\":12,\"name\":\"ci\","
-                + "\"scopes\":[\"READ\",\"ESTIMATE\"],\"expiresAt\":\"2027-03-07T18:00:00Z\"}");
+                + "\"scopes\":[\"read\",\"estimate\"],\"expiresAt\":\"2027-03-07T18:00:00Z\"}");
         portal.answer("GET /api/v1/budgets", 200, "[]");
         config = dir.resolve("burnrate").resolve("config.json");
     }

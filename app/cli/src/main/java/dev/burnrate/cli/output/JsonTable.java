@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * A table of API list items (budgets, anomalies): one column per field holding a value or an amount
  * ({@code {"amount": 1234.5, "currency": "USD"}} shows as {@code 1,234.50 USD}); nested lists and objects are left
  * to {@code --format json}. A number column with any fraction in it shows every value in cents (figures line up);
- * whole-number columns (ids, counts) stay as they are. Columns named in {@code preferred} come first, in order.
+ * whole-number columns (ids, counts) stay as they are.
  */
 public final class JsonTable {
 
@@ -21,21 +21,24 @@ public final class JsonTable {
     private JsonTable() {
     }
 
-    public static TextTable of(List<JsonNode> items, List<String> preferred, Set<String> hidden) {
-        Set<String> columns = new LinkedHashSet<>();
-        for (String name : preferred) {
+    /** A table of {@code columns} (those some item has), or of every value field when {@code columns} is empty. */
+    public static TextTable of(List<JsonNode> items, List<String> columns) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : columns) {
             if (items.stream().anyMatch(item -> shown(item.get(name)))) {
-                columns.add(name);
+                chosen.add(name);
             }
         }
-        for (JsonNode item : items) {
-            for (Map.Entry<String, JsonNode> field : item.properties()) {
-                if (shown(field.getValue()) && !hidden.contains(field.getKey())) {
-                    columns.add(field.getKey());
+        if (columns.isEmpty()) {
+            for (JsonNode item : items) {
+                for (Map.Entry<String, JsonNode> field : item.properties()) {
+                    if (shown(field.getValue())) {
+                        chosen.add(field.getKey());
+                    }
                 }
             }
         }
-        List<String> names = new ArrayList<>(columns);
+        List<String> names = new ArrayList<>(chosen);
         boolean[] right = new boolean[names.size()];
         for (int c = 0; c < names.size(); c++) {
             String name = names.get(c);

@@ -2,7 +2,6 @@ package dev.burnrate.cli.output;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +32,7 @@ public final class Outline {
             } else if (value.isArray() && value.get(0).isObject()) {
                 out.append(label).append('\n');
                 List<JsonNode> items = value.valueStream().toList();
-                JsonTable.of(items, List.of(), Set.of()).render().lines()
+                JsonTable.of(items, List.of()).render().lines()
                         .forEach(l -> out.append(indent).append("  ").append(l).append('\n'));
             } else if (value.isArray()) {
                 out.append(label).append(' ');
