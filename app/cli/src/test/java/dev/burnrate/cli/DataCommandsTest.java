@@ -36,7 +36,7 @@ class DataCommandsTest {
     void importSendsTheFileAsItIsAndPrintsTheReport() throws IOException {
         Path csv = Files.writeString(dir.resolve("focus.csv"), "BilledCost,BillingCurrency\n1.5,USD\n2.25,USD\n");
         portal.answer("POST /api/v1/datasets/team%20costs/versions", 201, """
-                {"dataset":"team costs","version":3,"rows":2,"accepted":true,
+                {"dataset":"team costs","version":3,"rows":2,"accepted":true,"rejectionReason":null,
                  "billedCost":{"amount":3.75,"currency":"USD"},"warnings":[{"row":2,"message":"no ResourceId"}]}""");
         CliRun run = CliRun.run(env, "import", csv.toString(), "--dataset", "team costs");
         assertThat(run.exitCode).as(run.toString()).isZero();

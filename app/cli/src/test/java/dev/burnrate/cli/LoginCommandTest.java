@@ -125,7 +125,7 @@ class LoginCommandTest {
         CliRun run = CliRun.run(Map.of("BURNRATE_USERNAME", "engineer", "BURNRATE_PASSWORD", "wrong",
                 "BURNRATE_CONFIG", config.toString()), "login", "--server", portal.url());
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.err).startsWith("error: Unauthorized: bad user name or password");
+        assertThat(run.err).isEqualTo("error: Unauthorized: bad user name or password\n");
         assertThat(config).doesNotExist();
     }
 }

@@ -93,7 +93,7 @@ public final class ApiClient {
                     + ": give that address with --server (redirects are not followed, to keep the token safe)");
         }
         throw Problems.of(status, response.body(), response.headers().firstValue("Content-Type").orElse(""),
-                server);
+                server, token != null);
     }
 
     private JsonNode parse(HttpRequest request, HttpResponse<String> response) {

@@ -13,9 +13,10 @@ final class Problems {
     private Problems() {
     }
 
-    static ProblemException of(int status, String body, String contentType, URI server) {
+    /** {@code sentToken}: whether the call carried a token (a 401 then means that token; the login sends none). */
+    static ProblemException of(int status, String body, String contentType, URI server, boolean sentToken) {
         JsonNode problem = contentType.contains("json") ? tree(body) : null;
-        String hint = status == 401
+        String hint = status == 401 && sentToken
                 ? "hint: the token is missing, expired or revoked: run `burnrate login` or set BURNRATE_TOKEN"
                 : null;
         if (problem != null && problem.isObject() && (problem.has("title") || problem.has("detail"))) {

@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Any JSON answer as an indented outline (an import's validation report): {@code field: value} lines, nested
- * objects indented, lists of objects as tables. Shows every field the portal sends, in its order.
+ * objects indented, lists of objects as tables. Shows every field the portal sends, in its order, except empty ones.
  */
 public final class Outline {
 
@@ -24,6 +24,9 @@ public final class Outline {
             String label = indent + JsonTable.header(field.getKey()).charAt(0)
                     + JsonTable.header(field.getKey()).substring(1).toLowerCase() + ":";
             JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
             if (value.isObject() && !value.has("amount")) {
                 out.append(label).append('\n');
                 write(value, out, indent + "  ");
