@@ -24,9 +24,12 @@ public final class ConnectionOptions {
                     + "server). Prefer the environment variable: a flag is visible in the process list.")
     String token;
 
-    /** The portal's address, normalised without a trailing slash (the key of its stored login). */
-    URI server(Terminal terminal, ConfigFile config) {
-        String address = server != null ? server : terminal.env("BURNRATE_SERVER");
+    /**
+     * The portal's address, normalised without a trailing slash (the key of its stored login): the flag, else
+     * {@code BURNRATE_SERVER}, else the last login's server, else the default.
+     */
+    static URI server(String flag, Terminal terminal, ConfigFile config) {
+        String address = flag != null ? flag : terminal.env("BURNRATE_SERVER");
         if (address == null) {
             address = config.read().server();
         }
@@ -36,7 +39,7 @@ public final class ConnectionOptions {
     /** A client with the token for {@code server}, or a message saying how to get one. */
     ApiClient client(Terminal terminal) {
         ConfigFile config = ConfigFile.of(terminal);
-        URI address = server(terminal, config);
+        URI address = server(server, terminal, config);
         String secret = token != null ? token : terminal.env("BURNRATE_TOKEN");
         if (secret == null) {
             ConfigFile.Login login = config.read().logins().get(address.toString());

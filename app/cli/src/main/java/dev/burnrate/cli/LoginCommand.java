@@ -61,9 +61,7 @@ final class LoginCommand implements Callable<Integer> {
     public Integer call() {
         List<String> scopeIds = scopeIds();
         ConfigFile config = ConfigFile.of(terminal);
-        ConnectionOptions where = new ConnectionOptions();
-        where.server = server;
-        URI address = where.server(terminal, config);
+        URI address = ConnectionOptions.server(server, terminal, config);
         String user = username != null ? username : terminal.env("BURNRATE_USERNAME");
         if (user == null) {
             user = terminal.prompter().readLine("Burnrate user name at " + address + ": ");

@@ -3,6 +3,7 @@ package dev.burnrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,11 @@ class BurnrateJarIT {
     }
 
     private Result burnrate(String server, String... args) throws IOException, InterruptedException {
+        return burnrateWithJvm(server, "", args);
+    }
+
+    private Result burnrateWithJvm(String server, String javaOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", Path.of("burnrate").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("out").toFile())
@@ -33,8 +39,9 @@ class BurnrateJarIT {
         builder.environment().put("BURNRATE_CONFIG", dir.resolve("config.json").toString());
         builder.environment().put("BURNRATE_SERVER", server);
         builder.environment().put("BURNRATE_TOKEN", "brt_jar");
+        builder.environment().put("JAVA_OPTS", javaOptions);
         Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
     }
@@ -60,6 +67,22 @@ class BurnrateJarIT {
             Result bad = burnrate(portal.url(), "check", "-f", job.toString());
             assertThat(bad.exitCode()).isEqualTo(1);
             assertThat(bad.err()).isEqualTo("error: " + job + ":4:8: hours must be a number, not many\n");
+        }
+    }
+
+    /** An import never holds the file: 256 MiB go out from a JVM limited to a 32 MiB heap. */
+    @Test
+    void importStreamsAFileFarLargerThanTheHeap() throws Exception {
+        Path big = dir.resolve("big.csv");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(256L << 20);
+        }
+        try (FakePortal portal = new FakePortal()) {
+            portal.countOnly("/api/v1/datasets/big/versions").answer("POST /api/v1/datasets/big/versions", 201,
+                    "{\"dataset\":\"big\",\"status\":\"CREATED\"}");
+            Result run = burnrateWithJvm(portal.url(), "-Xmx32m", "import", big.toString(), "--dataset", "big");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(portal.last().text()).isEqualTo(Long.toString(256L << 20));
         }
     }
 }

@@ -34,6 +34,7 @@ final class FakePortal implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> countedPaths = new CopyOnWriteArrayList<>();
 
     FakePortal() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -60,12 +61,27 @@ final class FakePortal implements AutoCloseable {
         return received.getLast();
     }
 
+    /** Requests to this path are counted, not kept: their recorded body is the byte count, as text. */
+    FakePortal countOnly(String path) {
+        countedPaths.add(path);
+        return this;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            if (countedPaths.contains(path)) {
+                long count = 0;
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    count += n;
+                }
+                body = Long.toString(count).getBytes(StandardCharsets.UTF_8);
+            } else {
+                body = in.readAllBytes();
+            }
         }
-        String path = exchange.getRequestURI().getRawPath();
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 Map.copyOf(exchange.getRequestHeaders()), body));
         Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
