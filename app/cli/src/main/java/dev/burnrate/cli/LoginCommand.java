@@ -69,6 +69,10 @@ final class LoginCommand implements Callable<Integer> {
         if (user == null || user.isBlank()) {
             throw new CliException("no user name: give --username or set BURNRATE_USERNAME");
         }
+        if (unencryptedToAnotherHost(address)) {
+            terminal.err().println("warning: " + address + " is plain http: the password and the token cross the "
+                    + "network unencrypted; use https");
+        }
         char[] password = password();
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("username", user.strip());
@@ -115,6 +119,13 @@ final class LoginCommand implements Callable<Integer> {
             throw new CliException("no password: type it at the prompt (needs a terminal) or set BURNRATE_PASSWORD");
         }
         return typed;
+    }
+
+    /** http is fine on this machine (a local portal, a tunnel); anywhere else it exposes the password. */
+    static boolean unencryptedToAnotherHost(URI address) {
+        String host = address.getHost();
+        return "http".equals(address.getScheme()) && !(host.equals("localhost") || host.equals("127.0.0.1")
+                || host.equals("[::1]") || host.equals("::1"));
     }
 
     private static String host() {

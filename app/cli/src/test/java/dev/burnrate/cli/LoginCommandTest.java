@@ -110,6 +110,14 @@ class LoginCommandTest {
     }
 
     @Test
+    void plainHttpIsOnlyQuietOnThisMachine() {
+        assertThat(LoginCommand.unencryptedToAnotherHost(java.net.URI.create("http://localhost:8080"))).isFalse();
+        assertThat(LoginCommand.unencryptedToAnotherHost(java.net.URI.create("http://127.0.0.1:8080"))).isFalse();
+        assertThat(LoginCommand.unencryptedToAnotherHost(java.net.URI.create("https://burnrate.example"))).isFalse();
+        assertThat(LoginCommand.unencryptedToAnotherHost(java.net.URI.create("http://burnrate.example"))).isTrue();
+    }
+
+    @Test
     void anUnknownScopeStopsBeforeAnythingIsAskedOrSent() {
         CliRun run = CliRun.run(Map.of("BURNRATE_USERNAME", "engineer", "BURNRATE_PASSWORD", "pw",
                 "BURNRATE_CONFIG", config.toString()), "login", "--server", portal.url(), "--scopes", "read,raed");
