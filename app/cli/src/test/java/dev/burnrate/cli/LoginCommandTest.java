@@ -110,6 +110,16 @@ class LoginCommandTest {
     }
 
     @Test
+    void aDamagedConfigFileIsNamedWithoutQuotingItsTokens() throws IOException {
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "{\"server\": \"http://x\", \"logins\": {\"http://x\": {\"token\": brt_leaked}}}");
+        CliRun run = CliRun.run(Map.of("BURNRATE_CONFIG", config.toString()), "budgets");
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).startsWith("error: " + config + " is not a Burnrate config file (unreadable at line 1")
+                .doesNotContain("brt_leaked");
+    }
+
+    @Test
     void plainHttpIsOnlyQuietOnThisMachine() {
         assertThat(LoginCommand.unencryptedToAnotherHost(java.net.URI.create("http://localhost:8080"))).isFalse();
         assertThat(LoginCommand.unencryptedToAnotherHost(java.net.URI.create("http://127.0.0.1:8080"))).isFalse();

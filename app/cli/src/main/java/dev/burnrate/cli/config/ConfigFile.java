@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 /**
  * {@code ~/.config/burnrate/config.json} (or {@code $BURNRATE_CONFIG}): the portal last logged in to and one token
@@ -69,9 +71,14 @@ public final class ConfigFile {
         }
         try {
             return Json.MAPPER.readValue(Files.readString(path), Config.class);
-        } catch (IOException | RuntimeException e) {
-            throw new CliException(path + " is not a Burnrate config file (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "): fix it, or delete it and run `burnrate login` again", e);
+        } catch (JacksonException e) {
+            // only the position: the parser's message may quote the file, and the file holds tokens
+            TokenStreamLocation at = e.getLocation();
+            throw new CliException(path + " is not a Burnrate config file (unreadable"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + "): fix it, or delete it and run `burnrate login` again");
+        } catch (IOException e) {
+            throw new CliException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
