@@ -13,7 +13,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads users and their roles from the database for form login. Disabled users cannot log in. */
+/**
+ * Loads users and their roles from the database for form login. Disabled users and users of the identity provider
+ * (no password) cannot log in here.
+ */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
 
@@ -29,6 +32,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
         var user = dsl.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOne();
         if (user == null) {
             throw new UsernameNotFoundException("No such user");
+        }
+        if (user.getPasswordHash() == null) {
+            // Users created by SSO have no password: only the identity provider logs them in.
+            throw new UsernameNotFoundException("User signs in through single sign-on");
         }
         List<SimpleGrantedAuthority> authorities = dsl.select(USER_ROLES.ROLE).from(USER_ROLES)
                 .where(USER_ROLES.USER_ID.eq(user.getId()))
