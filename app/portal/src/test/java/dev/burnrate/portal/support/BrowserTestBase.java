@@ -16,41 +16,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base class for end-to-end tests: the real portal on a random port in demo mode (H2 in a fresh folder under
  * target/), driven by Debian's Chromium through Playwright. One browser per class, a fresh context per test.
  * Every test class using the same properties shares one running portal (Spring's test context cache).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "burnrate.demo=true")
-public abstract class BrowserTestBase {
+public abstract class BrowserTestBase extends DemoPortalTestBase {
 
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static final Path DATA_DIR = Paths.get("target", "it-data", "portal-" + ProcessHandle.current().pid());
 
     private static Playwright playwright;
     private static Browser browser;
 
-    @Value("${local.server.port}")
-    protected int port;
-
-    @Autowired
-    private SecurityContextHolderStrategy securityContextStrategy;
-
     protected BrowserContext context;
     protected Page page;
-
-    @DynamicPropertySource
-    static void portalProperties(DynamicPropertyRegistry registry) {
-        registry.add("burnrate.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
-    }
 
     @BeforeAll
     static void launchBrowser() {
@@ -72,18 +52,6 @@ public abstract class BrowserTestBase {
         if (playwright != null) {
             playwright.close();
         }
-    }
-
-    /**
-     * Vaadin installs each Spring context's own security-context strategy (with its own thread-local) as the global
-     * one when the context starts. When another test class starts a second context in this JVM (e.g. on PostgreSQL),
-     * this cached portal would read the other context's strategy through {@code SecurityContextHolder}: logged-in
-     * users would look anonymous to {@code CurrentUser}, and {@code SystemRunner} would not reach method security.
-     * Re-installing this portal's strategy before each test keeps both consistent.
-     */
-    @BeforeEach
-    void useThisPortalsSecurityContextStrategy() {
-        SecurityContextHolder.setContextHolderStrategy(securityContextStrategy);
     }
 
     @BeforeEach
