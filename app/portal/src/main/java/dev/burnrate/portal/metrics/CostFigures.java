@@ -87,7 +87,8 @@ class CostFigures {
             series.get(BUDGET_LIMIT).add(new Value(labels, amount));
             series.get(BUDGET_SPEND).add(new Value(labels, row.check().status().actual()));
             series.get(BUDGET_FORECAST).add(new Value(labels, row.check().projected()));
-            series.get(BUDGET_UTILISATION).add(new Value(labels, amount > 0 ? row.check().status().actual() / amount : 0));
+            double utilisation = amount > 0 ? row.check().status().actual() / amount : 0;
+            series.get(BUDGET_UTILISATION).add(new Value(labels, utilisation));
         }
         openAnomalies(series);
         return new CostSnapshot(now, series);

@@ -65,7 +65,8 @@ final class GroupMapping {
         try {
             return Role.valueOf(name.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(group, "'" + name + "' is not a role (one of " + java.util.Arrays.toString(Role.values()) + ")");
+            throw invalid(group, "'" + name + "' is not a role (one of "
+                    + java.util.Arrays.toString(Role.values()) + ")");
         }
     }
 

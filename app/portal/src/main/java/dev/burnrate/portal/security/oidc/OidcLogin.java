@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -49,13 +51,23 @@ public class OidcLogin {
     }
 
     public void configure(HttpSecurity http, String loginPage) throws Exception {
+        AuthenticationFailureHandler failures = failureHandler(loginPage);
         http.oauth2Login(oauth -> oauth
                 .loginPage(loginPage)
                 .clientRegistrationRepository(new LazyOidcClientRegistrations(properties))
                 // Tokens live in the session and go with it, not in an ever-growing in-memory map.
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new BurnrateOidcUserService(provisioning, properties)))
-                .failureHandler(failureHandler(loginPage)));
+                .userInfoEndpoint(userInfo -> userInfo
+                        .oidcUserService(new BurnrateOidcUserService(provisioning, properties)))
+                .failureHandler(failures)
+                // The provider unreachable on the way out (discovery fails): the login page says so, not a 500.
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(failures);
+                        return filter;
+                    }
+                }));
     }
 
     /** Back to the login page with a code it turns into a message; the provider's own text is never shown. */

@@ -69,7 +69,8 @@ class SsoUserProvisioning {
         String displayName = identity.displayName() == null || identity.displayName().isBlank()
                 ? username : identity.displayName().trim();
         if (known.isEmpty()) {
-            long id = externalUsers.insert(username, displayName, identity.email(), identity.issuer(), identity.subject());
+            long id = externalUsers.insert(username, displayName, identity.email(), identity.issuer(),
+                    identity.subject());
             users.replaceRoles(id, grant.get().roles());
             users.replaceTeams(id, teamIds);
             Map<String, Object> created = auditView(users.findById(id).orElseThrow());

@@ -22,7 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,12 +43,28 @@ import org.springframework.test.context.DynamicPropertySource;
  * would be shared with the main test portal (same H2 file), so this class starts Chromium the same way itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "burnrate.demo=true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OidcLoginIT {
 
+    /** Started by the first test, after it has seen the portal cope with the provider being down. */
     private static final MockOAuth2Server IDP = new MockOAuth2Server(new OAuth2Config(true));
+    private static final int IDP_PORT = freePort();
+    private static final String ISSUER = "http://localhost:" + IDP_PORT + "/default";
+    private static boolean idpStarted;
 
-    static {
-        IDP.start();
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized void startIdp() {
+        if (!idpStarted) {
+            IDP.start(IDP_PORT);
+            idpStarted = true;
+        }
     }
 
     @DynamicPropertySource
@@ -53,7 +73,7 @@ class OidcLoginIT {
                 .toAbsolutePath().toString());
         registry.add("burnrate.oidc.enabled", () -> "true");
         registry.add("burnrate.oidc.provider-name", () -> "Mock IdP");
-        registry.add("burnrate.oidc.issuer-uri", () -> IDP.issuerUrl("default").toString());
+        registry.add("burnrate.oidc.issuer-uri", () -> ISSUER);
         registry.add("burnrate.oidc.client-id", () -> "burnrate-portal");
         registry.add("burnrate.oidc.client-secret", () -> "not-a-real-secret");
         registry.add("burnrate.oidc.group-mapping.ml-engineers", () -> "ROLE:ENGINEER,TEAM:ml-research");
@@ -98,7 +118,9 @@ class OidcLoginIT {
         if (playwright != null) {
             playwright.close();
         }
-        IDP.shutdown();
+        if (idpStarted) {
+            IDP.shutdown();
+        }
     }
 
     /** As in BrowserTestBase: this portal's security-context strategy, whichever portal started last. */
@@ -108,7 +130,10 @@ class OidcLoginIT {
     }
 
     @BeforeEach
-    void openContext() {
+    void openContext(TestInfo test) {
+        if (!test.getTestMethod().orElseThrow().getName().equals("whileTheProviderIsDownTheLoginPageSaysSo")) {
+            startIdp();
+        }
         newBrowserSession();
     }
 
@@ -162,7 +187,7 @@ class OidcLoginIT {
     private void signInAtIdp(String subject, String username, List<String> groups) {
         open("login");
         page.locator("#sso-login").click();
-        page.waitForURL(IDP.issuerUrl("default") + "/authorize**");
+        page.waitForURL(ISSUER + "/authorize**");
         page.locator("input[name='username']").fill(subject);
         String claims = "{\"preferred_username\": \"" + username + "\", \"name\": \"" + username.toUpperCase()
                 + " Person\", \"groups\": [" + String.join(", ", groups.stream().map(g -> "\"" + g + "\"").toList()) + "]}";
@@ -187,6 +212,19 @@ class OidcLoginIT {
 
     private List<String> navigationEntries() {
         return page.locator("#main-nav vaadin-side-nav-item").allTextContents().stream().map(String::trim).toList();
+    }
+
+    @Test
+    @Order(1)
+    void whileTheProviderIsDownTheLoginPageSaysSo() {
+        open("login");
+        page.locator("#sso-login").click();
+        page.waitForURL("**/login?sso=sso-failed");
+        assertThat(page.locator("#sso-error")).containsText("Signing in with Mock IdP failed");
+        // The portal did not keep the failed discovery: once the provider is up, signing in works.
+        startIdp();
+        signInAtIdp("sub-linus-1", "linus", List.of("ml-engineers"));
+        assertSignedInAs("linus", "ENGINEER");
     }
 
     @Test
@@ -217,6 +255,9 @@ class OidcLoginIT {
                 + "where m.user_id = ?", String.class, user.get("id"))).containsExactly("ml-research");
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'user.sso-create' "
                 + "and target = 'user:ada'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'auth.login' "
+                + "and target = 'user:ada'", Integer.class)).as("the login itself is audited as a form login is")
+                .isEqualTo(1);
 
         // No password, so the local form cannot log this user in.
         newBrowserSession();
