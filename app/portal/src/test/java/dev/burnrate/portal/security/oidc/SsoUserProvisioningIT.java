@@ -1,6 +1,7 @@
 package dev.burnrate.portal.security.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.burnrate.portal.audit.AuditService;
 import dev.burnrate.portal.security.CurrentUser;
@@ -10,12 +11,16 @@ import dev.burnrate.portal.security.oidc.SsoLoginResult.Reason;
 import dev.burnrate.portal.security.oidc.SsoLoginResult.Refused;
 import dev.burnrate.portal.support.TestDatabase;
 import dev.burnrate.portal.user.Team;
+import dev.burnrate.portal.user.UserDraft;
 import dev.burnrate.portal.user.UserRepository;
+import dev.burnrate.portal.user.UserService;
+import dev.burnrate.portal.user.UserValidationException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /** The refusals and the identity rules of SSO provisioning that the browser test does not walk through. */
 class SsoUserProvisioningIT {
@@ -62,5 +67,21 @@ class SsoUserProvisioningIT {
         users.setEnabled(users.findAll().getFirst().id(), false);
         assertThat(sso.provision(identity("s-5", "grace"))).isEqualTo(new Refused(Reason.DISABLED));
         assertThat(users.findAll()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.burnrate.portal.support.TestDatabases#both")
+    void anAdministratorCannotGiveAnSsoUserAPassword(TestDatabase db) {
+        UserRepository users = new UserRepository(db.dsl());
+        assertThat(provisioning(db).provision(identity("s-6", "hedy"))).isInstanceOf(Accepted.class);
+        long id = users.findAll().getFirst().id();
+        UserService service = new UserService(users, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                new AuditService(db.dsl(), new CurrentUser(db.dsl()), Clock.systemUTC()), new CurrentUser(db.dsl()));
+
+        assertThatThrownBy(() -> service.update(id, new UserDraft("hedy", "Hedy", null, "a-long-password-1",
+                java.util.Set.of(Role.ENGINEER), java.util.Set.of())))
+                .isInstanceOf(UserValidationException.class).hasMessageContaining("single sign-on");
+        assertThat(service.update(id, new UserDraft("hedy", "Hedy L.", null, null, java.util.Set.of(Role.ENGINEER),
+                java.util.Set.of())).displayName()).as("other changes are allowed").isEqualTo("Hedy L.");
     }
 }
