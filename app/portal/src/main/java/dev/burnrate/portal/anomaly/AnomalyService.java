@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,6 +56,14 @@ public class AnomalyService {
     @Transactional(readOnly = true)
     public int count(Set<AnomalyStatus> statuses) {
         return repository.count(visible(statuses));
+    }
+
+    /** One anomaly, if it exists and belongs to one of the user's teams (ADMIN and FINANCE: any team). */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<StoredAnomaly> find(long anomalyId) {
+        return repository.teamOf(anomalyId).filter(team -> currentUser.seesAllTeams()
+                || currentUser.teamIds().contains(team)).flatMap(team -> repository.find(anomalyId));
     }
 
     /** Sets an anomaly's status; a verdict is kept as feedback for its cause, any other status drops it. */

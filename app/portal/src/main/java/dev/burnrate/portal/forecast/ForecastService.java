@@ -1,5 +1,7 @@
 package dev.burnrate.portal.forecast;
 
+import static dev.burnrate.portal.db.Tables.TEAMS;
+
 import dev.burnrate.api.KernelException;
 import dev.burnrate.engine.forecast.Forecaster;
 import dev.burnrate.engine.forecast.Seasons;
@@ -11,6 +13,7 @@ import dev.burnrate.engine.usage.query.QueryResult;
 import dev.burnrate.engine.usage.query.TimeBucket;
 import dev.burnrate.engine.usage.query.UsageQuery;
 import dev.burnrate.portal.compute.ComputeService;
+import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.usage.UsageQueryService;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -18,7 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Spend forecasts for explorer queries: each group of an hourly or daily query is forecast to the end of the month
@@ -31,11 +38,36 @@ public class ForecastService {
     private final UsageQueryService usage;
     private final ComputeService compute;
     private final Clock clock;
+    private final SpendForecastRepository stored;
+    private final CurrentUser currentUser;
+    private final DSLContext dsl;
 
-    public ForecastService(UsageQueryService usage, ComputeService compute, Clock clock) {
+    public ForecastService(UsageQueryService usage, ComputeService compute, Clock clock,
+                           SpendForecastRepository stored, CurrentUser currentUser, DSLContext dsl) {
         this.usage = usage;
         this.compute = compute;
         this.clock = clock;
+        this.stored = stored;
+        this.currentUser = currentUser;
+        this.dsl = dsl;
+    }
+
+    /**
+     * The stored daily spend forecasts (P10, P50, P90 per day, per dataset, budget scope and currency) the user may
+     * see: ADMIN and FINANCE every scope; everyone else their own teams' ({@code team:<name>}) only, never the
+     * all-teams scope, which adds other teams' spend.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<StoredSpendForecast> storedForecasts() {
+        List<StoredSpendForecast> all = stored.all();
+        if (currentUser.seesAllTeams()) {
+            return all;
+        }
+        Set<Long> ids = currentUser.teamIds();
+        Set<String> scopes = ids.isEmpty() ? Set.of() : dsl.select(TEAMS.NAME).from(TEAMS).where(TEAMS.ID.in(ids))
+                .fetch(TEAMS.NAME).stream().map(StoredSpendForecast::teamScope).collect(Collectors.toSet());
+        return all.stream().filter(f -> scopes.contains(f.scope())).toList();
     }
 
     /** The seasonal cycles spend has at a bucket size: a day and a week of hours, or a week of days. */

@@ -62,6 +62,12 @@ public class SpendForecastRepository {
         return dsl.selectFrom(SPEND_FORECASTS).where(SPEND_FORECASTS.SCOPE.eq(scope)).fetch(this::read);
     }
 
+    /** Every stored forecast, by dataset, scope and currency. */
+    public List<StoredSpendForecast> all() {
+        return dsl.selectFrom(SPEND_FORECASTS)
+                .orderBy(SPEND_FORECASTS.DATASET, SPEND_FORECASTS.SCOPE, SPEND_FORECASTS.CURRENCY).fetch(this::read);
+    }
+
     public Optional<StoredSpendForecast> find(String dataset, String scope, String currency) {
         return dsl.selectFrom(SPEND_FORECASTS).where(SPEND_FORECASTS.DATASET.eq(dataset),
                 SPEND_FORECASTS.SCOPE.eq(scope), SPEND_FORECASTS.CURRENCY.eq(currency)).fetchOptional(this::read);

@@ -4,11 +4,17 @@ import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.ComputeBackend;
 import dev.burnrate.api.HardwareCatalog;
 import dev.burnrate.api.HardwareSpec;
+import dev.burnrate.api.Offering;
 import dev.burnrate.engine.plugin.PluginExtension;
 import dev.burnrate.engine.plugin.PluginHost;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +122,28 @@ public class PluginCatalogService {
     @PermitAll
     public List<PluginExtension<ComputeBackend>> computeBackends() {
         return host.extensions(ComputeBackend.class);
+    }
+
+    /**
+     * A fingerprint of every price in the catalog ({@code sha256:} and 16 hex digits): estimates name it, so two
+     * estimates with the same version were made from the same prices, and a change of any price changes it.
+     */
+    @PermitAll
+    public String priceCatalogVersion() {
+        StringBuilder prices = new StringBuilder();
+        snapshot().offerings().stream().map(CatalogOffering::offering)
+                .sorted(Comparator.comparing(Offering::key))
+                .forEach(o -> prices.append(o.key()).append('|').append(o.prices().currency()).append('|')
+                        .append(o.prices().onDemand()).append('|').append(o.prices().spot()).append('|')
+                        .append(o.prices().committed1y()).append('|').append(o.prices().committed3y()).append('|')
+                        .append(o.spotInterruptionsPerHour()).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(prices.toString().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Providers or hardware catalogs that failed to answer when the catalog was last read. */

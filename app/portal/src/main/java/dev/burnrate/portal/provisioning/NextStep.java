@@ -52,6 +52,7 @@ class NextStep {
             case FAILED -> "the provider did not create it: " + request.failure();
             case REJECTED -> "rejected; nothing will be provisioned.";
             case DENIED -> "denied by policy; nothing will be provisioned.";
+            case CANCELLED -> "cancelled; nothing will be provisioned.";
         };
     }
 

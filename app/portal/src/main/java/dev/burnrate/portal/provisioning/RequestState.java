@@ -20,9 +20,11 @@ public enum RequestState {
     /** The provider created it; see the resource. Final. */
     PROVISIONED,
     /** The provider refused or failed; nothing was created. Final. */
-    FAILED;
+    FAILED,
+    /** Withdrawn by its requester (or an administrator) while it waited for approval; nothing was created. Final. */
+    CANCELLED;
 
     public boolean isFinal() {
-        return this == DENIED || this == REJECTED || this == PROVISIONED || this == FAILED;
+        return this == DENIED || this == REJECTED || this == PROVISIONED || this == FAILED || this == CANCELLED;
     }
 }

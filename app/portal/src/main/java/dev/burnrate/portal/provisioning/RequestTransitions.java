@@ -1,6 +1,7 @@
 package dev.burnrate.portal.provisioning;
 
 import static dev.burnrate.portal.provisioning.RequestState.APPROVED;
+import static dev.burnrate.portal.provisioning.RequestState.CANCELLED;
 import static dev.burnrate.portal.provisioning.RequestState.FAILED;
 import static dev.burnrate.portal.provisioning.RequestState.PENDING_APPROVAL;
 import static dev.burnrate.portal.provisioning.RequestState.PROVISIONED;
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class RequestTransitions {
 
     private static final Map<RequestState, Set<RequestState>> ALLOWED = Map.of(
-            PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED),
+            PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, CANCELLED),
             APPROVED, EnumSet.of(PROVISIONING),
             PROVISIONING, EnumSet.of(PROVISIONED, FAILED, UNKNOWN),
             UNKNOWN, EnumSet.of(UNKNOWN, PROVISIONED, FAILED));

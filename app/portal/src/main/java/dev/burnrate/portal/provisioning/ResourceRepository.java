@@ -90,6 +90,18 @@ public class ResourceRepository {
         return rows.map(r -> toResource(r, costs.getOrDefault(r.get(RESOURCES.ID), Map.of())));
     }
 
+    /** One page of the resources matching {@code condition}, newest first (id breaks ties, so pages never overlap). */
+    public List<StoredResource> findPage(Condition condition, int offset, int limit) {
+        var rows = select().where(condition).orderBy(RESOURCES.CREATED_AT.desc(), RESOURCES.ID.desc())
+                .offset(offset).limit(limit).fetch();
+        Map<String, Map<String, Double>> costs = meteredCostByCurrency(rows.getValues(RESOURCES.ID));
+        return rows.map(r -> toResource(r, costs.getOrDefault(r.get(RESOURCES.ID), Map.of())));
+    }
+
+    public int count(Condition condition) {
+        return dsl.fetchCount(RESOURCES, condition);
+    }
+
     /** What each resource was metered so far, per billing currency (amounts in different currencies never added). */
     private Map<String, Map<String, Double>> meteredCostByCurrency(List<String> resourceIds) {
         Map<String, Map<String, Double>> costs = new HashMap<>();

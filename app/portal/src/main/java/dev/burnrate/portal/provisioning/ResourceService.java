@@ -14,6 +14,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +55,27 @@ public class ResourceService {
     @Transactional(readOnly = true)
     public List<StoredResource> list() {
         return resources.find(currentUser.teamScope(RESOURCES.TEAM_ID));
+    }
+
+    /** A resource of the user's teams (ADMIN and FINANCE: any), or empty: others' resources are not revealed. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<StoredResource> find(String resourceId) {
+        return resources.find(RESOURCES.ID.eq(resourceId).and(currentUser.teamScope(RESOURCES.TEAM_ID))).stream()
+                .findFirst();
+    }
+
+    /** One page of {@link #list()}, newest first. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<StoredResource> page(int offset, int limit) {
+        return resources.findPage(currentUser.teamScope(RESOURCES.TEAM_ID), offset, limit);
+    }
+
+    @PermitAll
+    @Transactional(readOnly = true)
+    public int count() {
+        return resources.count(currentUser.teamScope(RESOURCES.TEAM_ID));
     }
 
     @PermitAll

@@ -73,7 +73,7 @@ public class SimulatedEstimator implements CostEstimator {
                     perInstance, published != null ? "the provider's rate" : "the portal's rate setting",
                     checkpointing ? "checkpoint every " + interval + " h" : "no checkpoints (an interruption restarts the job)");
             return new Estimate(list.hourlyCost(), cost.mean(), cost.p90(), list.monthlyRunRate(), source,
-                    list.currency());
+                    list.currency(), cost.p50());
         } catch (KernelException | RuntimeException e) {
             log.warn("Spot simulation failed for {}; showing list prices", offering.key(), e);
             return list;

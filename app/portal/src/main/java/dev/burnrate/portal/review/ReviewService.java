@@ -120,6 +120,18 @@ public class ReviewService {
                 finance && !review.signed());
     }
 
+    /**
+     * A period's live figures without a review (what the budgets API shows as plan, actual and forecast): the lines
+     * the user may see, computed as an open review's are.
+     *
+     * @throws IllegalArgumentException when the period has not started or has no billing data
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<ReviewLine> liveLines(ReviewPeriod period) {
+        return access.scope().visible(figures.compute(period).lines());
+    }
+
     /** Adds a new version of a line's explanation (earlier versions stay). */
     @RolesAllowed({Role.Names.APPROVER, Role.Names.FINANCE, Role.Names.ADMIN})
     @Transactional

@@ -69,6 +69,15 @@ public class UsageImportService {
     }
 
     /**
+     * Refuses (AccessDeniedException) unless the user may import: callers that receive a large upload ask before
+     * they read it, so a user without the right never has their file streamed to disk.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE})
+    public void checkMayImport() {
+        // the method's roles are the check
+    }
+
+    /**
      * Imports a file into a dataset (created on first use with the given team tag key). The version's files and
      * its database row appear together: the files are renamed into place as the last step of the transaction.
      */

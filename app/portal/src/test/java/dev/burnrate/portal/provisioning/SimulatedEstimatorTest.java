@@ -33,6 +33,7 @@ class SimulatedEstimatorTest {
         Estimate onDemand = estimator.estimate(H100, 2, PurchaseOption.ON_DEMAND, 72.0, true);
         assertThat(onDemand).isEqualTo(new ListPriceEstimator().estimate(H100, 2, PurchaseOption.ON_DEMAND, 72.0, true));
         assertThat(onDemand.expectedTotal()).isEqualTo(98.32 * 2 * 72);
+        assertThat(onDemand.p50Total()).isEqualTo(onDemand.expectedTotal());
     }
 
     @Test
@@ -44,6 +45,9 @@ class SimulatedEstimatorTest {
         // Interruptions only add time (restarts, redone work), so the mean exceeds the uninterrupted list total.
         assertThat(spot.expectedTotal()).isGreaterThan(40.0 * 72);
         assertThat(spot.p90Total()).isGreaterThanOrEqualTo(spot.expectedTotal());
+        // The median comes from the same scenarios: no interruption leaves at least the list total, P90 bounds it.
+        assertThat(spot.p50Total()).isBetween(40.0 * 72, spot.p90Total());
+        assertThat(estimator.estimate(H100, 1, PurchaseOption.SPOT, 72.0, true)).isEqualTo(spot);
 
         Estimate noCheckpoints = estimator.estimate(H100, 1, PurchaseOption.SPOT, 72.0, false);
         assertThat(noCheckpoints.source()).contains("no checkpoints");

@@ -32,6 +32,7 @@ class UsageServicesAuthorisationTest {
             Map.entry("UsageDatasetService.createDataset", MANAGERS),
             Map.entry("UsageDatasetService.setCountsTowardBudgets", MANAGERS),
             Map.entry("UsageImportService.importFile", MANAGERS),
+            Map.entry("UsageImportService.checkMayImport", MANAGERS),
             Map.entry("UsageImportService.appendUsage", Role.Names.ADMIN),
             Map.entry("UsageImportService.appendOrCreate", Role.Names.ADMIN),
             Map.entry("UsageQueryService.explore", ANYONE),
