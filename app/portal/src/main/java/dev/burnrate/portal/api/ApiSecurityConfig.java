@@ -1,6 +1,7 @@
 package dev.burnrate.portal.api;
 
 import dev.burnrate.portal.api.token.ApiTokenService;
+import dev.burnrate.portal.api.token.MetricsScrapeAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,7 +28,8 @@ public class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens,
-                                       SecurityContextHolderStrategy contexts) throws Exception {
+                                       SecurityContextHolderStrategy contexts, MetricsScrapeAccess metricsScrape)
+            throws Exception {
         http.securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -42,6 +44,7 @@ public class ApiSecurityConfig {
                                 "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(metricsScrape)
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ProblemWriter.write(response,

@@ -14,8 +14,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads users and their roles from the database for form login. Disabled users and users of the identity provider
- * (no password) cannot log in here.
+ * Loads users and their roles from the database for form login (and the API's login exchange). Disabled users
+ * cannot log in; service accounts have no password and are not found here at all, so they never log in, and users
+ * of the identity provider (no password either) log in only through it.
  */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
@@ -30,7 +31,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
     @PermitAll // called by form login, before anyone is authenticated
     public UserDetails loadUserByUsername(String username) {
         var user = dsl.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOne();
-        if (user == null) {
+        if (user == null || user.getServiceAccount()) {
             throw new UsernameNotFoundException("No such user");
         }
         if (user.getPasswordHash() == null) {

@@ -38,7 +38,8 @@ public class UserRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream()
                         .map(r -> new Team(r.get(TEAMS.ID), r.get(TEAMS.NAME), r.get(TEAMS.DESCRIPTION)))
                         .collect(Collectors.toCollection(LinkedHashSet::new))));
-        return dsl.selectFrom(USERS).orderBy(USERS.USERNAME).fetch(r -> new UserSummary(r.getId(), r.getUsername(),
+        // Service accounts have their own admin page (serviceaccount.ServiceAccountRepository); this lists people.
+        return dsl.selectFrom(USERS).where(USERS.SERVICE_ACCOUNT.isFalse()).orderBy(USERS.USERNAME).fetch(r -> new UserSummary(r.getId(), r.getUsername(),
                 r.getDisplayName(), r.getEmail(), r.getEnabled(), roles.getOrDefault(r.getId(), Set.of()),
                 teams.getOrDefault(r.getId(), Set.of()), r.getCreatedAt().toInstant()));
     }

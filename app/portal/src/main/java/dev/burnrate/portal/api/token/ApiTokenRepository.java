@@ -75,6 +75,10 @@ class ApiTokenRepository {
         dsl.update(API_TOKENS).set(API_TOKENS.LAST_USED_AT, utc(at)).where(API_TOKENS.ID.eq(id)).execute();
     }
 
+    boolean isServiceAccount(String username) {
+        return dsl.fetchExists(USERS, USERS.USERNAME.eq(username).and(USERS.SERVICE_ACCOUNT.isTrue()));
+    }
+
     Optional<Long> userId(String username) {
         return dsl.select(USERS.ID).from(USERS).where(USERS.USERNAME.eq(username)).fetchOptional(USERS.ID);
     }

@@ -60,14 +60,17 @@ public class ApiTokenService {
     }
 
     /**
-     * Creates a token for {@code owner} (the signed-in user, or a service account an admin manages: the caller
-     * checks that right). {@code adminAllowed}: whether the owner may hold the admin scope.
+     * Creates a token for {@code owner}: the signed-in user, or a service account when an ADMIN asks (nobody mints
+     * tokens for another person). {@code adminAllowed}: whether the owner may hold the admin scope.
      */
     @PermitAll
     @Transactional
     public CreatedToken createFor(String owner, String name, Set<ApiScope> scopes, Instant expiresAt,
                                   boolean adminAllowed) {
-        currentUser.requireUsername();
+        String caller = currentUser.requireUsername();
+        if (!caller.equals(owner) && !(currentUser.hasRole(Role.ADMIN) && tokens.isServiceAccount(owner))) {
+            throw new AccessDeniedException("Tokens are created for yourself, or by an administrator for a service account");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<String> problems = new ArrayList<>();
         String trimmed = name == null ? "" : name.strip();

@@ -46,5 +46,7 @@ class ExternalUserRepositoryIT {
                 .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> db.dsl().insertInto(USERS).set(USERS.USERNAME, "nobody")
                 .set(USERS.DISPLAY_NAME, "No way in").execute()).isInstanceOf(DataAccessException.class);
+        assertThat(db.dsl().insertInto(USERS).set(USERS.USERNAME, "ci-bot").set(USERS.DISPLAY_NAME, "CI")
+                .set(USERS.SERVICE_ACCOUNT, true).execute()).as("service accounts (V081) have neither").isEqualTo(1);
     }
 }
