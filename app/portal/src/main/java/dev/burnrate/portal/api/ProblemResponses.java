@@ -15,6 +15,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -69,8 +71,8 @@ class ProblemResponses implements OpenApiCustomizer {
     }
 
     private static List<Operation> operations(PathItem item) {
-        return java.util.stream.Stream.of(item.getGet(), item.getPut(), item.getPost(), item.getDelete(),
-                item.getPatch()).filter(java.util.Objects::nonNull).toList();
+        return Stream.of(item.getGet(), item.getPut(), item.getPost(), item.getDelete(), item.getPatch())
+                .filter(Objects::nonNull).toList();
     }
 
     private static Schema<?> problemSchema() {

@@ -156,8 +156,8 @@ public class ProvisioningService {
         return requests.find(requestId).orElseThrow();
     }
 
-    /** Why a request was decided as it was: the deciding violations' messages. */
-    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
+    /** Why a request was decided as it was: the deciding violations' messages (FINANCE reads them via the API). */
+    @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN, Role.Names.FINANCE})
     @Transactional(readOnly = true)
     public String reasons(String requestId) {
         StoredRequest request = requests.find(requestId).orElseThrow();

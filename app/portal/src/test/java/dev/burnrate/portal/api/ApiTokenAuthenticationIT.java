@@ -50,6 +50,15 @@ class ApiTokenAuthenticationIT extends ApiTestBase {
     }
 
     @Test
+    void anUnknownApiPathIsANotFoundProblemNotThePortalsPage() {
+        ApiClient.Response missing = api().get("/api/v1/nothing-here", api().tokenFor("engineer", ApiScope.READ));
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("detail").asString()).contains("GET /api/v1/nothing-here");
+    }
+
+    @Test
     void theOpenApiDocumentIsPublicAndDescribesTheBearerScheme() {
         ApiClient.Response doc = api().get("/v3/api-docs", null);
 

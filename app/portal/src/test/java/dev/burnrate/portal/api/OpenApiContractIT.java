@@ -9,6 +9,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The OpenAPI document the portal serves is the contract clients (the CLI, pipelines, MCP agents) are written
@@ -99,7 +102,7 @@ class OpenApiContractIT extends ApiTestBase {
         OpenApiSchemaCheck check = new OpenApiSchemaCheck(document);
         List<String> refs = new ArrayList<>();
         collectRefs(document, refs);
-        refs.forEach(ref -> check.resolve(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        refs.forEach(ref -> check.resolve(JsonNodeFactory.instance.objectNode()
                 .put("$ref", ref)));
     }
 
@@ -139,7 +142,7 @@ class OpenApiContractIT extends ApiTestBase {
             ApiClient.Response created = api().send(api().request("/api/v1/provisioning/requests", engineer)
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(waits)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(waits)).build());
             assertThat(created.json().path("state").asString()).as(created.body()).isEqualTo("PENDING_APPROVAL");
             problems.addAll(check("post", "/api/v1/provisioning/requests", created));
             String id = created.json().path("id").asString();
@@ -187,7 +190,7 @@ class OpenApiContractIT extends ApiTestBase {
     private Map<String, HandlerMethod> handlers() {
         RequestMappingHandlerMapping mapping = applicationContext.getBean("requestMappingHandlerMapping",
                 RequestMappingHandlerMapping.class);
-        Map<String, HandlerMethod> handlers = new java.util.TreeMap<>();
+        Map<String, HandlerMethod> handlers = new TreeMap<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
             Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
             for (String pattern : entry.getKey().getPatternValues()) {

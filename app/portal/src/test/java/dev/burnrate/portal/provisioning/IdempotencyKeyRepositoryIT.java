@@ -1,24 +1,29 @@
 package dev.burnrate.portal.provisioning;
 
+import static dev.burnrate.portal.db.Tables.RESOURCES;
 import static dev.burnrate.portal.db.Tables.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burnrate.api.PurchaseOption;
+import dev.burnrate.api.ResourceState;
+import dev.burnrate.api.ResourceStatus;
 import dev.burnrate.engine.policy.Decision;
 import dev.burnrate.portal.policy.DecisionKind;
 import dev.burnrate.portal.policy.DecisionLog;
 import dev.burnrate.portal.support.TestDatabase;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tables behind the REST API's provisioning requests, on H2 and PostgreSQL: a client's key is recorded once per
  * user (a concurrent second insert is a no-op, not an error), a waiting request can become CANCELLED (V084), and
- * requests and resources page newest first without overlaps.
+ * requests and resources page newest first without overlaps (the id breaks ties of equal creation times).
  */
 class IdempotencyKeyRepositoryIT {
 
@@ -61,12 +66,24 @@ class IdempotencyKeyRepositoryIT {
         assertThat(requests.find("api-0003")).get().extracting(StoredRequest::state)
                 .isEqualTo(RequestState.CANCELLED);
 
-        var all = org.jooq.impl.DSL.trueCondition();
-        List<String> pages = new java.util.ArrayList<>();
+        var all = DSL.trueCondition();
+        List<String> pages = new ArrayList<>();
         for (int offset = 0; offset < 5; offset += 2) {
             requests.findPage(all, offset, 2).forEach(r -> pages.add(r.id()));
         }
         assertThat(pages).containsExactly("api-0004", "api-0003", "api-0002", "api-0001", "api-0000");
         assertThat(requests.count(all)).isEqualTo(5);
+
+        ResourceRepository resources = new ResourceRepository(db.dsl());
+        for (String id : List.of("api-0000", "api-0001", "api-0002")) {
+            resources.insert(requests.find(id).orElseThrow(), new ResourceStatus("i-" + id, ResourceState.RUNNING,
+                    T, "running"), T.plusSeconds(id.equals("api-0000") ? 60 : 0));
+        }
+        List<String> resourcePages = new ArrayList<>();
+        resources.findPage(all, 0, 2).forEach(r -> resourcePages.add(r.id()));
+        resources.findPage(all, 2, 2).forEach(r -> resourcePages.add(r.id()));
+        assertThat(resourcePages).containsExactly("i-api-0000", "i-api-0002", "i-api-0001");
+        assertThat(resources.count(all)).isEqualTo(3);
+        assertThat(resources.count(RESOURCES.TEAM_ID.eq(team + 1))).isZero();
     }
 }

@@ -37,6 +37,7 @@ public class ApiTokenService {
     public static final Duration MAX_LIFETIME = Duration.ofDays(366);
     /** Last-used times are written at most this often per token, so a busy pipeline does not write on every call. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    private static final int LAST_USED_ENTRIES = 10_000;
 
     private final ApiTokenRepository tokens;
     private final CurrentUser currentUser;
@@ -165,6 +166,11 @@ public class ApiTokenService {
     private void recordUse(long tokenId, Instant now) {
         Instant written = lastUsedWritten.get(tokenId);
         if (written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            if (lastUsedWritten.size() >= LAST_USED_ENTRIES) {
+                // entries older than the resolution decide nothing any more: drop them, so the map stays as small as
+                // the number of tokens used in the last minute
+                lastUsedWritten.values().removeIf(at -> at.plus(LAST_USED_RESOLUTION).isBefore(now));
+            }
             lastUsedWritten.put(tokenId, now);
             tokens.touch(tokenId, now.truncatedTo(ChronoUnit.MICROS));
         }

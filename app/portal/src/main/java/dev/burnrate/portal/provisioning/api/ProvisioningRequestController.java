@@ -2,6 +2,8 @@ package dev.burnrate.portal.provisioning.api;
 
 import dev.burnrate.portal.api.ApiPage;
 import dev.burnrate.portal.provisioning.IdempotentSubmit;
+import dev.burnrate.portal.provisioning.MyRequest;
+import dev.burnrate.portal.provisioning.ProvisioningService;
 import dev.burnrate.portal.provisioning.RequestLifecycle;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,11 +38,14 @@ public class ProvisioningRequestController {
 
     private final IdempotentSubmit submit;
     private final RequestLifecycle lifecycle;
+    private final ProvisioningService provisioning;
     private final JobSpecs specs;
 
-    public ProvisioningRequestController(IdempotentSubmit submit, RequestLifecycle lifecycle, JobSpecs specs) {
+    public ProvisioningRequestController(IdempotentSubmit submit, RequestLifecycle lifecycle,
+                                         ProvisioningService provisioning, JobSpecs specs) {
         this.submit = submit;
         this.lifecycle = lifecycle;
+        this.provisioning = provisioning;
         this.specs = specs;
     }
 
@@ -60,7 +65,7 @@ public class ProvisioningRequestController {
         JobSpec normalized = specs.normalized(spec, null);
         IdempotentSubmit.Submitted submitted = submit.submit(idempotencyKey, JobSpecs.fingerprint(normalized),
                 () -> specs.draft(normalized).draft());
-        RequestView view = RequestView.of(lifecycle.find(submitted.request().id()).orElseThrow());
+        RequestView view = withReasons(lifecycle.find(submitted.request().id()).orElseThrow());
         return ResponseEntity.status(submitted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/provisioning/requests/" + view.id())).body(view);
     }
@@ -69,7 +74,8 @@ public class ProvisioningRequestController {
     @PreAuthorize("hasAuthority('SCOPE_read')")
     @Operation(summary = "One request, with its state")
     public RequestView get(@PathVariable String id) {
-        return lifecycle.find(id).map(RequestView::of).orElseThrow(() -> new NoSuchElementException("No request " + id));
+        return lifecycle.find(id).map(this::withReasons)
+                .orElseThrow(() -> new NoSuchElementException("No request " + id));
     }
 
     @GetMapping
@@ -90,6 +96,10 @@ public class ProvisioningRequestController {
     @ApiResponse(responseCode = "200", description = "Cancelled")
     @ApiResponse(responseCode = "409", description = "The request does not wait for approval (any more)")
     public RequestView cancel(@PathVariable String id) {
-        return RequestView.of(lifecycle.cancel(id));
+        return withReasons(lifecycle.cancel(id));
+    }
+
+    private RequestView withReasons(MyRequest request) {
+        return RequestView.of(request, provisioning.reasons(request.request().id()));
     }
 }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param requestState the request's own state (PENDING_APPROVAL, APPROVED, PROVISIONED, CANCELLED, ...)
  * @param outcome      the policy decision at submit (ALLOW, WARN, REQUIRE_APPROVAL, DENY)
  * @param estimate     the estimate stored with the request
+ * @param reasons      why it was decided so (the deciding rules' messages); in answers about one request only
  */
 @Schema(description = "A provisioning request", requiredProperties = {"id", "team", "name", "requestedBy", "kind",
         "provider", "region", "instanceType", "instances", "purchaseOption", "state", "requestState", "outcome",
@@ -23,7 +24,8 @@ import java.util.TreeMap;
 public record RequestView(String id, String team, String project, String name, String requestedBy, String kind,
                           String provider, String region, String instanceType, int instances,
                           PurchaseOption purchaseOption, Double hours, String state, String requestState,
-                          String outcome, StoredEstimate estimate, String resourceId, String failure,
+                          String outcome, String reasons, StoredEstimate estimate, String resourceId,
+                          String failure,
                           Map<String, String> tags, Instant createdAt, Instant updatedAt) {
 
     @Schema(requiredProperties = {"currency", "hourly", "expected", "p90", "source"})
@@ -31,11 +33,16 @@ public record RequestView(String id, String team, String project, String name, S
                                  String source) {
     }
 
+    /** A request in a list: without its reasons. */
     static RequestView of(MyRequest mine) {
+        return of(mine, null);
+    }
+
+    static RequestView of(MyRequest mine, String reasons) {
         StoredRequest r = mine.request();
         return new RequestView(r.id(), r.team(), r.project(), r.name(), r.requestedBy(), kind(r), r.providerId(),
                 r.regionId(), r.instanceType(), r.count(), r.purchaseOption(), r.durationHours(),
-                mine.displayedState(), r.state().name(), r.outcome(),
+                mine.displayedState(), r.state().name(), r.outcome(), reasons,
                 new StoredEstimate(r.estimateCurrency(), Amounts.hourly(r.hourlyCost()),
                         Amounts.total(r.expectedTotal()), Amounts.total(r.p90Total()), r.estimateSource()),
                 r.resourceId(), r.failure(), new TreeMap<>(r.tags()), r.createdAt(), r.updatedAt());

@@ -146,6 +146,7 @@ class ProvisioningApiIT extends ApiTestBase {
         String id = request.path("id").asString();
         assertThat(request.path("state").asString()).isEqualTo("PENDING_APPROVAL");
         assertThat(request.path("requestedBy").asString()).isEqualTo("engineer");
+        assertThat(request.path("reasons").asString()).as("why it waits").contains("80% threshold");
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/provisioning/requests/" + id);
         int stored = db().fetchCount(PROVISIONING_REQUESTS);
 
