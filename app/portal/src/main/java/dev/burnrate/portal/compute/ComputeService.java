@@ -9,6 +9,7 @@ import dev.burnrate.engine.kernel.KernelRouter;
 import dev.burnrate.engine.kernel.ReferenceBackend;
 import dev.burnrate.engine.kernel.simd.JvmSimdBackend;
 import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.metrics.OperationMetrics;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.settings.SettingsService;
@@ -50,11 +51,13 @@ public class ComputeService {
     private volatile BackendChoice choice;
     private volatile List<ComputeBackend> calibrated = List.of();
     private volatile Instant calibratedAt;
+    private final OperationMetrics metrics;
 
     public ComputeService(PluginComputeBackends plugins, DatasheetPeaks datasheets, SettingsService settings,
-                          Clock clock, BackgroundWork work) {
+                          Clock clock, BackgroundWork work, OperationMetrics metrics) {
         this.plugins = plugins;
         this.work = work;
+        this.metrics = metrics;
         this.datasheets = datasheets;
         this.settings = settings;
         this.clock = clock;
@@ -71,11 +74,11 @@ public class ComputeService {
         });
     }
 
-    /** Routes each kernel to the chosen backend (the reference until calibration has run). */
+    /** Routes each kernel to the chosen backend (the reference until calibration has run), its runs timed. */
     @PermitAll
     public KernelRouter router() {
         BackendChoice current = choice;
-        return kernel -> current == null ? engineBackends.getFirst() : current.backendFor(kernel);
+        return kernel -> metrics.timed(current == null ? engineBackends.getFirst() : current.backendFor(kernel));
     }
 
     /** Re-measures every backend and chooses again (seconds). */

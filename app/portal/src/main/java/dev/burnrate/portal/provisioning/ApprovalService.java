@@ -4,6 +4,7 @@ import dev.burnrate.engine.policy.ApproverRole;
 import dev.burnrate.engine.policy.PolicyEvaluator;
 import dev.burnrate.engine.policy.budget.BudgetCheck;
 import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.metrics.RequestOutcomeMetrics;
 import dev.burnrate.portal.budget.BudgetFigures;
 import dev.burnrate.portal.notification.NotificationService;
 import dev.burnrate.portal.policy.ActivePolicies;
@@ -44,12 +45,13 @@ public class ApprovalService {
     private final CurrentUser currentUser;
     private final TransactionTemplate tx;
     private final NextStep nextStep;
+    private final RequestOutcomeMetrics outcomes;
 
     public ApprovalService(RequestRepository requests, ApprovalWorkflow workflow, ApprovalRepository approvals,
                            DecisionLog decisions, ProviderCatalog catalog, ActivePolicies policies,
                            PolicyEvaluator evaluator, BudgetFigures budgets, HandOvers executor,
                            AuditService audit, NotificationService notifications, CurrentUser currentUser,
-                           TransactionTemplate tx, NextStep nextStep) {
+                           TransactionTemplate tx, NextStep nextStep, RequestOutcomeMetrics outcomes) {
         this.requests = requests;
         this.workflow = workflow;
         this.approvals = approvals;
@@ -64,6 +66,7 @@ public class ApprovalService {
         this.currentUser = currentUser;
         this.tx = tx;
         this.nextStep = nextStep;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -121,6 +124,7 @@ public class ApprovalService {
                         + " or decided already)");
             }
             ApprovalWorkflow.Result decided = workflow.decide(requestId, role, approve, actor, blankToNull(comment));
+            outcomes.decided(RequestOutcomeMetrics.Stage.APPROVAL, approve ? "approved" : "rejected");
             audit.record(approve ? "approval.approve" : "approval.reject", "request:" + requestId,
                     Map.of("state", RequestState.PENDING_APPROVAL.name()),
                     Map.of("state", decided.state().name(), "role", role.name(), "comment",

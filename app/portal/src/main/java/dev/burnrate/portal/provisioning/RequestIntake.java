@@ -5,6 +5,7 @@ import dev.burnrate.engine.policy.Decision;
 import dev.burnrate.engine.policy.PolicyInput;
 import dev.burnrate.engine.policy.budget.BudgetReservations;
 import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.metrics.RequestOutcomeMetrics;
 import dev.burnrate.portal.notification.NotificationService;
 import dev.burnrate.portal.policy.ActivePolicies;
 import dev.burnrate.portal.policy.DecisionKind;
@@ -32,9 +33,11 @@ class RequestIntake {
     private final AuditService audit;
     private final NotificationService notifications;
     private final Clock clock;
+    private final RequestOutcomeMetrics outcomes;
 
     RequestIntake(ActivePolicies policies, BudgetReservations reservations, DecisionLog decisions,
-                  RequestRepository requests, AuditService audit, NotificationService notifications, Clock clock) {
+                  RequestRepository requests, AuditService audit, NotificationService notifications, Clock clock,
+                  RequestOutcomeMetrics outcomes) {
         this.policies = policies;
         this.reservations = reservations;
         this.decisions = decisions;
@@ -42,6 +45,7 @@ class RequestIntake {
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     @Transactional
@@ -61,6 +65,7 @@ class RequestIntake {
                 decisionId, now);
         StoredRequest stored = requests.find(requestId).orElseThrow();
         audit.record("provisioning.submit", "request:" + requestId, null, auditView(stored));
+        outcomes.decided(RequestOutcomeMetrics.Stage.POLICY, state.name());
         if (state == RequestState.PENDING_APPROVAL) {
             notifications.send(notifications.approvers(teamId, finance), "approval",
                     "Approval needed: " + stored.name(),

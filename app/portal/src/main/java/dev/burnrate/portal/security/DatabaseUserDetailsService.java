@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads users and their roles from the database for form login (and the API's login exchange). Disabled users
- * cannot log in; service accounts have no password and are not found here at all, so they never log in.
+ * cannot log in; service accounts have no password and are not found here at all, so they never log in, and users
+ * of the identity provider (no password either) log in only through it.
  */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
@@ -32,6 +33,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
         var user = dsl.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOne();
         if (user == null || user.getServiceAccount()) {
             throw new UsernameNotFoundException("No such user");
+        }
+        if (user.getPasswordHash() == null) {
+            // Users created by SSO have no password: only the identity provider logs them in.
+            throw new UsernameNotFoundException("User signs in through single sign-on");
         }
         List<SimpleGrantedAuthority> authorities = dsl.select(USER_ROLES.ROLE).from(USER_ROLES)
                 .where(USER_ROLES.USER_ID.eq(user.getId()))

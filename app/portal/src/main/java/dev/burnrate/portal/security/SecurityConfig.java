@@ -1,6 +1,8 @@
 package dev.burnrate.portal.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.burnrate.portal.security.oidc.OidcLogin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -14,8 +16,9 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Form login through the Vaadin login view, CSRF protection on (Vaadin's own requests carry their token), a new
- * session id at login against session fixation, and security headers. Method security lets services enforce roles.
+ * Form login through the Vaadin login view (and OIDC single sign-on beside it when configured), CSRF protection on
+ * (Vaadin's own requests carry their token), a new session id at login against session fixation, and security
+ * headers. Method security lets services enforce roles.
  */
 @Configuration
 @EnableWebSecurity
@@ -32,7 +35,7 @@ public class SecurityConfig {
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<OidcLogin> oidcLogin) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/frontend/**", "/webjars/**", "/images/**", "/favicon.ico").permitAll());
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
@@ -49,6 +52,11 @@ public class SecurityConfig {
                         return filter;
                     }
                 }));
+        // SSO beside form login, on the same login page (only with burnrate.oidc.enabled).
+        OidcLogin oidc = oidcLogin.getIfAvailable();
+        if (oidc != null) {
+            oidc.configure(http, "/login");
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

@@ -17,6 +17,7 @@ import dev.burnrate.engine.usage.validation.Severity;
 import dev.burnrate.engine.usage.validation.ValidationMode;
 import dev.burnrate.engine.usage.validation.ValidationReport;
 import dev.burnrate.portal.audit.AuditService;
+import dev.burnrate.portal.metrics.OperationMetrics;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,11 +49,12 @@ public class UsageImportService {
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
+    private final OperationMetrics metrics;
 
     public UsageImportService(UsageRepository repository, DatasetStore store, FileImports imports,
                               Transforms transforms, VersionRecorder recorder, VersionTables tables,
                               UsageDatasetService datasets, CurrentUser currentUser, AuditService audit,
-                              Clock clock) {
+                              Clock clock, OperationMetrics metrics) {
         this.repository = repository;
         this.store = store;
         this.imports = imports;
@@ -63,6 +65,7 @@ public class UsageImportService {
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -100,6 +103,12 @@ public class UsageImportService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.FINANCE})
     public ImportResult importFile(String dataset, Path file, String originalName, ValidationMode mode,
                                    Map<Rule, Severity> severities, String teamTagKey, ImportProgress progress) {
+        return metrics.timeImport(() -> timedImport(dataset, file, originalName, mode, severities, teamTagKey,
+                progress), result -> result.status().name());
+    }
+
+    private ImportResult timedImport(String dataset, Path file, String originalName, ValidationMode mode,
+                                     Map<Rule, Severity> severities, String teamTagKey, ImportProgress progress) {
         if (!DatasetStore.isValidId(dataset)) {
             throw new IllegalArgumentException(DATASET_NAME_RULE);
         }

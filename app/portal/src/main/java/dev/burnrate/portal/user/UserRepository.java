@@ -52,6 +52,11 @@ public class UserRepository {
         return dsl.fetchExists(USERS, USERS.USERNAME.equalIgnoreCase(username));
     }
 
+    /** Whether the user signs in through the identity provider (and so has no Burnrate password). */
+    public boolean isExternal(long id) {
+        return dsl.fetchExists(USERS, USERS.ID.eq(id).and(USERS.EXTERNAL_SUBJECT.isNotNull()));
+    }
+
     public long countUsers() {
         return dsl.fetchCount(USERS);
     }

@@ -77,6 +77,11 @@ public class UserService {
         UserSummary before = users.findById(id).orElseThrow(() -> new UserValidationException("id", "No user " + id));
         validateCommon(draft);
         boolean passwordChanged = draft.password() != null && !draft.password().isEmpty();
+        if (passwordChanged && users.isExternal(id)) {
+            // A password would be a second way in that the identity provider no longer controls.
+            throw new UserValidationException("password",
+                    "This user signs in through single sign-on and has no Burnrate password");
+        }
         if (passwordChanged) {
             checkPassword(draft.password(), true);
             users.updatePassword(id, passwordEncoder.encode(draft.password()));
