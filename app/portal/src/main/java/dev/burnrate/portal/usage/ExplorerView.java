@@ -13,6 +13,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -45,7 +47,7 @@ import java.util.Set;
 @PageTitle("Cost explorer · Burnrate")
 @Menu(order = 21, title = "Cost explorer", icon = "vaadin:chart")
 @PermitAll
-public class ExplorerView extends VerticalLayout {
+public class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     static final List<String> GROUPS = List.of("ServiceName", "ProviderName", "RegionId", "SubAccountName",
             "ServiceCategory", "PricingCategory", "ResourceType", "ChargeCategory", "tag:team", "tag:env",
@@ -71,6 +73,7 @@ public class ExplorerView extends VerticalLayout {
     private final Span summary = new Span();
     private final HorizontalLayout export = new HorizontalLayout();
     private final ForecastPanel forecast;
+    private List<String> datasetNames = List.of();
     private boolean loading;
 
     public ExplorerView(UsageDatasetService datasets, UsageQueryService queries, ForecastService forecasts,
@@ -94,8 +97,16 @@ public class ExplorerView extends VerticalLayout {
         breakdown.setWidth("40%");
         table.setWidth("60%");
         add(new H2("Cost explorer"), controls(), summary, timeSeries, forecast, charts, export);
-        dataset.setItems(datasets.datasets().stream().map(DatasetSummary::name).toList());
-        datasets.datasets().stream().findFirst().ifPresent(d -> dataset.setValue(d.name()));
+        datasetNames = datasets.datasets().stream().map(DatasetSummary::name).toList();
+        dataset.setItems(datasetNames);
+        datasetNames.stream().findFirst().ifPresent(dataset::setValue);
+    }
+
+    /** {@code explorer?dataset=NAME} opens that dataset: links from other pages and bookmarks land on their data. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("dataset").filter(datasetNames::contains)
+                .ifPresent(dataset::setValue);
     }
 
     private void configureControls() {

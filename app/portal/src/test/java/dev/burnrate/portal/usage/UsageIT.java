@@ -111,7 +111,7 @@ class UsageIT extends BrowserTestBase {
     void theExplorerChartChangesWithAFilter() {
         loginAs("finance");
         page.onConsoleMessage(m -> System.out.println("browser console: " + m.text()));
-        open("explorer");
+        open("explorer?dataset=demo"); // the demo dataset, whatever other tests created
         screenshot("explorer-initial");
         Locator chart = page.locator("#explorer-timeseries");
         page.waitForFunction("() => Number(document.querySelector('#explorer-timeseries')"
@@ -138,7 +138,7 @@ class UsageIT extends BrowserTestBase {
     @Test
     void anEngineerSeesOnlyTheirTeamsRows() {
         loginAs("engineer");
-        open("explorer");
+        open("explorer?dataset=demo"); // the demo dataset, whatever other tests created
         page.waitForFunction("() => Number(document.querySelector('#explorer-timeseries')"
                 + ".getAttribute('data-render-count') || 0) > 0");
         page.locator("#explorer-group").click();
