@@ -57,6 +57,7 @@ class AnomaliesAndForecastIT extends BrowserTestBase {
         open("usage");
         page.locator("#import-dataset input").fill("planted-spike");
         page.locator("#import-dataset input").press("Tab");
+        waitForVaadin(); // the name reaches the server before the upload starts, else it lands in the default dataset
         page.locator("#import-upload input[type=file]").setInputFiles(csv);
         assertThat(page.locator("#import-status")).containsText("Imported", SLOW);
 

@@ -84,6 +84,7 @@ class NewcomerTourIT extends ProvisioningTestBase {
         open("usage");
         page.locator("#import-dataset input").fill(dataset);
         page.locator("#import-dataset input").press("Tab");
+        waitForVaadin(); // the name reaches the server before the upload starts, else it lands in the default dataset
         page.locator("#import-upload input[type=file]").setInputFiles(csv);
         assertThat(page.locator("#import-status")).containsText("Imported 500 of 500 rows", SLOW_TEXT);
         VersionSummary version = SystemRunner.callAsSystem(() -> datasets.versions(dataset)).getFirst();

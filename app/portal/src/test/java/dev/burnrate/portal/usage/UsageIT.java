@@ -32,6 +32,7 @@ class UsageIT extends BrowserTestBase {
         open("usage");
         page.locator("#import-dataset input").fill("oracle-export");
         page.locator("#import-dataset input").press("Tab"); // the field sends its value on change
+        waitForVaadin(); // the name reaches the server before the upload starts, else it lands in the default dataset
         page.locator("#import-upload input[type=file]").setInputFiles(csv);
 
         assertThat(page.locator("#import-status")).containsText("Imported 500 of 500 rows",
