@@ -1,6 +1,5 @@
 package dev.burnrate.portal.api;
 
-import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
@@ -42,7 +41,7 @@ public class ApiProblems {
                                                         List<ApiProblem.FieldError> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
-        body.setType(URI.create("https://burnrate.dev/problems/" + status.value()));
+        body.setType(ProblemWriter.type(status));
         if (!errors.isEmpty()) {
             body.setProperty("errors", errors);
         }
@@ -69,7 +68,9 @@ public class ApiProblems {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noPath(NoResourceFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "No endpoint " + e.getResourcePath(), List.of());
+        String path = e.getResourcePath().startsWith("/") ? e.getResourcePath() : "/" + e.getResourcePath();
+        return problem(HttpStatus.NOT_FOUND, "Not found", "No endpoint " + e.getHttpMethod() + " " + path
+                + "; the API's operations are listed at /v3/api-docs", List.of());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -19,10 +19,15 @@ public final class ProblemWriter {
     private ProblemWriter() {
     }
 
+    /** The problem type of every API error with this status (one per status: the title and detail say the rest). */
+    static java.net.URI type(HttpStatus status) {
+        return java.net.URI.create("https://burnrate.dev/problems/" + status.value());
+    }
+
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
                              String instance) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://burnrate.dev/problems/" + status.value());
+        body.put("type", type(status).toString());
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
