@@ -42,11 +42,13 @@ class JobTools {
 
     /** A tool whose arguments are one JobSpec. */
     private record SpecTool(String name, ApiScope scope, String description, JsonMapper json,
-                            java.util.function.Function<JobSpec, Object> action) implements McpTool {
+                            java.util.function.Function<JobSpec, Object> action,
+                            Map<String, Object> inputSchema) implements McpTool {
 
-        @Override
-        public Map<String, Object> inputSchema() {
-            return McpSchemas.of(JobSpec.class);
+        /** The schema is resolved once, not on every tools/list. */
+        SpecTool(String name, ApiScope scope, String description, JsonMapper json,
+                 java.util.function.Function<JobSpec, Object> action) {
+            this(name, scope, description, json, action, McpSchemas.of(JobSpec.class));
         }
 
         @Override
