@@ -6,7 +6,7 @@ package dev.burnrate.api;
  * range does not contain {@link #CURRENT}. Minor versions only add; a major version may break.
  */
 public final class ApiVersion {
-    public static final String CURRENT = "1.2.0";
+    public static final String CURRENT = "1.3.0";
 
     /** The {@code Plugin-Requires} value a plugin built against this version should declare. */
     public static final String RECOMMENDED_REQUIRES = ">=" + CURRENT + " & <" + (major(CURRENT) + 1) + ".0.0";

@@ -26,7 +26,7 @@ class ApiVersionTest {
 
     @Test
     void recommendedRequiresSpansTheCurrentMajor() {
-        assertThat(ApiVersion.RECOMMENDED_REQUIRES).isEqualTo(">=1.2.0 & <2.0.0");
+        assertThat(ApiVersion.RECOMMENDED_REQUIRES).isEqualTo(">=1.3.0 & <2.0.0");
     }
 
     @Test
