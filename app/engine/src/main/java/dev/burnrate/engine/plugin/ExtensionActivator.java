@@ -5,6 +5,7 @@ import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.ComputeBackend;
 import dev.burnrate.api.HardwareCatalog;
 import dev.burnrate.api.PluginContext;
+import dev.burnrate.plugins.checker.PluginPackageInspector;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;

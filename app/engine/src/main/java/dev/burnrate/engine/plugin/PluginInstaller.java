@@ -1,5 +1,8 @@
 package dev.burnrate.engine.plugin;
 
+import dev.burnrate.plugins.checker.PluginCheckException;
+import dev.burnrate.plugins.checker.PluginPackage;
+import dev.burnrate.plugins.checker.PluginPackageInspector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,7 +44,7 @@ final class PluginInstaller {
             staged = Files.createTempFile(config.stagingDir(), "upload-", ".part");
             String sha256 = copyAndHash(content, staged, fileName);
             refuseUnadmitted(fileName, sha256);
-            PluginPackage pkg = inspector.inspect(staged, fileName, sha256);
+            PluginPackage pkg = inspect(staged, fileName, sha256);
             refuseClash(pkg);
             installed = config.pluginsDir().resolve(pkg.installedFileName());
             Files.move(staged, installed, StandardCopyOption.ATOMIC_MOVE);
@@ -65,6 +68,14 @@ final class PluginInstaller {
             if (staged != null) {
                 PluginHost.deleteQuietly(staged);
             }
+        }
+    }
+
+    private PluginPackage inspect(Path staged, String fileName, String sha256) throws PluginValidationException {
+        try {
+            return inspector.inspect(staged, fileName, sha256);
+        } catch (PluginCheckException e) {
+            throw new PluginValidationException(fileName, e.problems());
         }
     }
 

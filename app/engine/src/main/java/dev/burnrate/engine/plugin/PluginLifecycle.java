@@ -1,5 +1,8 @@
 package dev.burnrate.engine.plugin;
 
+import dev.burnrate.plugins.checker.PluginCheckException;
+import dev.burnrate.plugins.checker.PluginPackage;
+import dev.burnrate.plugins.checker.PluginPackageInspector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +47,7 @@ final class PluginLifecycle {
                 return;
             }
             pkg = inspector.inspect(archive, fileName, sha256);
-        } catch (PluginValidationException | IOException e) {
+        } catch (PluginCheckException | IOException e) {
             recordBroken(archive, fileName, e.getMessage());
             return;
         }

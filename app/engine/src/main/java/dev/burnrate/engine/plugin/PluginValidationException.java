@@ -2,7 +2,10 @@ package dev.burnrate.engine.plugin;
 
 import java.util.List;
 
-/** An uploaded archive is not an installable plugin; {@link #problems()} says every reason. */
+/**
+ * An uploaded archive is not an installable plugin; {@link #problems()} says every reason (those of the plugin checker,
+ * {@link dev.burnrate.plugins.checker.PluginPackageInspector}, or the host's own: allow-list, size).
+ */
 public class PluginValidationException extends PluginInstallException {
     private final List<String> problems;
 

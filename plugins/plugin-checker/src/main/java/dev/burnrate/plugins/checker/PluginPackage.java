@@ -1,4 +1,4 @@
-package dev.burnrate.engine.plugin;
+package dev.burnrate.plugins.checker;
 
 import java.util.List;
 
