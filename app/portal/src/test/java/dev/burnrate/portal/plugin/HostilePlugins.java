@@ -62,6 +62,7 @@ final class HostilePlugins {
         main.putValue("Plugin-Version", "1.0.0");
         main.putValue("Plugin-Provider", "A hostile third party");
         main.putValue("Plugin-Requires", requires);
+        main.putValue("Plugin-Class", "hostile.base.HostilePlugin");
         Path jar = dir.resolve("hostile-" + pkg + ".jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
             for (String folder : List.of("hostile/" + pkg, "hostile/base")) {
