@@ -2,6 +2,7 @@ package dev.burnrate.portal.recommendation;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -59,7 +60,9 @@ public class RecommendationsView extends VerticalLayout {
         Grid<ShownRecommendation> grid = new Grid<>();
         grid.setId("recommendations-" + team);
         grid.addClassName("recommendations-grid");
-        grid.addComponentColumn(RecommendationsView::what).setHeader("Recommendation").setFlexGrow(3);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(RecommendationsView::what).setHeader("Recommendation").setFlexGrow(3)
+                .setWidth("28em");
         grid.addColumn(s -> saving(s.recommendation())).setHeader("Saving per month (P50, range)").setAutoWidth(true);
         grid.addComponentColumn(s -> risk(s.recommendation().risk())).setHeader("Risk").setAutoWidth(true);
         grid.addColumn(s -> s.recommender() + " (" + s.pluginId() + ")").setHeader("From").setAutoWidth(true);

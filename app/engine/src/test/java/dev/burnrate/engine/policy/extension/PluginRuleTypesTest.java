@@ -2,6 +2,7 @@ package dev.burnrate.engine.policy.extension;
 
 import static dev.burnrate.engine.policy.PolicyFixtures.P5_US_EAST_1;
 import static dev.burnrate.engine.policy.PolicyFixtures.evaluate;
+import static dev.burnrate.engine.policy.PolicyFixtures.evaluator;
 import static dev.burnrate.engine.policy.PolicyFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +76,16 @@ class PluginRuleTypesTest {
         assertThat(v.message()).isEqualTo("16 GPUs requested, at most 8 allowed.");
         assertThat(v.evidence()).containsEntry("gpus", "16").containsEntry("plugin", "gpu-pack");
         assertThat(within.outcome()).isEqualTo(Outcome.ALLOW);
+    }
+
+    @Test
+    void continuousChecksJudgeRunningResourcesWithThePluginRuleToo() throws Exception {
+        Policy policy = parser.parse(POLICY.formatted(8, "action: notify"), 1);
+
+        Decision running = evaluator().evaluateCompliance(List.of(policy), request(P5_US_EAST_1, 3, 1).build());
+
+        assertThat(running.outcome()).isEqualTo(Outcome.WARN);
+        assertThat(running.violations()).extracting(Violation::code).containsExactly("too-many-gpus");
     }
 
     @Test
