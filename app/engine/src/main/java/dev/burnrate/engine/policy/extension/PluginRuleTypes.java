@@ -32,7 +32,12 @@ public final class PluginRuleTypes {
     public static RuleType of(String pluginId, RuleTypeProvider provider, RuleTypeLookup lookup) {
         String name = provider.ruleType();
         String description = provider.description();
-        List<RuleParameter> parameters = List.copyOf(provider.parameters());
+        List<RuleParameter> declared = provider.parameters();
+        if (declared == null || declared.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("parameters() of rule type '" + name + "' returned null or a null "
+                    + "entry");
+        }
+        List<RuleParameter> parameters = List.copyOf(declared);
         List<FieldSpec> fields = new ArrayList<>();
         for (RuleParameter parameter : parameters) {
             fields.add(RuleParameters.field(parameter));

@@ -181,13 +181,28 @@ class PluginRuleTypesTest {
             }
         };
 
+        RuleTypeProvider silent = new MaxGpus((p, f) -> List.of()) {
+            @Override
+            public String ruleType() {
+                return "silent_cap";
+            }
+
+            @Override
+            public List<RuleParameter> parameters() {
+                return null;
+            }
+        };
+
         var result = PluginRuleTypes.register(RuleRegistry.standard(), List.of(
                 new RuleTypeLookup.PluginRuleSource("a", clash), new RuleTypeLookup.PluginRuleSource("b", reserved),
+                new RuleTypeLookup.PluginRuleSource("d", silent),
                 new RuleTypeLookup.PluginRuleSource("c", current.get())), lookup);
 
-        assertThat(result.problems()).hasSize(2);
+        assertThat(result.problems()).hasSize(3);
         assertThat(result.problems().get(0)).contains("plugin a").contains("already registered");
         assertThat(result.problems().get(1)).contains("plugin b").contains("'action' is the portal's own");
+        assertThat(result.problems().get(2)).contains("plugin d").contains("parameters() of rule type 'silent_cap'");
+        assertThat(result.sources()).containsOnlyKeys("max_gpus_per_request");
         assertThat(result.registry().find("max_gpus_per_request")).isPresent();
     }
 
