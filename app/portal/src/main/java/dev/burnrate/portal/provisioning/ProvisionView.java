@@ -119,9 +119,9 @@ public class ProvisionView extends VerticalLayout implements BeforeEnterObserver
                 }
                 String purchase = first(query, "purchase");
                 if (purchase != null) {
+                    // only the purchase option: whether the workload checkpoints is the user's to say (policies
+                    // judge it), not the recommender's
                     form.purchaseOption.setValue(PurchaseOption.valueOf(purchase));
-                    form.checkpointing.setValue(form.checkpointing.getValue() || PurchaseOption.valueOf(purchase)
-                            == PurchaseOption.SPOT);
                 }
             } catch (IllegalArgumentException ignored) {
                 // a hand-edited link: the form keeps the template's value and the user fixes it

@@ -16,8 +16,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.burnrate.api.Recommendation;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.budget.Money;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,27 +36,52 @@ import java.util.Map;
 @PermitAll
 public class RecommendationsView extends VerticalLayout {
 
-    public RecommendationsView(RecommendationService service) {
+    private final Div content = new Div();
+
+    /** Recommenders are plugin calls (up to the plugin time limit each): they run on the work pool, not here. */
+    public RecommendationsView(RecommendationService service, BackgroundWork work) {
         addClassName("recommendations-view");
         setWidthFull();
-        add(new H2("Recommendations"));
-        RecommendationReport report = service.recommendations();
+        content.setWidthFull();
+        Paragraph loading = new Paragraph("Asking the recommenders…");
+        loading.setId("recommendations-loading");
+        content.add(loading);
+        add(new H2("Recommendations"), content);
+        addAttachListener(attached -> {
+            try {
+                ViewTask.start(this, work, "the recommendations", task -> service.recommendations(), this::show,
+                        failed -> showMessage("No recommendations: " + failed.getMessage()));
+            } catch (BackgroundWork.Busy busy) {
+                showMessage(busy.getMessage());
+            }
+        });
+    }
+
+    private void show(RecommendationReport report) {
+        content.removeAll();
         for (String problem : report.problems()) {
             Paragraph p = new Paragraph(problem);
             p.addClassName("recommendation-problem");
-            add(p);
+            content.add(p);
         }
         if (report.recommendations().isEmpty()) {
             Paragraph none = new Paragraph("No recommendations for your teams. Recommendations come from recommender "
                     + "plugins (Admin · Plugins) and are about resources that are running.");
             none.setId("no-recommendations");
-            add(none);
+            content.add(none);
             return;
         }
         Map<String, List<ShownRecommendation>> byTeam = new LinkedHashMap<>();
-        report.recommendations().forEach(s -> byTeam.computeIfAbsent(s.recommendation().team(), t -> new java.util
-                .ArrayList<>()).add(s));
-        byTeam.forEach((team, items) -> add(new H3("Team " + team), grid(team, items)));
+        report.recommendations().forEach(s -> byTeam.computeIfAbsent(s.recommendation().team(),
+                t -> new ArrayList<>()).add(s));
+        byTeam.forEach((team, items) -> content.add(new H3("Team " + team), grid(team, items)));
+    }
+
+    private void showMessage(String message) {
+        content.removeAll();
+        Paragraph p = new Paragraph(message);
+        p.addClassName("recommendation-problem");
+        content.add(p);
     }
 
     private static Grid<ShownRecommendation> grid(String team, List<ShownRecommendation> items) {
