@@ -52,6 +52,9 @@ class PluginHostSafetyTest extends PluginHostTestBase {
         assertThatThrownBy(() -> upload(plugins.plugin("throwing").jar(uploads, "throwing.jar")))
                 .isInstanceOf(PluginInstallException.class)
                 .hasMessageContaining("ThrowingProvider.offerings() failed", "price table corrupt");
+        assertThatThrownBy(() -> upload(plugins.plugin("badrules").jar(uploads, "badrules.jar")))
+                .isInstanceOf(PluginInstallException.class)
+                .hasMessageContaining("BrokenRuleType.parameters() failed", "schema file missing");
 
         assertThat(host.plugins()).isEmpty();
         assertThat(folderContents()).isEmpty();

@@ -68,7 +68,7 @@ public class PoliciesView extends VerticalLayout {
         }
         tabs.add("Versions", history.versionsTab());
         tabs.add("Decisions", history.decisionsTab());
-        tabs.add("Rule types", new RuleReference(service.ruleTypes()));
+        tabs.add("Rule types", new RuleReference(service.ruleTypes(), service.ruleTypeProblems()));
         add(grid, tabs);
         editor.addValidateListener(e -> {
             var errors = service.validate(editor.yaml());

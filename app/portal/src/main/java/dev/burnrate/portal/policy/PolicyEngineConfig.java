@@ -1,8 +1,6 @@
 package dev.burnrate.portal.policy;
 
 import dev.burnrate.engine.policy.PolicyEvaluator;
-import dev.burnrate.engine.policy.RuleRegistry;
-import dev.burnrate.engine.policy.budget.PlannedBudgets;
 import dev.burnrate.engine.policy.continuous.ContinuousEvaluator;
 import dev.burnrate.engine.policy.schema.PolicyParser;
 import java.time.Clock;
@@ -10,19 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine's policy parts as beans: one registry (budget rules may name the portal's budget plans), one parser,
- * one evaluator on the portal's clock.
+ * The engine's policy parts as beans: one parser over the {@link PluginRuleTypeRegistry} (budget rules may name the
+ * portal's budget plans; plugins may add rule types), one evaluator on the portal's clock.
  */
 @Configuration
 class PolicyEngineConfig {
 
+    /** Parses against the rule types usable at the time: the built-in ones and the started plugins'. */
     @Bean
-    RuleRegistry ruleRegistry(PlannedBudgets plans) {
-        return RuleRegistry.standard(plans);
-    }
-
-    @Bean
-    PolicyParser policyParser(RuleRegistry registry) {
+    PolicyParser policyParser(PluginRuleTypeRegistry registry) {
         return new PolicyParser(registry);
     }
 

@@ -8,7 +8,6 @@ import dev.burnrate.engine.policy.Outcome;
 import dev.burnrate.engine.policy.Policy;
 import dev.burnrate.engine.policy.PolicyEvaluator;
 import dev.burnrate.engine.policy.PolicyInput;
-import dev.burnrate.engine.policy.RuleRegistry;
 import dev.burnrate.engine.policy.RuleType;
 import dev.burnrate.engine.policy.budget.BudgetStatusProvider;
 import dev.burnrate.engine.policy.continuous.Alert;
@@ -42,7 +41,7 @@ public class PolicyService {
 
     private final PolicyRepository repository;
     private final PolicyParser parser;
-    private final RuleRegistry registry;
+    private final PluginRuleTypeRegistry registry;
     private final PolicyEvaluator evaluator;
     private final ContinuousEvaluator continuous;
     private final DecisionLog decisions;
@@ -53,7 +52,7 @@ public class PolicyService {
     private final DSLContext dsl;
     private final Clock clock;
 
-    public PolicyService(PolicyRepository repository, PolicyParser parser, RuleRegistry registry,
+    public PolicyService(PolicyRepository repository, PolicyParser parser, PluginRuleTypeRegistry registry,
                          PolicyEvaluator evaluator, ContinuousEvaluator continuous, DecisionLog decisions,
                          PolicySubjects subjects, BudgetStatusProvider budgets, AuditService audit,
                          CurrentUser currentUser, DSLContext dsl, Clock clock) {
@@ -89,10 +88,16 @@ public class PolicyService {
         return repository.versions(id);
     }
 
-    /** The rule types with their schemas, for the editor's reference panel. */
+    /** The rule types usable now (built-in and the started plugins'), with their schemas, for the reference tab. */
     @PermitAll
     public List<RuleType> ruleTypes() {
-        return registry.types();
+        return registry.get().types();
+    }
+
+    /** Why a started plugin's rule type is left out (e.g. its name is taken), for the reference tab. */
+    @PermitAll
+    public List<String> ruleTypeProblems() {
+        return registry.problems();
     }
 
     /** Checks a draft without saving it; an empty list means it would be accepted. */

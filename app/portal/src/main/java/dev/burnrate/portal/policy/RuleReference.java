@@ -8,12 +8,20 @@ import dev.burnrate.engine.policy.RuleType;
 import dev.burnrate.engine.policy.schema.FieldSpec;
 import java.util.List;
 
-/** The rule types a policy may use, with their fields: the registry's schemas, shown as documentation. */
+/**
+ * The rule types a policy may use, with their fields: the registry's schemas, shown as documentation. A plugin's
+ * type names its plugin; a started plugin's type that could not be registered is listed with the reason.
+ */
 public class RuleReference extends VerticalLayout {
 
-    public RuleReference(List<RuleType> types) {
+    public RuleReference(List<RuleType> types, List<String> problems) {
         setPadding(false);
         setId("rule-reference");
+        for (String problem : problems) {
+            Paragraph left = new Paragraph(problem);
+            left.addClassName("rule-type-problem");
+            add(left);
+        }
         for (RuleType type : types) {
             VerticalLayout fields = new VerticalLayout();
             fields.setPadding(false);
@@ -22,7 +30,15 @@ public class RuleReference extends VerticalLayout {
             for (FieldSpec field : type.schema().fields()) {
                 fields.add(new Span(describe(field)));
             }
-            add(new Details("type: " + type.name(), fields));
+            if (!type.builtIn()) {
+                fields.add(new Span("Contributed by plugin " + type.origin() + ". If the plugin cannot evaluate "
+                        + "the rule (it fails, times out or is not running) the rule counts as violated and its "
+                        + "action applies."));
+            }
+            Details details = new Details("type: " + type.name() + (type.builtIn() ? "" : " (plugin "
+                    + type.origin() + ")"), fields);
+            details.setId("rule-type-" + type.name());
+            add(details);
         }
     }
 

@@ -58,6 +58,41 @@ class FormBinding {
         });
     }
 
+    /**
+     * Selects a suggested request's team, provider, region and instance type where the form offers them (a
+     * recommendation's "Open in Provision"); what it does not offer stays as filled.
+     *
+     * @return whether the instance type was found among the template's offerings
+     */
+    boolean prefill(String team, String providerId, String regionId, String instanceType) {
+        boolean[] found = {false};
+        form.fill(() -> {
+            if (team != null && service.myTeams().stream().anyMatch(t -> t.name().equals(team))) {
+                form.team.setValue(team);
+                form.addTags(service.defaultTags(team));
+            }
+            service.providers().stream().filter(p -> p.id().equals(providerId)).findFirst().ifPresent(p -> {
+                form.provider.setValue(p);
+                loadRegions();
+            });
+            if (form.provider.getValue() != null) {
+                service.regions(form.provider.getValue().id()).stream().filter(r -> r.id().equals(regionId))
+                        .findFirst().ifPresent(r -> {
+                            form.region.setValue(r);
+                            loadOfferings();
+                        });
+            }
+            if (form.provider.getValue() != null && form.region.getValue() != null) {
+                service.offerings(form.provider.getValue().id(), form.region.getValue().id(), form.template())
+                        .stream().filter(o -> o.instanceType().equals(instanceType)).findFirst().ifPresent(o -> {
+                            form.offering.setValue(o);
+                            found[0] = true;
+                        });
+            }
+        });
+        return found[0];
+    }
+
     private void loadRegions() {
         List<Region> regions = form.provider.getValue() == null ? List.of()
                 : service.regions(form.provider.getValue().id());

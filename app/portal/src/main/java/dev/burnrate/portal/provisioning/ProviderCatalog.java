@@ -41,6 +41,12 @@ public class ProviderCatalog {
                 .sorted(Comparator.comparingDouble((Offering o) -> o.prices().onDemand())).toList();
     }
 
+    /** Every offering in a region (compute and storage classes), cheapest on-demand first. */
+    public List<Offering> allOfferings(String providerId, String regionId) {
+        return offerings(providerId).stream().filter(o -> o.regionId().equals(regionId))
+                .sorted(Comparator.comparingDouble((Offering o) -> o.prices().onDemand())).toList();
+    }
+
     public Optional<Region> region(String providerId, String regionId) {
         return regions(providerId).stream().filter(r -> r.id().equals(regionId)).findFirst();
     }

@@ -12,15 +12,20 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.burnrate.api.PurchaseOption;
 import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.budget.Money;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +40,12 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("Provision · Burnrate")
 @Menu(order = 30, title = "Provision", icon = "vaadin:rocket")
 @RolesAllowed({Role.Names.ENGINEER, Role.Names.APPROVER, Role.Names.ADMIN})
-public class ProvisionView extends VerticalLayout {
+public class ProvisionView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisionView.class);
 
     private final ProvisioningService service;
+    private final CurrentUser currentUser;
     private final BackgroundWork work;
     private final ProvisionForm form = new ProvisionForm();
     private final PreviewPanel preview = new PreviewPanel();
@@ -52,6 +58,7 @@ public class ProvisionView extends VerticalLayout {
 
     public ProvisionView(ProvisioningService service, CurrentUser currentUser, BackgroundWork work) {
         this.service = service;
+        this.currentUser = currentUser;
         this.work = work;
         this.binding = new FormBinding(form, service, this::refreshPreview);
         addClassName("provision-view");
@@ -83,6 +90,49 @@ public class ProvisionView extends VerticalLayout {
         form.addChangeListener(e -> refreshPreview());
         choose(Template.GPU_TRAINING, currentUser.actor());
         refreshRequests();
+    }
+
+    /**
+     * A recommendation's suggested request arrives as query parameters (team, provider, region, instance, count,
+     * purchase): the form is prefilled with them and nothing else happens; the user reviews the estimate and the
+     * policy preview and submits as usual.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        String instance = first(query, "instance");
+        if (instance == null) {
+            return;
+        }
+        String owner = currentUser.actor();
+        for (Template template : List.of(Template.GPU_TRAINING, Template.NOTEBOOK)) {
+            choose(template, owner);
+            if (binding.prefill(first(query, "team"), first(query, "provider"), first(query, "region"), instance)) {
+                break;
+            }
+        }
+        form.fill(() -> {
+            try {
+                String count = first(query, "count");
+                if (count != null) {
+                    form.count.setValue(Math.max(1, Integer.parseInt(count)));
+                }
+                String purchase = first(query, "purchase");
+                if (purchase != null) {
+                    // only the purchase option: whether the workload checkpoints is the user's to say (policies
+                    // judge it), not the recommender's
+                    form.purchaseOption.setValue(PurchaseOption.valueOf(purchase));
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a hand-edited link: the form keeps the template's value and the user fixes it
+            }
+        });
+        refreshPreview();
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : values.getFirst();
     }
 
     private HorizontalLayout templates(String owner) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Turns policy YAML into a {@link Policy}, all or nothing: every field of the document and of each rule is checked
@@ -45,9 +46,17 @@ public final class PolicyParser {
                     .allowed("enforce", "audit").defaultValue("enforce"),
             FieldSpec.required("rules", FieldType.LIST, "the rules, each with a type"));
 
-    private final RuleRegistry registry;
+    private final Supplier<RuleRegistry> registry;
 
     public PolicyParser(RuleRegistry registry) {
+        this(() -> registry);
+    }
+
+    /**
+     * A parser whose rule types may change between calls (plugins contribute some): each parse reads the registry
+     * once, so one policy is judged against one set of types.
+     */
+    public PolicyParser(Supplier<RuleRegistry> registry) {
         this.registry = registry;
     }
 
@@ -64,8 +73,9 @@ public final class PolicyParser {
         }
         PolicyScope scope = YamlNodes.value(map, "scope").map(n -> ScopeReader.read(n, errors))
                 .orElse(PolicyScope.all());
+        RuleRegistry types = registry.get();
         List<Rule> rules = YamlNodes.value(map, "rules").filter(SequenceNode.class::isInstance)
-                .map(n -> new RuleReader(registry, errors).read((SequenceNode) n))
+                .map(n -> new RuleReader(types, errors).read((SequenceNode) n))
                 .orElse(List.of());
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(PolicyError::line).thenComparingInt(PolicyError::column));
