@@ -8,12 +8,23 @@ import java.util.regex.Pattern;
 
 /**
  * The rules a {@link dev.burnrate.api.UsageSource}'s batches must follow for the portal to import them: the same
- * checks the portal's strict import makes on the columns a {@link UsageRecord} carries, so a batch that passes here
- * is not rejected there for its shape.
+ * checks the portal's strict import makes on the columns a {@link UsageRecord} carries (required columns, FOCUS
+ * allowed values, ISO currency codes, finite numbers), so a batch that passes here is not rejected there for its
+ * shape. Negative costs are allowed: credits and refunds are negative.
  *
  * @since API 1.3.0
  */
 public final class UsageSourceConformance {
+    /** FOCUS ChargeCategory values (the portal's import refuses others). */
+    public static final List<String> CHARGE_CATEGORIES = List.of("Usage", "Purchase", "Tax", "Credit",
+            "Adjustment");
+    /** FOCUS PricingCategory values, when the column is not null. */
+    public static final List<String> PRICING_CATEGORIES = List.of("Standard", "Dynamic", "Committed", "Other");
+    /** FOCUS ServiceCategory values. */
+    public static final List<String> SERVICE_CATEGORIES = List.of("AI and Machine Learning", "Analytics",
+            "Business Applications", "Compute", "Databases", "Developer Tools", "Multicloud", "Identity",
+            "Integration", "Internet of Things", "Management and Governance", "Media", "Migration", "Mobile",
+            "Networking", "Security", "Storage", "Web", "Other");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -63,13 +74,23 @@ public final class UsageSourceConformance {
                 break;
             }
         }
-        if (r.billedCost() < 0 && !"Credit".equals(r.chargeCategory()) && !"Adjustment".equals(r.chargeCategory())) {
-            out.add(new Violation(row, "non-negative", "BilledCost is negative (" + r.billedCost()
-                    + ") outside a Credit or Adjustment charge"));
-        }
-        require(row, "ChargeCategory", r.chargeCategory(), out);
-        require(row, "ProviderName", r.providerName(), out);
         require(row, "BillingAccountId", r.billingAccountId(), out);
+        require(row, "ProviderName", r.providerName(), out);
+        require(row, "ServiceName", r.serviceName(), out);
+        allowed(row, "ChargeCategory", r.chargeCategory(), CHARGE_CATEGORIES, false, out);
+        allowed(row, "ServiceCategory", r.serviceCategory(), SERVICE_CATEGORIES, false, out);
+        allowed(row, "PricingCategory", r.pricingCategory(), PRICING_CATEGORIES, true, out);
+    }
+
+    private static void allowed(String row, String column, String value, List<String> values, boolean nullable,
+                                List<Violation> out) {
+        if (value == null && nullable) {
+            return;
+        }
+        if (value == null || !values.contains(value)) {
+            out.add(new Violation(row, "allowed-values", column + " must be one of " + values + ", was '" + value
+                    + "'"));
+        }
     }
 
     private static void require(String row, String column, String value, List<Violation> out) {

@@ -66,10 +66,12 @@ class UsageSourceConformanceTestTest {
     void malformedRowsAreReportedWithTheirRule() {
         UsageRecord bad = new UsageRecord("", "sub", Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2025-01-01T01:00:00Z"), "Usage", "x", "Standard", -1, -1, Double.NaN, 0, "usd", 1,
-                "Hours", 1, "Hours", "Fake", "Compute", "Compute", "eu-1", "vm-1", "vm", "VM", "sku", Map.of());
+                "Hours", 1, "Hours", "Fake", "Compute", "compute", "eu-1", "vm-1", "vm", "VM", "sku", Map.of());
         List<Violation> violations = UsageSourceConformance.check(new UsageBatch(List.of(bad), "", null));
         assertThat(violations).extracting(Violation::rule)
-                .containsExactlyInAnyOrder("currency", "finite-numbers", "non-negative", "required-column");
+                .containsExactlyInAnyOrder("currency", "finite-numbers", "required-column", "allowed-values");
+        assertThat(violations).extracting(Violation::message).contains("BillingAccountId must not be blank",
+                "ServiceCategory must be one of " + UsageSourceConformance.SERVICE_CATEGORIES + ", was 'compute'");
         assertThat(violations).allMatch(v -> v.subject().equals("row 1"));
         assertThat(UsageSourceConformance.check(null)).extracting(Violation::rule).containsExactly("batch-present");
         assertThat(UsageSourceConformance.checkIdentity("Bad_ID!", " ")).extracting(Violation::rule)

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading FOCUS CSV files from the folder, what it remembers, and messages that say what and where. */
 class FolderUsageSourceTest {
     static final String HEADER = "BillingAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,"
-            + "BillingCurrency,ProviderName,ResourceId,ServiceName,Tags";
+            + "BillingCurrency,ProviderName,ResourceId,ServiceName,ServiceCategory,Tags";
 
     @TempDir
     Path folder;
@@ -29,7 +29,7 @@ class FolderUsageSourceTest {
     static String line(String resource, String cost, String start) {
         String end = start.substring(0, 11) + "11" + start.substring(13);
         return "acct-1," + start + "," + end + ",Usage," + cost + ",USD,Sample Cloud," + resource
-                + ",\"Compute, GPU\",\"{\"\"team\"\": \"\"ml\"\", \"\"gpus\"\": 8}\"";
+                + ",\"Compute, GPU\",Compute,\"{\"\"team\"\": \"\"ml\"\", \"\"gpus\"\": 8}\"";
     }
 
     @BeforeEach
@@ -51,6 +51,7 @@ class FolderUsageSourceTest {
         assertEquals(2.25, r.billedCost());
         assertEquals(2.25, r.effectiveCost(), "EffectiveCost defaults to BilledCost");
         assertEquals("Compute, GPU", r.serviceName());
+        assertEquals("Compute", r.serviceCategory());
         assertEquals(Map.of("team", "ml", "gpus", "8"), r.tags());
         assertEquals("1 file(s): a.csv", batch.description());
     }
