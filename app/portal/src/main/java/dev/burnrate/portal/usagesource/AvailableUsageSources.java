@@ -9,33 +9,44 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The usage sources that can run now: those the portal itself contributes (Spring beans, plugin id
- * {@value #BUILT_IN}) and those of every started plugin (guarded: calls time out, faults are reported).
+ * The usage sources that can run now: the portal's own file importers ({@link BuiltinFileSource}s, plugin id
+ * {@value #BUILT_IN}) and the {@link UsageSource}s of every started plugin (guarded: calls time out, faults are
+ * reported).
  */
 @Component
 public class AvailableUsageSources {
     static final String BUILT_IN = "built-in";
 
     private final PluginHost host;
-    private final List<UsageSource> builtIn;
+    private final List<BuiltinFileSource> builtIn;
 
-    public AvailableUsageSources(PluginHost host, List<UsageSource> builtIn) {
+    AvailableUsageSources(PluginHost host, List<BuiltinFileSource> builtIn) {
         this.host = host;
         this.builtIn = List.copyOf(builtIn);
     }
 
-    /** A source and the plugin it comes from. */
-    public record Found(String pluginId, UsageSource source) {
+    /** A source and the plugin it comes from: a plugin's {@code source} or a built-in {@code files} source. */
+    public record Found(String pluginId, UsageSource source, BuiltinFileSource files) {
+
         public String id() {
-            return source.id();
+            return files != null ? files.id() : source.id();
+        }
+
+        /** The source's name for pages; its id when a plugin cannot even name itself. */
+        public String displayName() {
+            try {
+                return files != null ? files.displayName() : source.displayName();
+            } catch (RuntimeException e) {
+                return id();
+            }
         }
     }
 
     public List<Found> all() {
         List<Found> found = new ArrayList<>();
-        builtIn.forEach(s -> found.add(new Found(BUILT_IN, s)));
+        builtIn.forEach(f -> found.add(new Found(BUILT_IN, null, f)));
         for (PluginExtension<UsageSource> e : host.extensions(UsageSource.class)) {
-            found.add(new Found(e.pluginId(), e.extension()));
+            found.add(new Found(e.pluginId(), e.extension(), null));
         }
         return found;
     }

@@ -57,7 +57,7 @@ public class UsageSourceService {
         Set<String> listed = new TreeSet<>();
         for (AvailableUsageSources.Found f : sources.all()) {
             if (listed.add(f.id())) {
-                result.add(summary(f.id(), f.pluginId(), displayName(f), true, configs.get(f.id())));
+                result.add(summary(f.id(), f.pluginId(), f.displayName(), true, configs.get(f.id())));
             }
         }
         for (UsageSourceConfig c : configs.values()) {
@@ -140,14 +140,6 @@ public class UsageSourceService {
         Optional<Instant> next = config == null || !config.enabled() || !available ? Optional.empty()
                 : Optional.of(UsageSourceSchedule.nextRun(config, last.map(UsageSourceRun::startedAt), clock));
         return new UsageSourceSummary(id, pluginId, name, available, Optional.ofNullable(config), last, next);
-    }
-
-    private static String displayName(AvailableUsageSources.Found f) {
-        try {
-            return f.source().displayName();
-        } catch (RuntimeException e) {
-            return f.id(); // a plugin that cannot even name itself is still listed, by id
-        }
     }
 
     private Map<String, Object> auditView(UsageSourceConfig c) {

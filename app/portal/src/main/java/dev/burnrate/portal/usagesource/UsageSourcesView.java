@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -76,10 +77,12 @@ public class UsageSourcesView extends VerticalLayout {
         sources.setId("sources-grid");
         sources.addColumn(UsageSourceSummary::displayName).setHeader("Source").setAutoWidth(true);
         sources.addColumn(UsageSourceSummary::pluginId).setHeader("Plugin").setAutoWidth(true);
-        sources.addColumn(s -> s.config().map(UsageSourceConfig::dataset).orElse("not set up")).setHeader("Dataset");
+        sources.addColumn(s -> s.config().map(UsageSourceConfig::dataset).orElse("not set up")).setHeader("Dataset")
+                .setAutoWidth(true);
         sources.addColumn(s -> s.config().map(c -> (c.enabled() ? "every " + c.intervalMinutes() + " min" : "off"))
                 .orElse("")).setHeader("Schedule");
-        sources.addColumn(s -> s.available() ? "" : "not available").setHeader("Plugin state");
+        sources.addColumn(s -> s.available() ? "available" : "not available (plugin missing or stopped)")
+                .setHeader("Plugin state").setAutoWidth(true);
         sources.addColumn(s -> s.lastRun().map(r -> r.status() + " " + TIME.format(r.startedAt())).orElse(""))
                 .setHeader("Last run").setAutoWidth(true);
         sources.addColumn(s -> s.nextRun().map(TIME::format).orElse("")).setHeader("Next run").setAutoWidth(true);
@@ -87,12 +90,13 @@ public class UsageSourcesView extends VerticalLayout {
         sources.setAllRowsVisible(true);
 
         runs.setId("runs-grid");
+        runs.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         runs.addColumn(r -> TIME.format(r.startedAt())).setHeader("Started").setAutoWidth(true);
         runs.addColumn(r -> r.trigger().name()).setHeader("Trigger").setAutoWidth(true);
         runs.addColumn(r -> r.status().name()).setHeader("Outcome").setAutoWidth(true);
         runs.addColumn(UsageSourceRun::rowsRead).setHeader("Rows").setAutoWidth(true);
         runs.addColumn(r -> r.versionKey() == null ? "" : r.versionKey()).setHeader("Version").setAutoWidth(true);
-        runs.addColumn(UsageSourceRun::message).setHeader("Message").setFlexGrow(1);
+        runs.addColumn(UsageSourceRun::message).setHeader("Message").setFlexGrow(3);
         runs.addColumn(UsageSourceRun::runBy).setHeader("By").setAutoWidth(true);
 
         add(new H2("Usage sources"), new Paragraph("Connectors that bring billing exports and cost API rows into a "

@@ -12,6 +12,7 @@ import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.settings.SettingsService;
 import dev.burnrate.portal.support.BrowserTestBase;
+import dev.burnrate.portal.support.FocusSamples;
 import dev.burnrate.portal.support.RunAs;
 import dev.burnrate.portal.usage.UsageDatasetService;
 import dev.burnrate.portal.usage.VersionSummary;
@@ -55,6 +56,8 @@ class UsageSourceServiceIT extends BrowserTestBase {
     UsageDatasetService datasets;
     @Autowired
     AuditService audit;
+    @Autowired
+    ServerFolderFileSource dropFolder;
 
     private Path folder;
     private String dataset;
@@ -232,6 +235,42 @@ class UsageSourceServiceIT extends BrowserTestBase {
         assertThat(run.status()).isEqualTo(Status.FAILED);
         assertThat(run.message()).isEqualTo("The source 'sample-folder' is not available: its plugin "
                 + "(sample-folder-source) is not installed or not started.");
+    }
+
+    @Test
+    void theBuiltInDropFolderImportsWholeFocusFilesOneARunAndSetsRejectedOnesAside() throws Exception {
+        Path drop = Files.createDirectories(dropFolder.folder());
+        Path sample = FocusSamples.sample(prefix + "-a-export.csv");
+        Files.copy(sample, drop.resolve(sample.getFileName()));
+        Files.writeString(drop.resolve(prefix + "-b-broken.csv"), "NotFocus,AtAll\n1,2\n");
+        try {
+            admin(() -> service.configure(ServerFolderFileSource.ID, dataset, "team", 60, false));
+            assertThat(admin(service::sources)).filteredOn(s -> s.sourceId().equals(ServerFolderFileSource.ID))
+                    .singleElement().satisfies(s -> assertThat(s.pluginId()).isEqualTo("built-in"));
+
+            UsageSourceRun first = admin(() -> service.runNow(ServerFolderFileSource.ID));
+            assertThat(first.status()).as(first.message()).isEqualTo(Status.IMPORTED);
+            assertThat(first.message()).isEqualTo("Imported " + prefix + "-a-export.csv (500 rows).");
+            assertThat(versions()).singleElement().satisfies(v -> {
+                assertThat(v.rows()).isEqualTo(500);
+                assertThat(v.sourceFileName()).isEqualTo(prefix + "-a-export.csv");
+            });
+            assertThat(drop.resolve("imported").resolve(prefix + "-a-export.csv")).exists();
+
+            UsageSourceRun second = admin(() -> service.runNow(ServerFolderFileSource.ID));
+            assertThat(second.status()).isEqualTo(Status.REJECTED);
+            assertThat(second.message()).startsWith(prefix + "-b-broken.csv was rejected and nothing was stored: ");
+            assertThat(versions()).hasSize(1);
+            assertThat(drop.resolve("rejected").resolve(prefix + "-b-broken.csv")).exists();
+
+            assertThat(admin(() -> service.runNow(ServerFolderFileSource.ID)).status())
+                    .isEqualTo(Status.NOTHING_NEW);
+        } finally {
+            admin(() -> {
+                service.remove(ServerFolderFileSource.ID);
+                return null;
+            });
+        }
     }
 
     @Test
