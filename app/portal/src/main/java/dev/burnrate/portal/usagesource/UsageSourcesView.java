@@ -112,11 +112,10 @@ public class UsageSourcesView extends VerticalLayout {
             runs.setItems();
             return;
         }
-        s.config().ifPresent(c -> {
-            dataset.setValue(c.dataset());
-            interval.setValue(c.intervalMinutes());
-            enabled.setValue(c.enabled());
-        });
+        // a source not set up yet starts from the defaults, not from the previously selected source's settings
+        dataset.setValue(s.config().map(UsageSourceConfig::dataset).orElse(""));
+        interval.setValue(s.config().map(UsageSourceConfig::intervalMinutes).orElse(60));
+        enabled.setValue(s.config().map(UsageSourceConfig::enabled).orElse(true));
         runs.setItems(s.config().isPresent() ? service.runs(s.sourceId()) : java.util.List.of());
     }
 
