@@ -10,8 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -35,11 +37,12 @@ class PluginHostConfiguration {
                           SettingsService settings, Clock clock, BuiltinPlugins builtins,
                           PluginFaultNotifier faults, PlatformTransactionManager transactions,
                           ProviderTimeouts timeouts,
-                          @Value("${burnrate.plugins.breaker-cool-down:5m}") Duration breakerCoolDown) {
+                          @Value("${burnrate.plugins.breaker-cool-down:5m}") Duration breakerCoolDown,
+                          @Value("${burnrate.usage-sources.fetch-timeout:5m}") Duration fetchUsageTimeout) {
         // provider calls that legitimately take minutes get the provisioning limits instead of the default
         PluginHostConfig config = PluginHostConfig.defaults(properties.pluginsDir().toAbsolutePath().normalize())
                 .withCallTimeout(safetyProperties.callTimeout())
-                .withMethodTimeouts(timeouts.byMethod()).withBreakerCoolDown(breakerCoolDown);
+                .withMethodTimeouts(methodTimeouts(timeouts, fetchUsageTimeout)).withBreakerCoolDown(breakerCoolDown);
         PluginSafety safety = PluginSafety.defaults()
                 .withJournal(new JooqPluginSafetyJournal(dsl, clock, transactions))
                 .withBuiltins(digests(builtins))
@@ -55,7 +58,14 @@ class PluginHostConfiguration {
                 new JooqPluginStateStore(dsl, clock, pluginId)), faults, safety);
     }
 
-    private static Set<String> digests(BuiltinPlugins builtins) {
+    /** Usage sources read whole exports: {@code fetchUsage} gets its own, longer limit. */
+    private static Map<String, Duration> methodTimeouts(ProviderTimeouts timeouts, Duration fetchUsage) {
+        Map<String, Duration> byMethod = new HashMap<>(timeouts.byMethod());
+        byMethod.put("fetchUsage", fetchUsage);
+        return byMethod;
+    }
+
+        private static Set<String> digests(BuiltinPlugins builtins) {
         Set<String> digests = new HashSet<>();
         for (BuiltinPlugins.Builtin builtin : builtins.list()) {
             try {
