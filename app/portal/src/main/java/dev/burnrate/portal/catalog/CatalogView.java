@@ -57,10 +57,8 @@ public class CatalogView extends VerticalLayout {
 
         add(new H2("Catalog"));
         problems().ifPresent(this::add);
-        add(new CatalogPriceLists(prices, work, () -> {
-            filters.setFacets(catalog.facets());
-            apply(filter);
-        }));
+        // new prices, same filter: the grid, count and chart are read again
+        add(new CatalogPriceLists(prices, work, () -> apply(filter)));
         pluginPages(panels).ifPresent(this::add);
         add(filters, count, chart, grid);
         apply(CatalogFilter.ALL);
