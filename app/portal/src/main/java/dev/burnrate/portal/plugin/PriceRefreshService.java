@@ -38,6 +38,9 @@ public class PriceRefreshService {
                                  Optional<StoredPriceList> pending) {
     }
 
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
     private final PluginCatalogService catalog;
     private final PriceListRepository repository;
     private final PriceLists lists;
@@ -100,7 +103,7 @@ public class PriceRefreshService {
         });
         lists.reload();
         return new Outcome(Optional.of(stored), summary.displayName() + ": " + stored.offerings().size()
-                + " offerings, prices effective from " + stored.effectiveFrom());
+                + " offerings, prices effective from " + DATE.format(stored.effectiveFrom()));
     }
 
     /** Whether the signed-in user may refresh prices (administrators). */
