@@ -17,6 +17,7 @@ import dev.burnrate.portal.provisioning.Template;
 import dev.burnrate.portal.security.Role;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.settings.SettingsService;
+import dev.burnrate.portal.support.ApiClient;
 import dev.burnrate.portal.support.BrowserTestBase;
 import dev.burnrate.portal.support.ProvisioningCleanup;
 import dev.burnrate.portal.support.RunAs;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The API 1.3.0 provider extensions of a third-party plugin, loaded from its jar: the sample provider's capacity
@@ -147,6 +149,18 @@ class ProviderCapacityPricesPanelsIT extends BrowserTestBase {
         open("plugins/sample-provider");
         assertThat(page.locator("#panel-sample-provider-capacity")).isVisible();
         assertThat(page.locator("#panel-sample-provider-capacity-settings")).hasCount(0);
+    }
+
+    @Test
+    void thePolicyDryRunOfTheApiSaysWhereASoldOutJobWouldGo() {
+        ApiClient api = new ApiClient(applicationContext, port);
+        JsonNode check = api.post("/api/v1/policy/evaluations", api.tokenFor("engineer"), """
+                {"kind": "inference", "team": "ml-research", "name": "api-sold-out", "provider": "sample-cloud",
+                 "region": "sample-us-nyc", "instanceType": "sample.gpu-h100", "purchaseOption": "ON_DEMAND",
+                 "dataClassification": "internal", "encrypted": true, "privateNetwork": true,
+                 "tags": {"cost-center": "CC-1234", "owner": "engineer"}}""").json();
+        assertThat(check.path("violations").toString()).as(check.toString()).contains("provider/capacity",
+                "sample.gpu-h100 is sold out in sample-us-nyc", "using sample.gpu-h100 in sample-eu-ams instead");
     }
 
     private static RequestDraft notebook() {
