@@ -27,8 +27,9 @@ import java.util.function.Function;
 
 /**
  * The catalog: every offering of every provider plugin in one lazy grid with filters, sortable prices, price per
- * accelerator-hour and per peak BF16 PFLOP-hour (joined to the hardware plugins' specs), and a chart comparing
- * the cheapest accelerator-hour across providers.
+ * accelerator-hour and per peak BF16 PFLOP-hour (joined to the hardware plugins' specs), each offering's capacity
+ * as its provider reports it, a chart comparing the cheapest accelerator-hour across providers, where each
+ * provider's prices come from (with the administrators' Refresh prices), and links to plugins' own pages.
  */
 @Route("catalog")
 @PageTitle("Catalog · Burnrate")
