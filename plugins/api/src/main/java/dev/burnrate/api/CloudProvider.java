@@ -29,6 +29,26 @@ public interface CloudProvider extends BurnrateExtension {
     }
 
     /**
+     * Whether an offering can be created now in its region: in stock, the account's quota used up, or sold out
+     * (since API 1.3.0). The portal shows it in the catalog and asks it right before {@link #provision}; when the
+     * answer is not available it fails over to the next available offering that fits the request (and still passes
+     * the policies). Keep it quick (a cached figure is fine): it is called for every catalog page shown. Plugins
+     * built against an older API answer {@link Availability.State#UNKNOWN}, and provisioning simply tries.
+     */
+    default Availability availability(Offering offering, Region region) {
+        return Availability.unknown("the provider does not report capacity");
+    }
+
+    /**
+     * A fresh price list from the provider's price source (a price API, a published file), or empty when it has
+     * nothing newer than {@link #offerings()} (since API 1.3.0; empty by default). An administrator triggers it in
+     * the portal, which validates the list, applies it whole at its effective date and audits it.
+     */
+    default Optional<PriceList> refreshPrices() {
+        return Optional.empty();
+    }
+
+    /**
      * Starts creating a resource. Must be idempotent on {@link ProvisionRequest#requestId()}: a retry with the same
      * id returns the resource created the first time instead of creating a second one.
      *

@@ -11,7 +11,12 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.html.Anchor;
+import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.plugin.CatalogFilter;
+import dev.burnrate.portal.plugin.OfferingAvailability;
+import dev.burnrate.portal.plugin.PluginPanelsService;
+import dev.burnrate.portal.plugin.PriceRefreshService;
 import dev.burnrate.portal.plugin.CatalogOffering;
 import dev.burnrate.portal.plugin.CatalogSort;
 import dev.burnrate.portal.plugin.PluginCatalogService;
@@ -22,8 +27,9 @@ import java.util.function.Function;
 
 /**
  * The catalog: every offering of every provider plugin in one lazy grid with filters, sortable prices, price per
- * accelerator-hour and per peak BF16 PFLOP-hour (joined to the hardware plugins' specs), and a chart comparing
- * the cheapest accelerator-hour across providers.
+ * accelerator-hour and per peak BF16 PFLOP-hour (joined to the hardware plugins' specs), each offering's capacity
+ * as its provider reports it, a chart comparing the cheapest accelerator-hour across providers, where each
+ * provider's prices come from (with the administrators' Refresh prices), and links to plugins' own pages.
  */
 @Route("catalog")
 @PageTitle("Catalog · Burnrate")
@@ -32,14 +38,17 @@ import java.util.function.Function;
 public class CatalogView extends VerticalLayout {
 
     private final PluginCatalogService catalog;
+    private final OfferingAvailability availability;
     private final CatalogFilterBar filters = new CatalogFilterBar();
     private final Grid<CatalogOffering> grid = new Grid<>(CatalogOffering.class, false);
     private final CheapestAcceleratorChart chart = new CheapestAcceleratorChart();
     private final Span count = new Span();
     private CatalogFilter filter = CatalogFilter.ALL;
 
-    public CatalogView(PluginCatalogService catalog) {
+    public CatalogView(PluginCatalogService catalog, OfferingAvailability availability, PriceRefreshService prices,
+                       PluginPanelsService panels, BackgroundWork work) {
         this.catalog = catalog;
+        this.availability = availability;
         addClassName("catalog-view");
         setSizeFull();
         configureGrid();
@@ -49,6 +58,9 @@ public class CatalogView extends VerticalLayout {
 
         add(new H2("Catalog"));
         problems().ifPresent(this::add);
+        // new prices, same filter: the grid, count and chart are read again
+        add(new CatalogPriceLists(prices, work, () -> apply(filter)));
+        pluginPages(panels).ifPresent(this::add);
         add(filters, count, chart, grid);
         apply(CatalogFilter.ALL);
     }
@@ -67,6 +79,8 @@ public class CatalogView extends VerticalLayout {
         grid.addColumn(o -> o.offering().hasAccelerator()
                 ? o.acceleratorLabel() + " × " + o.offering().acceleratorCount() : "—").setHeader("Accelerator")
                 .setAutoWidth(true);
+        grid.addColumn(o -> CapacityLabel.of(availability.of(o))).setHeader("Capacity")
+                .setTooltipGenerator(o -> availability.of(o).reason()).setAutoWidth(true);
         grid.addColumn(o -> number(o.offering().vcpus())).setHeader("vCPUs").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         grid.addColumn(o -> number(o.offering().memoryGib())).setHeader("Memory GiB")
@@ -100,6 +114,22 @@ public class CatalogView extends VerticalLayout {
         grid.getDataProvider().refreshAll();
         count.setText(catalog.count(filter) + " offerings");
         chart.show(catalog.cheapestPerAcceleratorHour(filter));
+    }
+
+    /** Links to the pages of plugins that contribute panels. */
+    private static java.util.Optional<Div> pluginPages(PluginPanelsService panels) {
+        List<PluginPanelsService.PanelSource> sources = panels.sources();
+        if (sources.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Div links = new Div(new Span("Plugin pages: "));
+        links.setId("plugin-pages");
+        for (PluginPanelsService.PanelSource source : sources) {
+            Anchor link = new Anchor("plugins/" + source.pluginId(), source.title());
+            link.getElement().setAttribute("data-plugin", source.pluginId());
+            links.add(link, new Span(" "));
+        }
+        return java.util.Optional.of(links);
     }
 
     private java.util.Optional<Div> problems() {

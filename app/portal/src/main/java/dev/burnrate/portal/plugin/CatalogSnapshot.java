@@ -15,16 +15,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Everything the catalog shows, read from the plugins once per plugin-host generation. A provider or hardware
  * catalog that fails to answer is left out and listed in {@link #problems()}; the rest still shows.
  */
 record CatalogSnapshot(long generation, List<CatalogOffering> offerings, List<ProviderSummary> providers,
-                       List<HardwareSpec> hardware, List<String> problems) {
+                       List<HardwareSpec> hardware, List<String> problems, PriceLists.State prices) {
 
     static CatalogSnapshot build(long generation, List<PluginExtension<CloudProvider>> providers,
                                  List<PluginExtension<HardwareCatalog>> catalogs) {
+        return build(generation, providers, catalogs, (providerId, own) -> own, null);
+    }
+
+    /**
+     * @param prices      the offerings to use for a provider given its own: those of an applied price list in
+     *                    effect, if any ({@link PriceLists#offerings})
+     * @param priceState  which price lists were in effect when this snapshot was read
+     */
+    static CatalogSnapshot build(long generation, List<PluginExtension<CloudProvider>> providers,
+                                 List<PluginExtension<HardwareCatalog>> catalogs,
+                                 BiFunction<String, List<Offering>, List<Offering>> prices,
+                                 PriceLists.State priceState) {
         List<String> problems = new ArrayList<>();
         List<HardwareSpec> hardware = new ArrayList<>();
         for (PluginExtension<HardwareCatalog> catalog : catalogs) {
@@ -44,7 +57,7 @@ record CatalogSnapshot(long generation, List<CatalogOffering> offerings, List<Pr
                 String name = cloud.displayName();
                 Map<String, Region> regions = new HashMap<>();
                 cloud.regions().forEach(r -> regions.put(r.id(), r));
-                List<Offering> list = cloud.offerings();
+                List<Offering> list = prices.apply(id, cloud.offerings());
                 for (Offering offering : list) {
                     Region region = regions.get(offering.regionId());
                     if (region != null) {
@@ -57,7 +70,7 @@ record CatalogSnapshot(long generation, List<CatalogOffering> offerings, List<Pr
             }
         }
         return new CatalogSnapshot(generation, List.copyOf(offerings), List.copyOf(summaries), List.copyOf(hardware),
-                List.copyOf(problems));
+                List.copyOf(problems), priceState);
     }
 
     Optional<HardwareSpec> spec(String name) {

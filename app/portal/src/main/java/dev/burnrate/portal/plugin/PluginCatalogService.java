@@ -38,6 +38,7 @@ import org.springframework.stereotype.Service;
 public class PluginCatalogService {
 
     private final PluginHost host;
+    private final PriceLists priceLists;
     private volatile CatalogSnapshot snapshot;
     /** One thread: warming twice at once would only read the same plugins twice. */
     private final ExecutorService warmer = Executors.newSingleThreadExecutor(task -> {
@@ -46,8 +47,9 @@ public class PluginCatalogService {
         return thread;
     });
 
-    public PluginCatalogService(PluginHost host) {
+    public PluginCatalogService(PluginHost host, PriceLists priceLists) {
         this.host = host;
+        this.priceLists = priceLists;
     }
 
     /**
@@ -63,7 +65,12 @@ public class PluginCatalogService {
     @PermitAll
     public boolean warm() {
         CatalogSnapshot current = snapshot;
-        return current != null && current.generation() == host.generation();
+        return current != null && fresh(current);
+    }
+
+    /** Read for the current plugin set and the price lists in effect now. */
+    private boolean fresh(CatalogSnapshot s) {
+        return s.generation() == host.generation() && priceLists.state().equals(s.prices());
     }
 
     @PreDestroy
@@ -191,17 +198,17 @@ public class PluginCatalogService {
     }
 
     private CatalogSnapshot snapshot() {
-        long generation = host.generation();
         CatalogSnapshot current = snapshot;
-        if (current != null && current.generation() == generation) {
+        if (current != null && fresh(current)) {
             return current;
         }
         synchronized (this) {
             current = snapshot;
-            if (current == null || current.generation() != host.generation()) {
+            if (current == null || !fresh(current)) {
                 long readAt = host.generation();
+                PriceLists.State prices = priceLists.state();
                 current = CatalogSnapshot.build(readAt, host.extensions(CloudProvider.class),
-                        host.extensions(HardwareCatalog.class));
+                        host.extensions(HardwareCatalog.class), priceLists::offerings, prices);
                 snapshot = current;
             }
             return current;

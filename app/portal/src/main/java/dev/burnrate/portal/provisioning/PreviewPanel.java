@@ -22,6 +22,7 @@ public class PreviewPanel extends VerticalLayout {
     private final Div outcome = new Div();
     private final UnorderedList reasons = new UnorderedList();
     private final Div budgets = new Div();
+    private final Div capacity = new Div();
 
     public PreviewPanel() {
         addClassName("preview-panel");
@@ -30,12 +31,19 @@ public class PreviewPanel extends VerticalLayout {
         outcome.setId("preview-outcome");
         reasons.setId("preview-reasons");
         budgets.setId("preview-budgets");
-        add(new H3("Estimate"), estimate, new H3("Policy preview"), outcome, reasons, budgets);
+        capacity.setId("preview-capacity");
+        capacity.addClassName("preview-capacity");
+        add(capacity, new H3("Estimate"), estimate, new H3("Policy preview"), outcome, reasons, budgets);
         incomplete(List.of());
     }
 
     public void show(Preview preview) {
         Estimate e = preview.estimate();
+        capacity.removeAll();
+        capacity.setVisible(preview.capacity() != null);
+        if (preview.capacity() != null) {
+            capacity.add(new Paragraph(preview.capacity()));
+        }
         estimate.removeAll();
         estimate.add(figure("Per hour", Money.rate(e.hourlyCost(), e.currency()), "estimate-hourly"),
                 figure("Expected total", Money.of(e.expectedTotal(), e.currency()), "estimate-expected"),
@@ -48,6 +56,8 @@ public class PreviewPanel extends VerticalLayout {
     }
 
     public void incomplete(List<DraftInvalid.FieldError> errors) {
+        capacity.removeAll();
+        capacity.setVisible(false);
         estimate.removeAll();
         estimate.add(new Paragraph(errors.isEmpty() ? "Fill in the form to see the estimate."
                 : "Complete the form: " + errors.stream().map(DraftInvalid.FieldError::message)

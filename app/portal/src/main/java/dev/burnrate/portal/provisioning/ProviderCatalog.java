@@ -3,6 +3,7 @@ package dev.burnrate.portal.provisioning;
 import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.Region;
+import dev.burnrate.portal.plugin.PriceLists;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,10 +16,12 @@ public class ProviderCatalog {
 
     private final CloudProviders providers;
     private final ProviderCalls calls;
+    private final PriceLists priceLists;
 
-    public ProviderCatalog(CloudProviders providers, ProviderCalls calls) {
+    public ProviderCatalog(CloudProviders providers, ProviderCalls calls, PriceLists priceLists) {
         this.providers = providers;
         this.calls = calls;
+        this.priceLists = priceLists;
     }
 
     public record ProviderOption(String id, String name) {
@@ -60,10 +63,14 @@ public class ProviderCatalog {
         return providers.find(providerId);
     }
 
-    /** Compute offerings and, as offerings priced per GB-hour, the provider's storage classes. */
+    /**
+     * Compute offerings (those of the provider's applied price list when one is in effect) and, as offerings priced
+     * per GB-hour, the provider's storage classes.
+     */
     private List<Offering> offerings(String providerId) {
         return providers.find(providerId).map(p -> {
-            List<Offering> all = new ArrayList<>(calls.read(p.id(), "offerings", p::offerings));
+            List<Offering> all = new ArrayList<>(priceLists.offerings(p.id(),
+                    calls.read(p.id(), "offerings", p::offerings)));
             calls.read(p.id(), "storageOfferings", p::storageOfferings).forEach(s -> all.add(s.asOffering()));
             return List.copyOf(all);
         }).orElse(List.of());

@@ -45,11 +45,14 @@ class ProvisioningExecutor {
     private final ProviderCatalog catalog;
     private final ProviderCalls calls;
     private final ProvisioningOutcomes outcomes;
+    private final HandOverCapacity capacity;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ProvisioningExecutor(RequestRepository requests, ProviderCatalog catalog, ProviderCalls calls,
-                         ProvisioningOutcomes outcomes, TransactionTemplate tx, Clock clock) {
+                         ProvisioningOutcomes outcomes, HandOverCapacity capacity, TransactionTemplate tx,
+                         Clock clock) {
+        this.capacity = capacity;
         this.requests = requests;
         this.catalog = catalog;
         this.calls = calls;
@@ -129,6 +132,15 @@ class ProvisioningExecutor {
         Optional<ProvisionRequest> call;
         try {
             call = provider == null ? Optional.empty() : providerCall(request);
+            if (call.isPresent()) {
+                HandOverCapacity.Decision capacityNow = capacity.check(request, provider, call.get().offering());
+                if (capacityNow.use().isEmpty()) {
+                    outcomes.fail(request, RequestState.PROVISIONING, capacityNow.note());
+                    return;
+                }
+                Offering use = capacityNow.use().get().offering();
+                call = Optional.of(withOffering(call.get(), use));
+            }
         } catch (RuntimeException catalogUnreadable) {
             outcomes.unknown(request, catalogUnreadable.getMessage());
             return;
@@ -139,9 +151,10 @@ class ProvisioningExecutor {
                     + request.instanceType() + " in " + request.regionId());
             return;
         }
+        ProvisionRequest providerRequest = call.get();
         ResourceStatus status;
         try {
-            status = calls.call(provider.id(), "provision", () -> provider.provision(call.get()));
+            status = calls.call(provider.id(), "provision", () -> provider.provision(providerRequest));
         } catch (ProvisioningException refused) {
             outcomes.fail(request, RequestState.PROVISIONING, refused.getMessage());
             return;
@@ -205,6 +218,12 @@ class ProvisioningExecutor {
                 request.instanceType());
         return offering.map(o -> new ProvisionRequest(request.id(), o, request.count(), request.purchaseOption(),
                 request.name(), providerTags(request), request.encrypted(), request.privateNetwork()));
+    }
+
+    private static ProvisionRequest withOffering(ProvisionRequest call, Offering offering) {
+        return call.offering().equals(offering) ? call : new ProvisionRequest(call.requestId(), offering,
+                call.count(), call.purchaseOption(), call.name(), call.tags(), call.encrypted(),
+                call.privateNetwork());
     }
 
     private static Map<String, String> providerTags(StoredRequest request) {

@@ -44,13 +44,15 @@ public class ProvisioningService {
     private final NextStep nextStep;
     private final ResourceRepository resources;
     private final ProvisionDefaults defaults;
+    private final CapacityPlanner capacity;
 
     public ProvisioningService(ProviderCatalog catalog, DraftValidator validator, CostEstimator estimator,
                                ActivePolicies policies, PolicyEvaluator evaluator, BudgetFigures budgets,
                                RequestIntake intake, RequestRepository requests, HandOvers executor,
                                UserService users, CurrentUser currentUser,
                                dev.burnrate.portal.policy.DecisionLog decisions, NextStep nextStep,
-                               ResourceRepository resources, ProvisionDefaults defaults) {
+                               ResourceRepository resources, ProvisionDefaults defaults, CapacityPlanner capacity) {
+        this.capacity = capacity;
         this.decisions = decisions;
         this.defaults = defaults;
         this.resources = resources;
@@ -120,10 +122,46 @@ public class ProvisioningService {
     public Preview preview(RequestDraft draft) {
         DraftValidator.Resolved resolved = validator.validate(draft);
         teamId(draft.team());
-        Estimate estimate = estimate(draft, resolved);
-        PolicyInput input = PolicyInputs.of("preview", draft, resolved.region(), resolved.offering(), estimate);
+        Placed placed = place(draft, resolved);
+        Estimate estimate = estimate(placed.draft(), placed.resolved());
+        PolicyInput input = PolicyInputs.of("preview", placed.draft(), placed.resolved().region(),
+                placed.resolved().offering(), estimate);
         Decision decision = evaluator.evaluate(policies.load(), input, budgets);
-        return new Preview(estimate, decision);
+        return new Preview(estimate, decision, placed.note());
+    }
+
+    /** A draft where it will be provisioned, with a sentence for the user when it moved (else null). */
+    private record Placed(RequestDraft draft, DraftValidator.Resolved resolved, String note) {
+    }
+
+    /**
+     * Where a draft can be provisioned now: where it asks when the provider has it, else the next available
+     * offering of the same hardware the policies do not deny (the request's own decision then judges it in full).
+     *
+     * @throws DraftInvalid when it cannot be had and nothing can stand in for it
+     */
+    private Placed place(RequestDraft draft, DraftValidator.Resolved resolved) {
+        var provider = catalog.provider(draft.providerId()).orElseThrow();
+        CapacityPlanner.Plan plan = capacity.plan(provider, draft.template(), draft.purchaseOption(),
+                new CapacityPlanner.Placement(resolved.region(), resolved.offering()),
+                candidate -> notDenied(draft.placedAt(candidate.region().id(), candidate.offering().instanceType()),
+                        candidate));
+        if (plan.use().isEmpty()) {
+            throw new DraftInvalid(List.of(new DraftInvalid.FieldError("offering", plan.note())));
+        }
+        if (!plan.failedOver()) {
+            return new Placed(draft, resolved, null);
+        }
+        CapacityPlanner.Placement use = plan.use().get();
+        return new Placed(draft.placedAt(use.region().id(), use.offering().instanceType()),
+                new DraftValidator.Resolved(use.region(), use.offering()), plan.note());
+    }
+
+    private boolean notDenied(RequestDraft moved, CapacityPlanner.Placement at) {
+        Estimate estimate = estimate(moved, new DraftValidator.Resolved(at.region(), at.offering()));
+        PolicyInput input = PolicyInputs.of("preview", moved, at.region(), at.offering(), estimate);
+        return evaluator.evaluate(policies.load(), input, budgets).outcome()
+                != dev.burnrate.engine.policy.Outcome.DENY;
     }
 
     /**
@@ -142,10 +180,11 @@ public class ProvisioningService {
         }
         DraftValidator.Resolved resolved = validator.validate(draft);
         long teamId = teamId(draft.team());
-        Estimate estimate = estimate(draft, resolved);
+        Placed placed = place(draft, resolved);
+        Estimate estimate = estimate(placed.draft(), placed.resolved());
         StoredRequest stored;
         try {
-            stored = intake.intake(requestId, teamId, actor, draft, resolved, estimate);
+            stored = intake.intake(requestId, teamId, actor, placed.draft(), placed.resolved(), estimate);
         } catch (DataIntegrityViolationException | IntegrityConstraintViolationException duplicate) {
             // the same id was submitted concurrently and the other submit won: answer with its request
             return sameRequest(requests.find(requestId).orElseThrow(() -> duplicate), draft, actor);
@@ -192,7 +231,10 @@ public class ProvisioningService {
     }
 
     private StoredRequest sameRequest(StoredRequest stored, RequestDraft draft, String actor) {
-        if (!stored.requestedBy().equals(actor) || !stored.draft().equals(draft)) {
+        // a request that failed over to another offering (capacity) is stored where it went
+        boolean same = stored.draft().equals(draft)
+                || stored.draft().equals(draft.placedAt(stored.regionId(), stored.instanceType()));
+        if (!stored.requestedBy().equals(actor) || !same) {
             throw new DraftInvalid(List.of(new DraftInvalid.FieldError("requestId",
                     "This request id was already used for a different request; reload the form")));
         }

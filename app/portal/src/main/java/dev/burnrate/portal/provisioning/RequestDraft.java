@@ -14,4 +14,11 @@ public record RequestDraft(Template template, String team, String project, Strin
     public RequestDraft {
         tags = tags == null ? Map.of() : Map.copyOf(new TreeMap<>(tags));
     }
+
+    /** This draft placed elsewhere: another region and instance type of the same provider (a capacity failover). */
+    public RequestDraft placedAt(String otherRegionId, String otherInstanceType) {
+        return new RequestDraft(template, team, project, name, providerId, otherRegionId, otherInstanceType, count,
+                purchaseOption, durationHours, dataClassification, tags, encrypted, privateNetwork, checkpointing,
+                deadlineCritical);
+    }
 }

@@ -126,6 +126,16 @@ public class RequestRepository {
     }
 
     /** Ends {@code owner}'s claim without a change of state (the provider could not be asked), noting why. */
+    /** Moves a request to another region and instance type of its provider (a capacity failover at hand-over). */
+    public void relocate(String id, String regionId, String instanceType, Instant now) {
+        dsl.update(PROVISIONING_REQUESTS)
+                .set(PROVISIONING_REQUESTS.REGION_ID, regionId)
+                .set(PROVISIONING_REQUESTS.INSTANCE_TYPE, instanceType)
+                .set(PROVISIONING_REQUESTS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .where(PROVISIONING_REQUESTS.ID.eq(id))
+                .execute();
+    }
+
     public void release(String id, String owner, String note, Instant now) {
         dsl.update(PROVISIONING_REQUESTS)
                 .set(PROVISIONING_REQUESTS.FAILURE, note)

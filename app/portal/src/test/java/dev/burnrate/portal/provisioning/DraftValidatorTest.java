@@ -16,7 +16,8 @@ class DraftValidatorTest {
 
     private final ProviderCalls calls = new ProviderCalls();
     private final ProviderCatalog catalog = new ProviderCatalog(
-            () -> List.of(new SandboxTestProvider(Clock.systemUTC())), calls);
+            () -> List.of(new SandboxTestProvider(Clock.systemUTC())), calls,
+            dev.burnrate.portal.plugin.PriceLists.none(Clock.systemUTC()));
     private final DraftValidator validator = new DraftValidator(catalog);
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.burnrate.portal.support;
 
+import dev.burnrate.api.Availability;
 import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.ComplianceFacts;
 import dev.burnrate.api.InventoryItem;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +66,25 @@ public class SandboxTestProvider implements CloudProvider {
                                 double memory, double onDemand, double spot) {
         return new Offering("aws", type, region, accelerator, count, vcpus, memory, "Amazon Elastic Compute Cloud",
                 new Prices(onDemand, spot, null, null, "catalog"));
+    }
+
+    /** Offering keys this cloud reports sold out (see {@link #availability}). */
+    private final Set<String> soldOut = ConcurrentHashMap.newKeySet();
+
+    /** Reports an offering ({@code aws/region/instanceType}) sold out until {@link #restock()}. */
+    public void soldOut(String offeringKey) {
+        soldOut.add(offeringKey);
+    }
+
+    /** Everything in stock again. */
+    public void restock() {
+        soldOut.clear();
+    }
+
+    @Override
+    public Availability availability(Offering offering, Region region) {
+        return soldOut.contains(offering.key()) ? Availability.soldOut("no " + offering.instanceType()
+                + " capacity in " + region.id()) : Availability.inStock();
     }
 
     /** The next provision call fails with this message (a provider refusal). */

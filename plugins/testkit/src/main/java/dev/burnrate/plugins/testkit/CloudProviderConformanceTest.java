@@ -68,6 +68,25 @@ public abstract class CloudProviderConformanceTest {
         }
     }
 
+    /** API 1.3.0: every offering gets an availability answer, and every "no" says why. */
+    @Test
+    void availabilityAnswersForEveryOffering() {
+        failOn(CapacityConformance.checkAvailability(provider));
+    }
+
+    /** API 1.3.0: a refreshed price list, when the provider has one, holds only valid offerings of its own. */
+    @Test
+    void refreshedPricesConform() {
+        failOn(CapacityConformance.checkPriceRefresh(provider));
+    }
+
+    private static void failOn(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            fail(violations.size() + " conformance violation(s):\n" + violations.stream().limit(50)
+                    .map(Violation::toString).collect(Collectors.joining("\n")));
+        }
+    }
+
     @Test
     void provisioningIsIdempotentOnRequestId() throws ProvisioningException {
         ProvisionRequest request = request("conformance-idempotent");

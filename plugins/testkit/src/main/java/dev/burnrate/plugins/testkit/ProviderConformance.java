@@ -81,7 +81,7 @@ public final class ProviderConformance {
         }
     }
 
-    private static Set<String> checkRegions(List<Region> regions, List<Violation> violations) {
+    static Set<String> checkRegions(List<Region> regions, List<Violation> violations) {
         Set<String> ids = new HashSet<>();
         if (regions == null || regions.isEmpty()) {
             violations.add(new Violation("provider", "has-regions", "has no regions"));
@@ -110,7 +110,7 @@ public final class ProviderConformance {
         return ids;
     }
 
-    private static void checkOffering(String providerId, Offering offering, Set<String> regionIds,
+    static void checkOffering(String providerId, Offering offering, Set<String> regionIds,
                                       List<Violation> violations) {
         String subject = "offering " + offering.key();
         if (!providerId.equals(offering.providerId())) {

@@ -46,9 +46,22 @@ public class PolicyEvaluationController {
         return new PolicyCheck(decision(decision),
                 OfferingEstimateView.of(drafted.offering(), drafted.draft().count(), drafted.draft().purchaseOption(),
                         preview.estimate()),
-                decision.violations().stream().map(v -> new PolicyCheck.RuleViolation(
-                        v.policyName() + "/" + v.ruleId(), v.outcome().name(), v.message())).toList(),
+                violations(preview),
                 decision.budgets().stream().map(PolicyEvaluationController::budget).toList());
+    }
+
+    /**
+     * The rules the job breaks and, when the provider cannot supply its offering now, a capacity warning naming
+     * the offering the decision and estimate are for instead (a request would be placed there).
+     */
+    private static List<PolicyCheck.RuleViolation> violations(Preview preview) {
+        List<PolicyCheck.RuleViolation> all = new java.util.ArrayList<>();
+        if (preview.capacity() != null) {
+            all.add(new PolicyCheck.RuleViolation("provider/capacity", "WARN", preview.capacity()));
+        }
+        preview.decision().violations().forEach(v -> all.add(new PolicyCheck.RuleViolation(
+                v.policyName() + "/" + v.ruleId(), v.outcome().name(), v.message())));
+        return all;
     }
 
     /** WARN lets the request go ahead, as the provisioning intake does. */

@@ -1,9 +1,11 @@
 package dev.burnrate.plugins.sample;
 
+import dev.burnrate.api.Availability;
 import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.ComplianceFacts;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.PluginContext;
+import dev.burnrate.api.PriceList;
 import dev.burnrate.api.Prices;
 import dev.burnrate.api.ProvisionRequest;
 import dev.burnrate.api.ProvisioningException;
@@ -13,6 +15,7 @@ import dev.burnrate.api.UsageRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -33,6 +36,7 @@ public class SampleCloudProvider implements CloudProvider {
     private static final List<Offering> OFFERINGS = buildOfferings();
 
     private volatile SampleResources resources;
+    private volatile SampleCapacity capacity;
 
     @Override
     public String id() {
@@ -47,6 +51,7 @@ public class SampleCloudProvider implements CloudProvider {
     @Override
     public void init(PluginContext context) {
         resources = new SampleResources(context, this::findOffering);
+        capacity = new SampleCapacity(context, resources);
         context.logger().log(System.Logger.Level.INFO, "Sample Cloud ready: {0} offerings", OFFERINGS.size());
     }
 
@@ -60,8 +65,27 @@ public class SampleCloudProvider implements CloudProvider {
         return OFFERINGS;
     }
 
+    /** Capacity as the sample's settings simulate it (see {@link SampleCapacity}); API 1.3.0. */
+    @Override
+    public Availability availability(Offering offering, Region region) {
+        SampleCapacity current = capacity;
+        return current == null ? Availability.unknown("Sample Cloud is not initialised")
+                : current.availability(offering, region);
+    }
+
+    /** The sample's "price API": this month's list (see {@link SamplePrices}); API 1.3.0. */
+    @Override
+    public Optional<PriceList> refreshPrices() {
+        return Optional.of(SamplePrices.refreshed(OFFERINGS, capacity == null ? Instant.now()
+                : capacity.now()));
+    }
+
     @Override
     public ResourceStatus provision(ProvisionRequest request) throws ProvisioningException {
+        SampleCapacity current = capacity;
+        if (current != null) {
+            current.check(request);
+        }
         return resources().provision(request);
     }
 
@@ -90,6 +114,21 @@ public class SampleCloudProvider implements CloudProvider {
             throw new ProvisioningException("Sample Cloud is not initialised");
         }
         return resources;
+    }
+
+    /** An offering of the sample by its key, or null. */
+    static Offering offeringByKey(String key) {
+        return OFFERINGS.stream().filter(o -> o.key().equals(key)).findFirst().orElse(null);
+    }
+
+    /** The region of one of the sample's offerings. */
+    static Region region(Offering offering) {
+        return REGIONS.stream().filter(r -> r.id().equals(offering.regionId())).findFirst().orElseThrow();
+    }
+
+    /** Every offering the sample ships with. */
+    static List<Offering> shippedOfferings() {
+        return OFFERINGS;
     }
 
     private Offering findOffering(String key) {

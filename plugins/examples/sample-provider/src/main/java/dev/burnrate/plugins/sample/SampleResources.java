@@ -135,6 +135,19 @@ final class SampleResources {
         return rows;
     }
 
+    /** Accelerators held by resources not yet stopped or deleted: what counts against the sample's GPU quota. */
+    synchronized int acceleratorsInUse() {
+        int used = 0;
+        for (String text : context.store().list("sample-").values()) {
+            Entry e = Entry.parse(text);
+            Offering offering = offerings.apply(e.offeringKey());
+            if (e.billedUntil() < 0 && offering != null) {
+                used += e.count() * offering.acceleratorCount();
+            }
+        }
+        return used;
+    }
+
     private Entry find(String id) throws ProvisioningException {
         return Entry.parse(context.store().get(id)
                 .orElseThrow(() -> new ProvisioningException("Sample Cloud has no resource " + id)));

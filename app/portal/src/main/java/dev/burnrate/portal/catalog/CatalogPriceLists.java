@@ -1,0 +1,86 @@
+package dev.burnrate.portal.catalog;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.burnrate.portal.base.BackgroundWork;
+import dev.burnrate.portal.base.ViewTask;
+import dev.burnrate.portal.plugin.PriceRefreshService;
+import dev.burnrate.portal.plugin.StoredPriceList;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Where each provider's prices come from: its plugin's built-in list, or the refreshed list in effect with its
+ * effective date (and a pending one, if any). Administrators get a "Refresh prices" button per provider; the
+ * refresh calls the plugin on the background pool and the catalog shows the new prices when it has been applied.
+ */
+class CatalogPriceLists extends Div {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final PriceRefreshService prices;
+    private final BackgroundWork work;
+    private final Runnable onApplied;
+
+    CatalogPriceLists(PriceRefreshService prices, BackgroundWork work, Runnable onApplied) {
+        this.prices = prices;
+        this.work = work;
+        this.onApplied = onApplied;
+        setId("catalog-price-lists");
+        addClassName("catalog-price-lists");
+        show();
+    }
+
+    void show() {
+        removeAll();
+        for (PriceRefreshService.ProviderPrices p : prices.priceLists()) {
+            Div line = new Div();
+            line.addClassName("price-list-line");
+            line.getElement().setAttribute("data-provider", p.providerId());
+            Span text = new Span(p.providerName() + " prices: " + p.inEffect().map(CatalogPriceLists::describe)
+                    .orElse("as the plugin ships them") + p.pending().map(l -> "; new prices from "
+                    + DATE.format(l.effectiveFrom())).orElse(""));
+            text.setId("price-list-" + p.providerId());
+            line.add(text);
+            if (prices.canRefresh()) {
+                line.add(refreshButton(p));
+            }
+            add(line);
+        }
+    }
+
+    private static String describe(StoredPriceList list) {
+        return "effective " + DATE.format(list.effectiveFrom()) + " (" + list.source() + "; applied by "
+                + list.appliedBy() + " " + DATE.format(list.appliedAt()) + ")";
+    }
+
+    private Button refreshButton(PriceRefreshService.ProviderPrices p) {
+        Button refresh = new Button("Refresh prices");
+        refresh.setId("refresh-prices-" + p.providerId());
+        refresh.setDisableOnClick(true);
+        refresh.addClickListener(e -> {
+            try {
+                ViewTask.start(this, work, "the price refresh of " + p.providerName(),
+                        task -> prices.refresh(p.providerId()), outcome -> {
+                            refresh.setEnabled(true);
+                            Notification.show(outcome.message(), 5000, Notification.Position.BOTTOM_START);
+                            show();
+                            onApplied.run();
+                        }, failure -> {
+                            refresh.setEnabled(true);
+                            Notification.show(failure.getMessage(), 8000, Notification.Position.MIDDLE)
+                                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                        });
+            } catch (BackgroundWork.Busy busy) {
+                refresh.setEnabled(true);
+                Notification.show(busy.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        return refresh;
+    }
+}
