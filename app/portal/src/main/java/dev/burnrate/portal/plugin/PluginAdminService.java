@@ -43,13 +43,15 @@ public class PluginAdminService {
     private final TransactionTemplate tx;
     private final PluginCatalogService catalog;
     private final PluginOrphans orphans;
+    private final PluginWarnings warnings;
 
     public PluginAdminService(PluginHost host, PluginInstallRepository installs, AuditService audit,
                               CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions,
-                              PluginCatalogService catalog, PluginOrphans orphans) {
+                              PluginCatalogService catalog, PluginOrphans orphans, PluginWarnings warnings) {
         this.host = host;
         this.catalog = catalog;
         this.orphans = orphans;
+        this.warnings = warnings;
         this.installs = installs;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -236,17 +238,7 @@ public class PluginAdminService {
         return new PluginSummary(info.id(), info.version(), info.provider(), info.description(), info.state(),
                 info.extensions(), info.error(), info.sha256(), info.fileName(),
                 record == null ? null : record.source(), record == null ? null : record.installedAt(),
-                record == null ? null : record.installedBy(), warnings(info));
-    }
-
-    /** Offerings whose accelerator no installed hardware catalog knows: they work, but not fully. */
-    private List<String> warnings(PluginInfo info) {
-        List<String> warnings = new java.util.ArrayList<>();
-        catalog.unknownAccelerators(info.id()).forEach((name, types) -> warnings.add("accelerator '" + name
-                + "' (" + String.join(", ", types) + ") is not a name any installed hardware catalog knows: the "
-                + "catalog shows no model or PFLOP price for these offerings and simulations skip them; use a "
-                + "model name or alias from the plugin guide's list"));
-        return warnings;
+                record == null ? null : record.installedBy(), warnings.of(info.id()));
     }
 
     private static boolean isNewer(String candidate, String installed) {

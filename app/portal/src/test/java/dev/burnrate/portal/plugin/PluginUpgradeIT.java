@@ -23,8 +23,6 @@ import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.BrowserTestBase;
 import dev.burnrate.portal.support.RunAs;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.jooq.DSLContext;
@@ -69,6 +67,10 @@ class PluginUpgradeIT extends BrowserTestBase {
     DSLContext dsl;
     @Autowired
     ApplicationContext app;
+    @Autowired
+    BuiltinPlugins builtins;
+    @Autowired
+    PluginInstallRepository installs;
 
     private String resourceId;
 
@@ -99,6 +101,8 @@ class PluginUpgradeIT extends BrowserTestBase {
         assertThat(page.locator("#upload-result")).containsText("Upgraded sample-provider from 1.0.0 to 1.0.1");
         assertThat(page.locator("span[data-plugin='sample-provider']")).hasText("STARTED");
         assertThat(page.locator("#plugins-grid")).containsText("Sample Cloud: a third-party provider plugin example");
+        // The built-in Azure provider sells retired GPUs no hardware catalog knows: its row says which.
+        assertThat(page.locator("span[data-warnings-for='provider-azure']")).containsText("accelerator 'K80'");
         screenshot("plugins-sample-upgraded");
         assertThat(host.plugin(ID).orElseThrow().version()).isEqualTo("1.0.1");
         assertThat(auditEntries()).anySatisfy(e -> {
@@ -152,6 +156,33 @@ class PluginUpgradeIT extends BrowserTestBase {
         });
     }
 
+    @Test
+    void aNewerBuiltInUpgradesInPlaceAndAnOlderOneReplacesIt() throws IOException {
+        BuiltinPlugins.Builtin tpu = builtins.list().stream().filter(b -> b.pluginId().equals("hardware-tpu"))
+                .findFirst().orElseThrow();
+        byte[] newer = rewritten(tpu.content(), "9.0.0", idx -> idx);
+        SystemRunner.runAsSystem(() -> {
+            assertThat(installs.findActive("hardware-tpu")).hasValueSatisfying(
+                    r -> assertThat(r.source()).isEqualTo(PluginSource.BUILTIN));
+            admin.installBuiltins(List.of(new BuiltinPlugins.Builtin(tpu.fileName(), tpu.pluginId(), "9.0.0", newer)));
+            assertThat(host.plugin("hardware-tpu").orElseThrow().version()).isEqualTo("9.0.0");
+            assertThat(host.plugin("hardware-tpu").orElseThrow().state()).isEqualTo(HostPluginState.STARTED);
+            assertThat(auditEntries()).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo("plugin.upgrade");
+                assertThat(e.target()).isEqualTo("plugin:hardware-tpu");
+            });
+
+            // The portal rolled back to the shipped version: the older built-in replaces the newer one.
+            admin.installBuiltins(List.of(tpu));
+            assertThat(host.plugin("hardware-tpu").orElseThrow().version()).isEqualTo(tpu.version());
+            assertThat(host.plugin("hardware-tpu").orElseThrow().state()).isEqualTo(HostPluginState.STARTED);
+            assertThat(installs.findActive("hardware-tpu")).hasValueSatisfying(r -> {
+                assertThat(r.source()).isEqualTo(PluginSource.BUILTIN);
+                assertThat(r.version()).isEqualTo(tpu.version());
+            });
+        });
+    }
+
     private String provisionSampleResource() {
         RequestDraft draft = new RequestDraft(Template.NOTEBOOK, "inference", null, "upgrade-check", "sample-cloud",
                 "sample-eu-ams", "sample.small", 1, PurchaseOption.ON_DEMAND, 8.0, "internal",
@@ -184,27 +215,26 @@ class PluginUpgradeIT extends BrowserTestBase {
     private static Path sampleJar(String version, Function<String, String> index) throws IOException {
         Path jar = Files.createDirectories(Paths.get("target", "it-plugins", "upgrade"))
                 .resolve("sample-provider-" + version + ".jar");
-        try (JarFile in = new JarFile(SAMPLE_JAR.toFile())) {
+        return Files.write(jar, rewritten(Files.readAllBytes(SAMPLE_JAR), version, index));
+    }
+
+    private static byte[] rewritten(byte[] jar, String version, Function<String, String> index) throws IOException {
+        java.io.ByteArrayOutputStream result = new java.io.ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(jar))) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().putValue("Plugin-Version", version);
-            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-                for (JarEntry entry : java.util.Collections.list(in.entries())) {
-                    if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
-                        continue;
-                    }
+            try (JarOutputStream out = new JarOutputStream(result, manifest)) {
+                for (JarEntry entry; (entry = in.getNextJarEntry()) != null; ) {
                     out.putNextEntry(new JarEntry(entry.getName()));
-                    try (InputStream content = in.getInputStream(entry)) {
-                        byte[] bytes = content.readAllBytes();
-                        if (entry.getName().equals("META-INF/extensions.idx")) {
-                            bytes = index.apply(new String(bytes, StandardCharsets.UTF_8))
-                                    .getBytes(StandardCharsets.UTF_8);
-                        }
-                        out.write(bytes);
+                    byte[] bytes = in.readAllBytes();
+                    if (entry.getName().equals("META-INF/extensions.idx")) {
+                        bytes = index.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                     }
+                    out.write(bytes);
                     out.closeEntry();
                 }
             }
         }
-        return jar;
+        return result.toByteArray();
     }
 }
