@@ -87,6 +87,9 @@ class PluginUpgradeIT extends BrowserTestBase {
         if (host.plugin(ID).isPresent()) {
             SystemRunner.runAsSystem(() -> admin.uninstall(ID, true));
         }
+        if (host.plugin("hardware-nvidia").orElseThrow().state() == HostPluginState.DISABLED) {
+            SystemRunner.runAsSystem(() -> admin.enable("hardware-nvidia"));
+        }
     }
 
     @Test
@@ -95,10 +98,15 @@ class PluginUpgradeIT extends BrowserTestBase {
         resourceId = provisionSampleResource();
         bootedTwoMinutesAgo(resourceId);
 
+        // Without the NVIDIA catalog nothing knows the sample's H100: the upload result says so.
+        SystemRunner.runAsSystem(() -> admin.disable("hardware-nvidia"));
         loginAs("admin");
         open("admin/plugins");
         page.locator("#plugin-upload input[type=file]").setInputFiles(sampleJar("1.0.1", idx -> idx));
         assertThat(page.locator("#upload-result")).containsText("Upgraded sample-provider from 1.0.0 to 1.0.1");
+        assertThat(page.locator("#upload-warnings")).containsText("accelerator 'H100' (sample.gpu-h100)");
+        SystemRunner.runAsSystem(() -> admin.enable("hardware-nvidia"));
+        open("admin/plugins");
         assertThat(page.locator("span[data-plugin='sample-provider']")).hasText("STARTED");
         assertThat(page.locator("#plugins-grid")).containsText("Sample Cloud: a third-party provider plugin example");
         // The built-in Azure provider sells retired GPUs no hardware catalog knows: its row says which.
