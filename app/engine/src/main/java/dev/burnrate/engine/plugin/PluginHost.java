@@ -101,8 +101,20 @@ public final class PluginHost implements AutoCloseable {
      * @throws PluginInstallException    when it clashes with an installed plugin or fails to start
      */
     public synchronized PluginInfo install(String fileName, InputStream content) throws PluginInstallException {
+        return installOrUpgrade(fileName, content).plugin();
+    }
+
+    /**
+     * Like {@link #install}, and says whether it upgraded: a newer version of an installed plugin (same id) replaces
+     * it in place; the old version runs until the new one has started and answered its check calls, and runs on
+     * as before if the new one fails. The same version, or an older one, is refused.
+     */
+    public synchronized PluginInstallResult installOrUpgrade(String fileName, InputStream content)
+            throws PluginInstallException {
         try {
-            return describe(new PluginInstaller(config, safety, lifecycle, plugins).install(fileName, content));
+            PluginInstaller.Installed done = new PluginInstaller(config, safety, lifecycle, plugins)
+                    .install(fileName, content);
+            return new PluginInstallResult(describe(done.plugin()), done.replacedVersion());
         } finally {
             generation.incrementAndGet();
         }

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * One upload: stage it, hash it, check it is admitted (allow-list, safe mode), inspect it (bytecode included), refuse
- * clashes, move it into the plugins folder, load and start it (with its check calls).
+ * clashes, move it into the plugins folder, load and start it (with its check calls). A newer version of an
+ * installed plugin replaces it in place ({@link PluginUpgrade}).
  * Any failure undoes every step, so the folder and the host look as they did before.
  */
 final class PluginInstaller {
@@ -34,7 +35,11 @@ final class PluginInstaller {
         this.plugins = plugins;
     }
 
-    LoadedPlugin install(String uploadedName, InputStream content) throws PluginInstallException {
+    /** What an install did: the started plugin, and the version it replaced ({@code null} for a new plugin). */
+    record Installed(LoadedPlugin plugin, String replacedVersion) {
+    }
+
+    Installed install(String uploadedName, InputStream content) throws PluginInstallException {
         String fileName = safeName(uploadedName);
         Path staged = null;
         Path installed = null;
@@ -45,6 +50,12 @@ final class PluginInstaller {
             String sha256 = copyAndHash(content, staged, fileName);
             refuseUnadmitted(fileName, sha256);
             PluginPackage pkg = inspect(staged, fileName, sha256);
+            LoadedPlugin existing = plugins.get(pkg.id());
+            if (existing != null) {
+                String replaced = existing.version;
+                return new Installed(new PluginUpgrade(config, lifecycle, plugins).replace(existing, staged, pkg),
+                        replaced);
+            }
             refuseClash(pkg);
             installed = config.pluginsDir().resolve(pkg.installedFileName());
             Files.move(staged, installed, StandardCopyOption.ATOMIC_MOVE);
@@ -57,7 +68,7 @@ final class PluginInstaller {
                         + plugin.error);
             }
             plugins.put(plugin.id, plugin);
-            return plugin;
+            return new Installed(plugin, null);
         } catch (IOException e) {
             rollback(plugin, installed);
             throw new PluginInstallException(fileName + " was not installed: " + e.getMessage(), e);
@@ -91,11 +102,6 @@ final class PluginInstaller {
     }
 
     private void refuseClash(PluginPackage pkg) throws PluginInstallException {
-        LoadedPlugin existing = plugins.get(pkg.id());
-        if (existing != null) {
-            throw new PluginInstallException("a plugin with id '" + pkg.id() + "' is already installed (version "
-                    + existing.version + "); uninstall it before installing " + pkg.fileName());
-        }
         if (Files.exists(config.pluginsDir().resolve(pkg.installedFileName()))) {
             throw new PluginInstallException("the plugins folder already holds " + pkg.installedFileName());
         }

@@ -184,6 +184,47 @@ final class PluginLifecycle {
         guard.reset(plugin.id);
     }
 
+    /**
+     * Takes a plugin out of PF4J for an upgrade, leaving its archive in place (a zip's expanded folder goes; PF4J
+     * expands it again if the plugin is reattached).
+     */
+    void detach(LoadedPlugin plugin) {
+        closeExtensions(plugin);
+        if (plugin.inPf4j && manager.getPlugin(plugin.id) != null) {
+            Path expanded = manager.getPlugin(plugin.id).getPluginPath();
+            manager.unloadPlugin(plugin.id);
+            if (!expanded.equals(plugin.path)) {
+                PluginHost.deleteQuietly(expanded);
+            }
+        }
+        guard.reset(plugin.id);
+    }
+
+    /**
+     * Loads a detached plugin again from its archive after a failed upgrade, and starts it if it was started (or
+     * suspended: its calls get a fresh chance); a plugin that was not started keeps the error or hold it had.
+     */
+    LoadedPlugin reattach(LoadedPlugin old, HostPluginState stateBefore) {
+        PluginPackage pkg;
+        try {
+            pkg = inspector.inspect(old.path, old.path.getFileName().toString(), old.sha256);
+        } catch (PluginCheckException e) {
+            old.inPf4j = false;
+            old.error = "could not be reloaded after a failed upgrade: " + e.getMessage();
+            return old;
+        }
+        LoadedPlugin restored = load(old.path, pkg);
+        if (restored.inPf4j && restored.error == null && (stateBefore == HostPluginState.STARTED
+                || stateBefore == HostPluginState.SUSPENDED)) {
+            start(restored);
+        } else if (restored.error == null) {
+            restored.error = old.error;
+            restored.heldState = old.heldState;
+            restored.heldReason = old.heldReason;
+        }
+        return restored;
+    }
+
     /** An administrator decided about the plugin: what held it back, here and in the journal, no longer counts. */
     private void release(LoadedPlugin plugin) {
         plugin.heldState = null;

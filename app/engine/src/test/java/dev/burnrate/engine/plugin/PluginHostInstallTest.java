@@ -93,8 +93,8 @@ class PluginHostInstallTest extends PluginHostTestBase {
     @Test
     void anInstalledIdOrExtensionIdCannotBeInstalledTwice() throws Exception {
         upload(plugins.plugin("good").jar(uploads, "good.jar"));
-        expectRefused(plugins.plugin("good").set("Plugin-Version", "1.1.0").jar(uploads, "good-1.1.jar"),
-                "a plugin with id 'good-plugin' is already installed (version 1.0.0)");
+        expectRefused(plugins.plugin("good").jar(uploads, "good-again.jar"),
+                "plugin 'good-plugin' version 1.0.0 is already installed");
         expectRefused(plugins.plugin("clash").jar(uploads, "clash.jar"),
                 "CloudProvider id 'good' is already provided by plugin good-plugin");
         assertThat(folderContents()).containsExactly("good-plugin-1.0.0.jar");

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.TreeMap;
 
 /**
  * Everything the catalog shows, read from the plugins once per plugin-host generation. A provider or hardware
@@ -75,6 +76,23 @@ record CatalogSnapshot(long generation, List<CatalogOffering> offerings, List<Pr
 
     Optional<HardwareSpec> spec(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(index(hardware).get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The accelerator names a plugin's offerings use that no hardware catalog knows (by model or alias), each with
+     * the instance types using it, in name order.
+     */
+    Map<String, List<String>> unknownAccelerators(String pluginId) {
+        Map<String, List<String>> unknown = new TreeMap<>();
+        for (CatalogOffering o : offerings) {
+            if (o.pluginId().equals(pluginId) && o.offering().hasAccelerator() && o.hardwareModel() == null) {
+                List<String> types = unknown.computeIfAbsent(o.offering().acceleratorName(), k -> new ArrayList<>());
+                if (!types.contains(o.offering().instanceType())) {
+                    types.add(o.offering().instanceType());
+                }
+            }
+        }
+        return unknown;
     }
 
     private static CatalogOffering join(String pluginId, String providerId, String providerName, Offering o,

@@ -3,6 +3,7 @@ package dev.burnrate.portal.plugin;
 import dev.burnrate.engine.plugin.PluginHost;
 import dev.burnrate.engine.plugin.PluginInfo;
 import dev.burnrate.engine.plugin.PluginInstallException;
+import dev.burnrate.engine.plugin.PluginInstallResult;
 import dev.burnrate.engine.plugin.PluginValidationException;
 import dev.burnrate.portal.audit.AuditService;
 import dev.burnrate.portal.security.CurrentUser;
@@ -25,7 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Admin > Plugins: list, upload, enable, disable, uninstall. ADMIN only; every change, and every refused upload, is
+ * Admin > Plugins: list, upload (a newer version upgrades in place), enable, disable, uninstall (refused while
+ * live resources would lose their provider, unless confirmed). ADMIN only; every change, and every refused upload, is
  * audited. The plugin folder is not transactional, so transactions are explicit here: an install whose record
  * cannot be written is uninstalled again, and an uninstall happens last inside the transaction that records it.
  */
@@ -40,12 +42,16 @@ public class PluginAdminService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final PluginCatalogService catalog;
+    private final PluginOrphans orphans;
+    private final PluginWarnings warnings;
 
     public PluginAdminService(PluginHost host, PluginInstallRepository installs, AuditService audit,
                               CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions,
-                              PluginCatalogService catalog) {
+                              PluginCatalogService catalog, PluginOrphans orphans, PluginWarnings warnings) {
         this.host = host;
         this.catalog = catalog;
+        this.orphans = orphans;
+        this.warnings = warnings;
         this.installs = installs;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -67,6 +73,16 @@ public class PluginAdminService {
      */
     @RolesAllowed(Role.Names.ADMIN)
     public PluginSummary install(String fileName, byte[] content) throws PluginUploadException {
+        return install(fileName, content, PluginSource.UPLOAD).plugin();
+    }
+
+    /**
+     * Like {@link #install}, saying whether it upgraded: a newer version of an installed plugin replaces it in place
+     * (settings, stored state and its providers' resources carry over); the old version runs on if the new one
+     * fails. The same or an older version is refused.
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    public PluginInstallOutcome installOrUpgrade(String fileName, byte[] content) throws PluginUploadException {
         return install(fileName, content, PluginSource.UPLOAD);
     }
 
@@ -82,12 +98,41 @@ public class PluginAdminService {
         return change("plugin.disable", pluginId, () -> host.disable(pluginId));
     }
 
+    /** The live resources (every team's) that uninstalling the plugin would leave without a provider. */
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<OrphanedResource> orphanedBy(String pluginId) {
+        PluginInfo plugin = requirePlugin(pluginId);
+        return tx.execute(s -> orphans.of(plugin));
+    }
+
+    /**
+     * Uninstalls a plugin that no live resource depends on.
+     *
+     * @throws PluginOrphansException when live resources of its providers exist; nothing changes then
+     */
     @RolesAllowed(Role.Names.ADMIN)
     public void uninstall(String pluginId) {
+        uninstall(pluginId, false);
+    }
+
+    /**
+     * Uninstalls a plugin; with {@code orphanResources} also when live resources of its providers would be left
+     * without a provider (the audit entry lists them), otherwise that is refused.
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    public void uninstall(String pluginId, boolean orphanResources) {
         PluginInfo before = requirePlugin(pluginId);
         tx.executeWithoutResult(s -> {
+            List<OrphanedResource> orphaned = orphans.of(before);
+            if (!orphaned.isEmpty() && !orphanResources) {
+                throw new PluginOrphansException(pluginId, orphaned);
+            }
             installs.markUninstalled(pluginId, clock.instant(), currentUser.actor());
-            audit.record("plugin.uninstall", "plugin:" + pluginId, auditView(before), null);
+            Map<String, Object> view = auditView(before);
+            if (!orphaned.isEmpty()) {
+                view.put("orphanedResources", orphaned.stream().map(OrphanedResource::id).toList());
+            }
+            audit.record("plugin.uninstall", "plugin:" + pluginId, view, null);
             host.uninstall(pluginId); // last: if it fails, the record and audit entry roll back
         });
     }
@@ -107,8 +152,10 @@ public class PluginAdminService {
                 continue;
             }
             try {
-                if (upgrade && host.plugin(builtin.pluginId()).isPresent()) {
-                    uninstall(builtin.pluginId());
+                // A newer shipped version upgrades in place; an older one (a portal rolled back) replaces it.
+                if (upgrade && host.plugin(builtin.pluginId()).isPresent()
+                        && !isNewer(builtin.version(), active.get().version())) {
+                    uninstall(builtin.pluginId(), true);
                 }
                 install(builtin.fileName(), builtin.content(), PluginSource.BUILTIN);
             } catch (PluginUploadException | RuntimeException e) {
@@ -117,10 +164,11 @@ public class PluginAdminService {
         }
     }
 
-    private PluginSummary install(String fileName, byte[] content, PluginSource source) throws PluginUploadException {
-        PluginInfo info;
+    private PluginInstallOutcome install(String fileName, byte[] content, PluginSource source)
+            throws PluginUploadException {
+        PluginInstallResult result;
         try {
-            info = host.install(fileName, new ByteArrayInputStream(content));
+            result = host.installOrUpgrade(fileName, new ByteArrayInputStream(content));
         } catch (PluginInstallException e) {
             List<String> problems = e instanceof PluginValidationException v ? v.problems() : List.of();
             tx.executeWithoutResult(s -> audit.record("plugin.install-refused", "plugin-upload:" + fileName, null,
@@ -128,20 +176,38 @@ public class PluginAdminService {
                             "reason", e.getMessage())));
             throw new PluginUploadException(e.getMessage(), problems);
         }
+        PluginInfo info = result.plugin();
+        String replaced = result.replacedVersion();
         try {
             tx.executeWithoutResult(s -> {
+                var providerIds = orphans.providerIds(info);
+                if (replaced != null) {
+                    installs.markUninstalled(info.id(), clock.instant(), currentUser.actor());
+                }
                 installs.recordInstall(info.id(), info.version(), info.sha256(), info.fileName(), source,
-                        clock.instant(), currentUser.actor());
+                        clock.instant(), currentUser.actor(), providerIds);
                 Map<String, Object> after = auditView(info);
                 after.put("source", source.name());
-                audit.record("plugin.install", "plugin:" + info.id(), null, after);
+                if (replaced == null) {
+                    audit.record("plugin.install", "plugin:" + info.id(), null, after);
+                } else {
+                    after.put("summary", "plugin upgraded from " + replaced + " to " + info.version());
+                    audit.record("plugin.upgrade", "plugin:" + info.id(), Map.of("version", replaced), after);
+                }
             });
         } catch (RuntimeException e) {
-            host.uninstall(info.id()); // the install could not be recorded: leave nothing behind
+            if (replaced == null) {
+                host.uninstall(info.id()); // the install could not be recorded: leave nothing behind
+            } else {
+                // the old archive is gone: the upgraded plugin keeps running, the record still names the old one
+                log.error("Plugin {} was upgraded from {} to {} but the upgrade could not be recorded", info.id(),
+                        replaced, info.version(), e);
+            }
             throw e;
         }
         catalog.warmInBackground();
-        return summary(info, tx.execute(s -> installs.findActive(info.id()).orElse(null)));
+        return new PluginInstallOutcome(summary(info, tx.execute(s -> installs.findActive(info.id()).orElse(null))),
+                replaced);
     }
 
     private PluginSummary change(String action, String pluginId, java.util.function.Supplier<PluginInfo> operation) {
@@ -168,11 +234,15 @@ public class PluginAdminService {
         return view;
     }
 
-    private static PluginSummary summary(PluginInfo info, PluginInstallRecord record) {
+    private PluginSummary summary(PluginInfo info, PluginInstallRecord record) {
         return new PluginSummary(info.id(), info.version(), info.provider(), info.description(), info.state(),
                 info.extensions(), info.error(), info.sha256(), info.fileName(),
                 record == null ? null : record.source(), record == null ? null : record.installedAt(),
-                record == null ? null : record.installedBy());
+                record == null ? null : record.installedBy(), warnings.of(info.id()));
+    }
+
+    private static boolean isNewer(String candidate, String installed) {
+        return new org.pf4j.DefaultVersionManager().compareVersions(candidate, installed) > 0;
     }
 
     private static String sha256(byte[] content) {

@@ -153,6 +153,16 @@ public class PluginCatalogService {
         }
     }
 
+    /**
+     * The accelerator names a plugin's offerings use that no installed hardware catalog knows (by model or alias),
+     * each with the instance types that use it: the catalog shows no model or PFLOP price for those offerings and
+     * simulations skip them, so the admin page reports them.
+     */
+    @PermitAll
+    public Map<String, List<String>> unknownAccelerators(String pluginId) {
+        return snapshot().unknownAccelerators(pluginId);
+    }
+
     /** Providers or hardware catalogs that failed to answer when the catalog was last read. */
     @PermitAll
     public List<String> problems() {

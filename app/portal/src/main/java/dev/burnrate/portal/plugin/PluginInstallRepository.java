@@ -5,8 +5,11 @@ import static dev.burnrate.portal.db.Tables.PLUGIN_INSTALLS;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
@@ -23,7 +26,14 @@ public class PluginInstallRepository {
 
     public long recordInstall(String pluginId, String version, String sha256, String fileName, PluginSource source,
                               Instant at, String by) {
+        return recordInstall(pluginId, version, sha256, fileName, source, at, by, List.of());
+    }
+
+    /** @param providerIds the cloud provider ids the install offers (kept for the uninstall's orphan check) */
+    public long recordInstall(String pluginId, String version, String sha256, String fileName, PluginSource source,
+                              Instant at, String by, Collection<String> providerIds) {
         return dsl.insertInto(PLUGIN_INSTALLS)
+                .set(PLUGIN_INSTALLS.PROVIDER_IDS, providerIds.isEmpty() ? null : String.join(",", providerIds))
                 .set(PLUGIN_INSTALLS.PLUGIN_ID, pluginId)
                 .set(PLUGIN_INSTALLS.VERSION, version)
                 .set(PLUGIN_INSTALLS.SHA256, sha256)
@@ -49,6 +59,14 @@ public class PluginInstallRepository {
                 .where(PLUGIN_INSTALLS.PLUGIN_ID.eq(pluginId), PLUGIN_INSTALLS.UNINSTALLED_AT.isNull())
                 .orderBy(PLUGIN_INSTALLS.ID.desc()).limit(1)
                 .fetchOptional(PluginInstallRepository::toRecord);
+    }
+
+    /** The cloud provider ids recorded for the plugin's active install (empty when none were recorded). */
+    public Set<String> recordedProviderIds(String pluginId) {
+        String ids = dsl.select(PLUGIN_INSTALLS.PROVIDER_IDS).from(PLUGIN_INSTALLS)
+                .where(PLUGIN_INSTALLS.PLUGIN_ID.eq(pluginId), PLUGIN_INSTALLS.UNINSTALLED_AT.isNull())
+                .orderBy(PLUGIN_INSTALLS.ID.desc()).limit(1).fetchOptional(PLUGIN_INSTALLS.PROVIDER_IDS).orElse(null);
+        return ids == null || ids.isBlank() ? Set.of() : new LinkedHashSet<>(List.of(ids.split(",")));
     }
 
     /** Whether the plugin was ever installed (also if later uninstalled): built-ins are not forced back. */

@@ -10,13 +10,15 @@ import java.util.List;
  *
  * @param source      built-in, uploaded, or {@code null} for an archive put into the folder by hand
  * @param installedAt when its current install was recorded, or {@code null}
+ * @param warnings    what works but not as the author may think (e.g. accelerator names no hardware catalog knows)
  */
 public record PluginSummary(String id, String version, String provider, String description, HostPluginState state,
                             List<ExtensionInfo> extensions, String error, String sha256, String fileName,
-                            PluginSource source, Instant installedAt, String installedBy) {
+                            PluginSource source, Instant installedAt, String installedBy, List<String> warnings) {
 
     public PluginSummary {
         extensions = List.copyOf(extensions);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /** Readable list of what it contributes, e.g. "CloudProvider aws". */

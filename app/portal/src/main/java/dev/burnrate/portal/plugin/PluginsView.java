@@ -3,6 +3,7 @@ package dev.burnrate.portal.plugin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -23,6 +24,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import dev.burnrate.engine.plugin.HostPluginState;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 
 /**
  * Admin > Plugins: every plugin with its version, provider, state, extensions and error; enable, disable,
@@ -38,6 +40,7 @@ public class PluginsView extends VerticalLayout {
     private final PluginAdminService service;
     private final Grid<PluginSummary> grid = new Grid<>(PluginSummary.class, false);
     private final Div uploadResult = new Div();
+    private final Upload upload;
     private UI ui;
 
     public PluginsView(PluginAdminService service) {
@@ -47,7 +50,7 @@ public class PluginsView extends VerticalLayout {
 
         // The upload arrives on its own request; the UI is captured on attach to update it afterwards.
         addAttachListener(event -> ui = event.getUI());
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, content) -> install(metadata.fileName(), content)));
+        upload = new Upload(UploadHandler.inMemory((metadata, content) -> install(metadata.fileName(), content)));
         upload.setId("plugin-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD_BYTES);
@@ -59,6 +62,8 @@ public class PluginsView extends VerticalLayout {
 
         grid.setId("plugins-grid");
         grid.addColumn(PluginSummary::id).setHeader("Plugin").setAutoWidth(true).setFrozen(true);
+        grid.addColumn(PluginSummary::description).setHeader("Description").setTooltipGenerator(
+                PluginSummary::description).setWidth("16em");
         grid.addColumn(PluginSummary::version).setHeader("Version").setAutoWidth(true);
         grid.addColumn(PluginSummary::provider).setHeader("Provider").setAutoWidth(true);
         grid.addComponentColumn(PluginsView::stateBadge).setHeader("State").setAutoWidth(true);
@@ -69,6 +74,7 @@ public class PluginsView extends VerticalLayout {
                 .setTooltipGenerator(PluginSummary::sha256).setAutoWidth(true);
         grid.addColumn(PluginSummary::error).setHeader("Error").setTooltipGenerator(PluginSummary::error)
                 .setFlexGrow(1);
+        grid.addComponentColumn(PluginsView::warnings).setHeader("Warnings").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
 
         add(new H2("Plugins"), new Paragraph("Upload a PF4J plugin jar or zip. It is checked before anything of it "
@@ -78,17 +84,31 @@ public class PluginsView extends VerticalLayout {
 
     private void install(String fileName, byte[] content) {
         try {
-            PluginSummary installed = service.install(fileName, content);
+            PluginInstallOutcome outcome = service.installOrUpgrade(fileName, content);
+            PluginSummary installed = outcome.plugin();
+            String done = outcome.upgraded()
+                    ? "Upgraded " + installed.id() + " from " + outcome.replacedVersion() + " to " + installed.version()
+                    : "Installed " + installed.id() + " " + installed.version();
             ui.access(() -> {
                 refresh();
+                upload.clearFileList(); // one file at a time, but the next upload must not need a page reload
                 uploadResult.removeAll();
                 uploadResult.setClassName("upload-result success");
-                uploadResult.add(new Span("Installed " + installed.id() + " " + installed.version() + " ("
-                        + installed.extensionsText() + "), SHA-256 " + installed.sha256()));
-                notify("Installed plugin " + installed.id(), NotificationVariant.LUMO_SUCCESS);
+                uploadResult.add(new Span(done + " (" + installed.extensionsText() + "), SHA-256 "
+                        + installed.sha256()));
+                if (!installed.warnings().isEmpty()) {
+                    UnorderedList warnings = new UnorderedList();
+                    warnings.setId("upload-warnings");
+                    installed.warnings().forEach(w -> warnings.add(new ListItem(w)));
+                    uploadResult.add(warnings);
+                }
+                notify(done, NotificationVariant.LUMO_SUCCESS);
             });
         } catch (PluginUploadException e) {
-            ui.access(() -> showError(e.getMessage(), e));
+            ui.access(() -> {
+                upload.clearFileList();
+                showError(e.getMessage(), e);
+            });
         }
     }
 
@@ -132,16 +152,44 @@ public class PluginsView extends VerticalLayout {
         dialog.setHeaderTitle("Uninstall " + plugin.id() + "?");
         dialog.add(new Paragraph("Its archive is deleted from the plugins folder and its extensions disappear. "
                 + "State it stored stays in the database."));
+        List<OrphanedResource> orphans = service.orphanedBy(plugin.id());
         Button confirm = new Button("Uninstall", click -> {
-            service.uninstall(plugin.id());
+            try {
+                service.uninstall(plugin.id(), !orphans.isEmpty());
+                notify("Uninstalled " + plugin.id(), NotificationVariant.LUMO_SUCCESS);
+            } catch (PluginOrphansException e) {
+                notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            }
             dialog.close();
             refresh();
-            notify("Uninstalled " + plugin.id(), NotificationVariant.LUMO_SUCCESS);
         });
         confirm.setId("confirm-uninstall");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
+        if (!orphans.isEmpty()) {
+            dialog.add(new Paragraph(orphans.size() + " live resource" + (orphans.size() == 1 ? "" : "s")
+                    + " of its providers would be left without a provider: nobody could stop, delete or meter "
+                    + (orphans.size() == 1 ? "it" : "them") + " from the portal any more."));
+            UnorderedList list = new UnorderedList();
+            list.setId("orphaned-resources");
+            orphans.forEach(r -> list.add(new ListItem(r.text())));
+            dialog.add(list);
+            Checkbox accept = new Checkbox("Leave these resources without a provider");
+            accept.setId("confirm-orphans");
+            confirm.setEnabled(false);
+            accept.addValueChangeListener(e -> confirm.setEnabled(e.getValue()));
+            dialog.add(accept);
+        }
+        Button cancel = new Button("Cancel", click -> dialog.close());
+        cancel.setId("cancel-uninstall");
+        dialog.getFooter().add(cancel, confirm);
         dialog.open();
+    }
+
+    private static Span warnings(PluginSummary plugin) {
+        Span text = new Span(String.join("; ", plugin.warnings()));
+        text.getElement().setAttribute("data-warnings-for", plugin.id());
+        text.getElement().setAttribute("title", String.join("\n", plugin.warnings()));
+        return text;
     }
 
     private static Span stateBadge(PluginSummary plugin) {

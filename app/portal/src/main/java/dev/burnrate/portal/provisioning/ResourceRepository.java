@@ -84,6 +84,15 @@ public class ResourceRepository {
                 .and(RESOURCES.CREATED_AT.lt(before.atOffset(ZoneOffset.UTC))));
     }
 
+    /** Every team's live resources (not deleted or failed) of these providers, newest first. */
+    public List<StoredResource> liveOf(Collection<String> providerIds) {
+        if (providerIds.isEmpty()) {
+            return List.of();
+        }
+        return find(RESOURCES.PROVIDER_ID.in(providerIds)
+                .and(RESOURCES.STATE.notIn(ResourceState.DELETED.name(), ResourceState.FAILED.name())));
+    }
+
     public List<StoredResource> find(Condition condition) {
         var rows = select().where(condition).orderBy(RESOURCES.CREATED_AT.desc()).fetch();
         Map<String, Map<String, Double>> costs = meteredCostByCurrency(rows.getValues(RESOURCES.ID));

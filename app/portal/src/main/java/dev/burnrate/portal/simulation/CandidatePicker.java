@@ -29,6 +29,7 @@ class CandidatePicker extends VerticalLayout {
         this.counter = counter;
         setPadding(false);
         provider.setItems(options.providers());
+        provider.setItemLabelGenerator(options::providerName);
         region.setItems(options.regions());
         accelerator.setItems(options.accelerators());
         jurisdiction.setItems(options.jurisdictions());

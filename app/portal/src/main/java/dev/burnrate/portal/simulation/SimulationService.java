@@ -53,12 +53,14 @@ public class SimulationService {
 
     public CandidateOptions candidateOptions() {
         TreeSet<String> providers = new TreeSet<>();
+        java.util.Map<String, String> providerNames = new java.util.HashMap<>();
         TreeSet<String> regions = new TreeSet<>();
         TreeSet<String> accelerators = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         TreeSet<String> jurisdictions = new TreeSet<>();
         for (SimulationCatalog.Entry entry : catalog.offerings()) {
             Offering o = entry.offering();
             providers.add(o.providerId());
+            providerNames.putIfAbsent(o.providerId(), entry.providerName());
             regions.add(o.regionId());
             jurisdictions.add(entry.jurisdiction());
             if (o.hasAccelerator()) {
@@ -68,7 +70,7 @@ public class SimulationService {
         List<String> references = catalog.hardware().stream().filter(h -> h.kind() != dev.burnrate.api.HardwareKind.CPU)
                 .map(dev.burnrate.api.HardwareSpec::model).sorted().toList();
         return new CandidateOptions(List.copyOf(providers), List.copyOf(regions), List.copyOf(accelerators),
-                List.copyOf(jurisdictions), references);
+                List.copyOf(jurisdictions), references, providerNames);
     }
 
     /** The offerings a filter selects, cheapest on-demand first. */

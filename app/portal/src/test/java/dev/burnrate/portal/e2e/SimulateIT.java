@@ -28,7 +28,7 @@ class SimulateIT extends BrowserTestBase {
         // The built-in provider plugins' catalog, narrowed to one AWS region (H100, A10G and CPU instances).
         // Demo mode saved a train-then-serve scenario for the engineer's team at start-up.
         assertThat(page.locator("#scenarios-grid")).containsText("Demo: fine-tune on 2,000 H100-hours");
-        choose("#candidate-provider", "aws");
+        choose("#candidate-provider", "Amazon Web Services");
         choose("#candidate-region", "us-east-1");
         assertThat(page.locator("#candidate-count")).containsText(Pattern.compile("^\\d+ offerings match$"));
         page.locator("#training-deadline input").fill("300");
@@ -166,7 +166,7 @@ class SimulateIT extends BrowserTestBase {
         assertThat(page.locator("#usage-load-summary")).containsText(
                 Pattern.compile("^720 hours · mean [\\d.,]+ requests/s · peak 60\\.0 requests/s$"));
         assertThat(page.locator("#usage-load-chart")).hasAttribute("data-render-count", Pattern.compile("[1-9]\\d*"));
-        choose("#candidate-provider", "aws");
+        choose("#candidate-provider", "Amazon Web Services");
         choose("#candidate-region", "us-east-1");
         page.locator("#run-simulation").click();
         assertThat(page.locator("#inference-recommendation")).containsText("Recommended:", SLOW_TEXT);

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,14 @@ public abstract class CloudProviderConformanceTest {
                 .orElseThrow();
     }
 
+    /**
+     * Accelerator names the provider may use besides the built-in hardware catalogs' ({@link AcceleratorNames}):
+     * those a hardware plugin of yours adds. Since API 1.3.0.
+     */
+    protected Set<String> additionalAcceleratorNames() {
+        return Set.of();
+    }
+
     @BeforeEach
     void initialiseProvider() {
         provider = createProvider();
@@ -61,7 +70,7 @@ public abstract class CloudProviderConformanceTest {
 
     @Test
     void staticFactsConform() {
-        List<Violation> violations = ProviderConformance.check(provider);
+        List<Violation> violations = ProviderConformance.check(provider, additionalAcceleratorNames());
         if (!violations.isEmpty()) {
             fail(violations.size() + " conformance violation(s):\n" + violations.stream().limit(50)
                     .map(Violation::toString).collect(Collectors.joining("\n")));

@@ -6,6 +6,7 @@ import dev.burnrate.api.Prices;
 import dev.burnrate.api.Region;
 import dev.burnrate.api.StorageOffering;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,14 @@ public final class ProviderConformance {
     }
 
     public static List<Violation> check(CloudProvider provider) {
+        return check(provider, Set.of());
+    }
+
+    /**
+     * @param extraAcceleratorNames accelerator names known besides the built-in hardware catalogs' (those a hardware
+     *                              plugin of the author's adds); since API 1.3.0
+     */
+    public static List<Violation> check(CloudProvider provider, Collection<String> extraAcceleratorNames) {
         List<Violation> violations = new ArrayList<>();
         Checks.checkIdentity(provider, "provider", violations);
         Set<String> regionIds = checkRegions(provider.regions(), violations);
@@ -39,6 +48,7 @@ public final class ProviderConformance {
         Set<String> keys = new HashSet<>();
         for (Offering offering : offerings) {
             checkOffering(provider.id(), offering, regionIds, violations);
+            checkAcceleratorName(offering, extraAcceleratorNames, violations);
             if (!keys.add(offering.key())) {
                 violations.add(new Violation("offering " + offering.key(), "unique-offering",
                         "the same instance type is offered twice in one region"));
@@ -138,6 +148,19 @@ public final class ProviderConformance {
             violations.add(new Violation(subject, "accelerator-name", "acceleratorName is blank"));
         }
         checkPrices(subject, offering.prices(), violations);
+    }
+
+    /** A name no hardware catalog knows leaves the offering without a spec in the portal: not fatal, but wrong. */
+    private static void checkAcceleratorName(Offering offering, Collection<String> extra, List<Violation> violations) {
+        if (!offering.hasAccelerator() || Checks.isBlank(offering.acceleratorName())
+                || AcceleratorNames.isKnown(offering.acceleratorName(), extra)) {
+            return;
+        }
+        violations.add(new Violation("offering " + offering.key(), "known-accelerator", "acceleratorName '"
+                + offering.acceleratorName() + "' is no model or alias of the built-in hardware catalogs ("
+                + String.join(", ", AcceleratorNames.builtInModelNames()) + "; aliases are in the plugin guide): "
+                + "the portal shows no model or PFLOP price for the offering and simulations skip it. Use a listed "
+                + "name, or return the names your own hardware plugin adds from additionalAcceleratorNames()"));
     }
 
     private static void checkPrices(String subject, Prices prices, List<Violation> violations) {
