@@ -120,6 +120,11 @@ public class PluginsView extends VerticalLayout {
             toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(toggle);
         }
+        Button settings = new Button("Settings", click -> click.getSource().getUI().ifPresent(ui ->
+                ui.navigate(PluginSettingsView.class, plugin.id())));
+        settings.setId("settings-" + plugin.id());
+        settings.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        actions.add(settings);
         Button uninstall = new Button("Uninstall", click -> confirmUninstall(plugin));
         uninstall.setId("uninstall-" + plugin.id());
         uninstall.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
