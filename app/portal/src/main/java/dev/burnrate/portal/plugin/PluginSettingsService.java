@@ -41,11 +41,13 @@ public class PluginSettingsService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final PluginCatalogService catalog;
 
     public PluginSettingsService(PluginHost host, SettingsService settings, PluginSecretRepository secrets,
                                  SecretCipher cipher, AuditService audit, CurrentUser currentUser, Clock clock,
-                                 PlatformTransactionManager transactions) {
+                                 PlatformTransactionManager transactions, PluginCatalogService catalog) {
         this.host = host;
+        this.catalog = catalog;
         this.settings = settings;
         this.secrets = secrets;
         this.cipher = cipher;
@@ -73,7 +75,7 @@ public class PluginSettingsService {
                     : new PluginSettingsForm.Field(setting,
                             settings.get(PluginSettingReader.settingKey(pluginId, setting.key())).orElse(null), false);
             fields.add(field);
-            if (setting.required() && !field.isSet()) {
+            if (setting.required() && !field.isSet() && setting.defaultValue() == null) {
                 missing.add(setting.label());
             }
         }
@@ -180,7 +182,9 @@ public class PluginSettingsService {
             if (!blank(value)) {
                 // a secret's check never quotes the value: SECRET accepts any non-blank text
                 setting.check(value).ifPresent(p -> problems.add(setting.label() + " " + p));
-            } else if (setting.required() && (!setting.secret() || !field.secretSet())) {
+            } else if (setting.required() && setting.defaultValue() == null
+                    && (!setting.secret() || !field.secretSet())) {
+                // a required setting with a default is never missing: the plugin applies its default
                 problems.add(setting.label() + " is required");
             }
         }
@@ -217,6 +221,7 @@ public class PluginSettingsService {
         if (host.plugin(pluginId).map(p -> p.state() == HostPluginState.STARTED).orElse(false)) {
             var after = host.enable(pluginId);
             log.info("Plugin {} restarted after its settings changed: {}", pluginId, after.state());
+            catalog.warmInBackground(); // a provider's offerings may depend on its settings
         }
     }
 
