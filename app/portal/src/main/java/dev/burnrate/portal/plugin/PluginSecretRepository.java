@@ -1,6 +1,7 @@
 package dev.burnrate.portal.plugin;
 
 import static dev.burnrate.portal.db.Tables.PLUGIN_SECRETS;
+import static dev.burnrate.portal.db.Tables.SETTINGS;
 
 import dev.burnrate.portal.secrets.EncryptedSecret;
 import java.time.Instant;
@@ -64,6 +65,15 @@ class PluginSecretRepository {
         return dsl.deleteFrom(PLUGIN_SECRETS)
                 .where(PLUGIN_SECRETS.PLUGIN_ID.eq(pluginId), PLUGIN_SECRETS.SETTING_KEY.eq(settingKey))
                 .execute() == 1;
+    }
+
+    /**
+     * Deletes the clear-text copy of a secret among the portal settings, without auditing its value (the settings
+     * service would): the caller audits that it moved.
+     */
+    void deleteClearCopy(String pluginId, String settingKey) {
+        dsl.deleteFrom(SETTINGS).where(SETTINGS.SETTING_KEY.eq(PluginSettingReader.settingKey(pluginId, settingKey)))
+                .execute();
     }
 
     List<Stored> all() {

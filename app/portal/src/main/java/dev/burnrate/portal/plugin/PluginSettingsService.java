@@ -37,11 +37,9 @@ public class PluginSettingsService {
     private final SettingsService settings;
     private final PluginSecretRepository secrets;
     private final SecretCipher cipher;
-    private final AuditService audit;
-    private final CurrentUser currentUser;
-    private final Clock clock;
     private final TransactionTemplate tx;
     private final PluginCatalogService catalog;
+    private final PluginSecretVault vault;
 
     public PluginSettingsService(PluginHost host, SettingsService settings, PluginSecretRepository secrets,
                                  SecretCipher cipher, AuditService audit, CurrentUser currentUser, Clock clock,
@@ -51,10 +49,8 @@ public class PluginSettingsService {
         this.settings = settings;
         this.secrets = secrets;
         this.cipher = cipher;
-        this.audit = audit;
-        this.currentUser = currentUser;
-        this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.vault = new PluginSecretVault(settings, secrets, cipher, audit, currentUser, clock);
     }
 
     @RolesAllowed(Role.Names.ADMIN)
@@ -65,21 +61,29 @@ public class PluginSettingsService {
         if (plugin.state() != HostPluginState.STARTED) {
             return new PluginSettingsForm(pluginId, List.of(), List.of(), "The plugin is "
                     + plugin.state().name().toLowerCase() + ": enable it to see and change its settings (they are "
-                    + "declared by its running code). Stored values are kept.", warning);
+                    + "declared by its running code). Stored values are kept.", warning, List.of());
         }
         List<PluginSettingsForm.Field> fields = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<String> inClear = new ArrayList<>();
         for (PluginSetting setting : declared(pluginId).values()) {
-            PluginSettingsForm.Field field = setting.secret()
-                    ? new PluginSettingsForm.Field(setting, null, secrets.find(pluginId, setting.key()).isPresent())
-                    : new PluginSettingsForm.Field(setting,
-                            settings.get(PluginSettingReader.settingKey(pluginId, setting.key())).orElse(null), false);
+            String plain = settings.get(PluginSettingReader.settingKey(pluginId, setting.key())).orElse(null);
+            PluginSettingsForm.Field field;
+            if (setting.secret()) {
+                boolean encrypted = secrets.find(pluginId, setting.key()).isPresent();
+                if (plain != null && !encrypted) {
+                    inClear.add(setting.label());
+                }
+                field = new PluginSettingsForm.Field(setting, null, encrypted || plain != null);
+            } else {
+                field = new PluginSettingsForm.Field(setting, plain, false);
+            }
             fields.add(field);
             if (setting.required() && !field.isSet() && setting.defaultValue() == null) {
                 missing.add(setting.label());
             }
         }
-        return new PluginSettingsForm(pluginId, fields, missing, null, warning);
+        return new PluginSettingsForm(pluginId, fields, missing, null, warning, inClear);
     }
 
     /**
@@ -97,7 +101,7 @@ public class PluginSettingsService {
         }
         Map<String, PluginSettingsForm.Field> fields = new LinkedHashMap<>();
         current.fields().forEach(f -> fields.put(f.setting().key(), f));
-        List<String> problems = problems(fields, values);
+        List<String> problems = problems(current, fields, values);
         if (!problems.isEmpty()) {
             throw new PluginSettingsException(problems);
         }
@@ -111,14 +115,11 @@ public class PluginSettingsService {
     /** Removes a stored secret (audited as such). */
     @RolesAllowed(Role.Names.ADMIN)
     public PluginSettingsForm removeSecret(String pluginId, String key) {
-        boolean removed = Boolean.TRUE.equals(tx.execute(s -> {
-            boolean gone = secrets.delete(pluginId, key);
-            if (gone) {
-                audit.record("plugin.secret.remove", "plugin:" + pluginId, Map.of("setting", key, "secret", "set"),
-                        Map.of("setting", key, "change", "secret " + key + " removed"));
-            }
-            return gone;
-        }));
+        PluginSetting declared = declared(pluginId).get(key);
+        if (declared == null || !declared.secret()) {
+            throw new IllegalArgumentException("Plugin " + pluginId + " declares no secret setting '" + key + "'");
+        }
+        boolean removed = Boolean.TRUE.equals(tx.execute(s -> vault.remove(pluginId, key)));
         if (removed) {
             restart(pluginId);
         }
@@ -133,25 +134,7 @@ public class PluginSettingsService {
      */
     @RolesAllowed(Role.Names.ADMIN)
     public int reencryptSecrets() {
-        Integer done = tx.execute(s -> {
-            int count = 0;
-            var fromKeys = new java.util.TreeSet<String>();
-            for (PluginSecretRepository.Stored stored : secrets.all()) {
-                if (cipher.needsReencryption(stored.secret())) {
-                    String context = PluginSettingReader.secretContext(stored.pluginId(), stored.settingKey());
-                    String plain = cipher.decrypt(stored.secret(), context);
-                    if (secrets.replace(stored, cipher.encrypt(plain, context))) {
-                        fromKeys.add(stored.secret().keyId());
-                        count++;
-                    }
-                }
-            }
-            if (count > 0) {
-                audit.record("plugin.secrets.reencrypt", "plugin-secrets", Map.of("keyIds", List.copyOf(fromKeys)),
-                        Map.of("keyId", cipher.ring().current().orElseThrow().id(), "count", count));
-            }
-            return count;
-        });
+        Integer done = tx.execute(s -> vault.reencryptAll());
         return done == null ? 0 : done;
     }
 
@@ -168,12 +151,13 @@ public class PluginSettingsService {
         return declared;
     }
 
-    private List<String> problems(Map<String, PluginSettingsForm.Field> fields, Map<String, String> values) {
+    private List<String> problems(PluginSettingsForm form, Map<String, PluginSettingsForm.Field> fields,
+                                  Map<String, String> values) {
         List<String> problems = new ArrayList<>();
         values.keySet().stream().filter(k -> !fields.containsKey(k))
                 .forEach(k -> problems.add(k + ": the plugin declares no such setting"));
-        if (values.entrySet().stream().anyMatch(e -> isSecret(fields, e.getKey()) && !blank(e.getValue()))
-                && !cipher.canEncrypt()) {
+        if ((values.entrySet().stream().anyMatch(e -> isSecret(fields, e.getKey()) && !blank(e.getValue()))
+                || !form.secretsInClear().isEmpty()) && !cipher.canEncrypt()) {
             problems.add("Secrets cannot be stored: " + SecretsHealth.NO_KEY);
         }
         for (PluginSettingsForm.Field field : fields.values()) {
@@ -195,20 +179,12 @@ public class PluginSettingsService {
         boolean changed = false;
         for (PluginSettingsForm.Field field : fields.values()) {
             String key = field.setting().key();
-            if (!values.containsKey(key)) {
+            if (!values.containsKey(key) && !field.setting().secret()) {
                 continue;
             }
             String value = blank(values.get(key)) ? null : values.get(key).strip();
             if (field.setting().secret()) {
-                if (value != null) {
-                    secrets.put(pluginId, key, cipher.encrypt(value, PluginSettingReader.secretContext(pluginId, key)),
-                            clock.instant(), currentUser.actor());
-                    String change = "secret " + key + (field.secretSet() ? " replaced" : " set");
-                    audit.record(field.secretSet() ? "plugin.secret.replace" : "plugin.secret.set",
-                            "plugin:" + pluginId, field.secretSet() ? Map.of("setting", key, "secret", "set") : null,
-                            Map.of("setting", key, "change", change));
-                    changed = true;
-                }
+                changed |= vault.store(pluginId, field, value);
             } else if (!Objects.equals(value, field.value())) {
                 settings.put(PluginSettingReader.settingKey(pluginId, key), value);
                 changed = true;

@@ -86,6 +86,10 @@ public class PluginSettingsView extends VerticalLayout implements HasUrlParamete
             warnings.add(new Paragraph("This plugin declares no settings."));
             return;
         }
+        if (!settings.secretsInClear().isEmpty()) {
+            warnings.add(warning("secrets-in-clear", "Stored in clear text from before the plugin declared them "
+                    + "secret: " + String.join(", ", settings.secretsInClear()) + ". Save to encrypt them."));
+        }
         if (!settings.missingRequired().isEmpty()) {
             warnings.add(warning("settings-missing", "Required settings not set: "
                     + String.join(", ", settings.missingRequired())));

@@ -11,6 +11,8 @@ import dev.burnrate.api.CloudProvider;
 import dev.burnrate.engine.plugin.PluginHost;
 import dev.burnrate.portal.plugin.PluginAdminService;
 import dev.burnrate.portal.plugin.PluginCatalogService;
+import dev.burnrate.portal.plugin.PluginSettingsService;
+import dev.burnrate.portal.settings.SettingsService;
 import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.support.ApiClient;
 import dev.burnrate.portal.support.BrowserTestBase;
@@ -33,7 +35,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Plugin settings in the browser: an admin installs the Keyed Cloud sample, finds its declared settings as a form,
  * is told what is missing and what is wrong, saves an API key, and the plugin (restarted) offers an instance named
  * after the key's fingerprint: it received the key decrypted. The key appears nowhere else: not in the page, not in
- * the log, not in the audit trail or the database in clear, not in API answers.
+ * the log, not in the audit trail or the database in clear, not in API answers. A secret a plugin once kept as a
+ * plain setting is encrypted at the next save.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PluginSecretSettingsIT extends BrowserTestBase {
@@ -49,6 +52,10 @@ class PluginSecretSettingsIT extends BrowserTestBase {
     PluginCatalogService catalog;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    PluginSettingsService pluginSettings;
+    @Autowired
+    SettingsService settingsService;
 
     @BeforeEach
     @AfterEach
@@ -136,6 +143,46 @@ class PluginSecretSettingsIT extends BrowserTestBase {
         // the log saw the restarts and the plugin's own line (with the fingerprint), never the key
         assertThat(output.getAll()).contains("Plugin " + PLUGIN + " restarted after its settings changed")
                 .doesNotContain(apiKey).doesNotContain(replacement);
+    }
+
+    @Test
+    void aSecretStoredInClearTextBeforeItWasDeclaredSecretIsEncryptedAtTheNextSave() throws Exception {
+        String legacy = "kc-legacy-" + UUID.randomUUID();
+        SystemRunner.runAsSystem(() -> {
+            try {
+                admin.install(SAMPLE_JAR.getFileName().toString(), java.nio.file.Files.readAllBytes(SAMPLE_JAR));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            // as a plugin version without declarations had it: a plain portal setting
+            settingsService.put("plugin." + PLUGIN + ".api-key", legacy);
+        });
+        var form = SystemRunner.callAsSystem(() -> pluginSettings.form(PLUGIN));
+        assertThat(form.secretsInClear()).containsExactly("API key");
+        assertThat(form.missingRequired()).isEmpty();
+        assertThat(form.fields()).allSatisfy(f -> assertThat(f.value()).isNotEqualTo(legacy));
+
+        var saved = SystemRunner.callAsSystem(() -> {
+            try {
+                return pluginSettings.save(PLUGIN, java.util.Map.of());
+            } catch (dev.burnrate.portal.plugin.PluginSettingsException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(saved.secretsInClear()).isEmpty();
+        assertThat(dsl.fetchCount(SETTINGS, SETTINGS.SETTING_KEY.eq("plugin." + PLUGIN + ".api-key"))).isZero();
+        assertThat(dsl.selectFrom(PLUGIN_SECRETS).where(PLUGIN_SECRETS.PLUGIN_ID.eq(PLUGIN)).fetch().formatCSV())
+                .contains("api-key").doesNotContain(legacy);
+        assertThat(keyedCloud().offerings()).extracting(o -> o.instanceType())
+                .containsExactly("keyed-" + fingerprint(legacy));
+        var moved = dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.ACTION.eq("plugin.secret.encrypt"),
+                AUDIT_LOG.TARGET.eq("plugin:" + PLUGIN)).fetch();
+        assertThat(moved).singleElement().satisfies(r -> assertThat(r.getAfterJson())
+                .contains("moved from clear text to encrypted storage").doesNotContain(legacy));
+
+        SystemRunner.callAsSystem(() -> pluginSettings.removeSecret(PLUGIN, "api-key"));
+        assertThat(dsl.fetchCount(PLUGIN_SECRETS, PLUGIN_SECRETS.PLUGIN_ID.eq(PLUGIN))).isZero();
+        assertThat(keyedCloud().offerings()).as("restarted without its key").isEmpty();
     }
 
     private CloudProvider keyedCloud() {
