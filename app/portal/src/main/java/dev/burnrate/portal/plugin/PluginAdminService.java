@@ -40,11 +40,13 @@ public class PluginAdminService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final PluginCatalogService catalog;
+    private final PluginSettingsService settings;
 
     public PluginAdminService(PluginHost host, PluginInstallRepository installs, AuditService audit,
                               CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions,
-                              PluginCatalogService catalog) {
+                              PluginCatalogService catalog, PluginSettingsService settings) {
         this.host = host;
+        this.settings = settings;
         this.catalog = catalog;
         this.installs = installs;
         this.audit = audit;
@@ -58,6 +60,12 @@ public class PluginAdminService {
         Map<String, PluginInstallRecord> records = tx.execute(s -> installs.findAllActive().stream()
                 .collect(Collectors.toMap(PluginInstallRecord::pluginId, Function.identity(), (a, b) -> b)));
         return host.plugins().stream().map(info -> summary(info, records.get(info.id()))).toList();
+    }
+
+    /** The labels of a started plugin's required settings not set yet (its settings page sets them). */
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<String> missingSettings(String pluginId) {
+        return settings.missingRequired(pluginId);
     }
 
     /**

@@ -86,6 +86,20 @@ public class PluginSettingsService {
         return new PluginSettingsForm(pluginId, fields, missing, null, warning, inClear);
     }
 
+    /** The labels of a started plugin's required settings that are not set (and have no default). */
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<String> missingRequired(String pluginId) {
+        if (host.plugin(pluginId).map(p -> p.state() != HostPluginState.STARTED).orElse(true)) {
+            return List.of();
+        }
+        return declared(pluginId).values().stream()
+                .filter(s -> s.required() && s.defaultValue() == null)
+                .filter(s -> s.secret() ? secrets.find(pluginId, s.key()).isEmpty()
+                        && settings.get(PluginSettingReader.settingKey(pluginId, s.key())).isEmpty()
+                        : settings.get(PluginSettingReader.settingKey(pluginId, s.key())).isEmpty())
+                .map(PluginSetting::label).toList();
+    }
+
     /**
      * Saves a plugin's settings. A plain setting given blank is removed; a secret given blank stays as it is (use
      * {@link #removeSecret}). Keys the plugin does not declare are refused.

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.burnrate.engine.plugin.HostPluginState;
 import dev.burnrate.portal.security.Role;
+import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -124,6 +125,11 @@ public class PluginsView extends VerticalLayout {
                 ui.navigate(PluginSettingsView.class, plugin.id())));
         settings.setId("settings-" + plugin.id());
         settings.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        List<String> missing = service.missingSettings(plugin.id());
+        if (!missing.isEmpty()) {
+            settings.setText("Settings: " + String.join(", ", missing) + " not set");
+            settings.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
         actions.add(settings);
         Button uninstall = new Button("Uninstall", click -> confirmUninstall(plugin));
         uninstall.setId("uninstall-" + plugin.id());

@@ -79,6 +79,8 @@ class PluginSecretSettingsIT extends BrowserTestBase {
         assertThat(page.locator("#upload-result")).containsText("Installed " + PLUGIN);
         assertThat(keyedCloud().offerings()).as("no key, no offerings").isEmpty();
 
+        assertThat(page.locator("#settings-" + PLUGIN)).hasText("Settings: API key not set");
+        assertThat(page.locator("#settings-provider-aws")).hasText("Settings");
         page.locator("#settings-" + PLUGIN).click();
         waitForVaadin();
         assertThat(page.locator("#settings-missing")).hasText("Required settings not set: API key");
@@ -103,6 +105,8 @@ class PluginSecretSettingsIT extends BrowserTestBase {
         screenshot("plugin-settings-secret-set");
         assertThat(page.content()).doesNotContain(apiKey);
 
+        open("admin/plugins");
+        assertThat(page.locator("#settings-" + PLUGIN)).hasText("Settings");
         // the plugin got it decrypted: its offering carries the key's fingerprint
         String offering = "keyed-" + fingerprint(apiKey);
         assertThat(keyedCloud().offerings()).extracting(o -> o.instanceType()).containsExactly(offering);
