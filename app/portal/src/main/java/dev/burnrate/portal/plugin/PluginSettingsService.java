@@ -63,10 +63,17 @@ public class PluginSettingsService {
                     + plugin.state().name().toLowerCase() + ": enable it to see and change its settings (they are "
                     + "declared by its running code). Stored values are kept.", warning, List.of());
         }
+        Map<String, PluginSetting> declared;
+        try {
+            declared = declared(pluginId);
+        } catch (RuntimeException e) {
+            return new PluginSettingsForm(pluginId, List.of(), List.of(), "The plugin's settings() call failed, so "
+                    + "its settings cannot be shown: " + e.getMessage(), warning, List.of());
+        }
         List<PluginSettingsForm.Field> fields = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> inClear = new ArrayList<>();
-        for (PluginSetting setting : declared(pluginId).values()) {
+        for (PluginSetting setting : declared.values()) {
             String plain = settings.get(PluginSettingReader.settingKey(pluginId, setting.key())).orElse(null);
             PluginSettingsForm.Field field;
             if (setting.secret()) {
@@ -92,7 +99,15 @@ public class PluginSettingsService {
         if (host.plugin(pluginId).map(p -> p.state() != HostPluginState.STARTED).orElse(true)) {
             return List.of();
         }
-        return declared(pluginId).values().stream()
+        Map<String, PluginSetting> declared;
+        try {
+            declared = declared(pluginId);
+        } catch (RuntimeException e) {
+            // the grid of all plugins must render even when one plugin's settings() is broken; its page says why
+            log.warn("Plugin {}: settings() failed: {}", pluginId, e.getMessage());
+            return List.of();
+        }
+        return declared.values().stream()
                 .filter(s -> s.required() && s.defaultValue() == null)
                 .filter(s -> s.secret() ? secrets.find(pluginId, s.key()).isEmpty()
                         && settings.get(PluginSettingReader.settingKey(pluginId, s.key())).isEmpty()

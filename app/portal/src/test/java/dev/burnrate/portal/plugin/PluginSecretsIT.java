@@ -16,6 +16,7 @@ import dev.burnrate.portal.security.SystemRunner;
 import dev.burnrate.portal.settings.SettingsService;
 import dev.burnrate.portal.support.BrowserTestBase;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -38,7 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Secrets in the running portal's database: a key rotation re-encrypts stored secrets (read with the old key,
  * written with the new one, audited), a portal without the key a secret needs starts and says so instead of
- * failing, plugin settings are for admins only, and keys a plugin does not declare are refused.
+ * failing, plugin settings are for admins only, keys a plugin does not declare are refused, and a plugin whose
+ * settings() throws breaks neither the plugins page nor its own settings page.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PluginSecretsIT extends BrowserTestBase {
@@ -68,6 +71,8 @@ class PluginSecretsIT extends BrowserTestBase {
     BurnrateProperties properties;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    PluginAdminService admin;
 
     @AfterEach
     void removeTestSecrets() {
@@ -144,6 +149,28 @@ class PluginSecretsIT extends BrowserTestBase {
                     .isInstanceOf(PluginSettingsException.class)
                     .hasMessageContaining("api-key: the plugin declares no such setting");
             assertThatThrownBy(() -> service.form("no-such-plugin")).hasMessageContaining("'no-such-plugin'");
+        });
+    }
+
+    @Test
+    void aPluginWhoseSettingsCallFailsLeavesThePluginsPageWorkingAndItsSettingsPageSaysWhy(@TempDir Path dir)
+            throws Exception {
+        Path jar = HostilePlugins.compile(dir).jar("badsettings", dir);
+        SystemRunner.runAsSystem(() -> {
+            try {
+                admin.install(jar.getFileName().toString(), Files.readAllBytes(jar));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            try {
+                assertThat(admin.missingSettings("hostile-badsettings")).isEmpty();
+                assertThat(service.form("hostile-badsettings").unavailable())
+                        .contains("settings() call failed").contains("settings table corrupt");
+                assertThatThrownBy(() -> service.save("hostile-badsettings", Map.of("x", "y")))
+                        .isInstanceOf(PluginSettingsException.class).hasMessageContaining("settings() call failed");
+            } finally {
+                admin.uninstall("hostile-badsettings");
+            }
         });
     }
 
