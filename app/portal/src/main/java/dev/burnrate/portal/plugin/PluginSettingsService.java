@@ -96,23 +96,8 @@ public class PluginSettingsService {
     /** The labels of a started plugin's required settings that are not set (and have no default). */
     @RolesAllowed(Role.Names.ADMIN)
     public List<String> missingRequired(String pluginId) {
-        if (host.plugin(pluginId).map(p -> p.state() != HostPluginState.STARTED).orElse(true)) {
-            return List.of();
-        }
-        Map<String, PluginSetting> declared;
-        try {
-            declared = declared(pluginId);
-        } catch (RuntimeException e) {
-            // the grid of all plugins must render even when one plugin's settings() is broken; its page says why
-            log.warn("Plugin {}: settings() failed: {}", pluginId, e.getMessage());
-            return List.of();
-        }
-        return declared.values().stream()
-                .filter(s -> s.required() && s.defaultValue() == null)
-                .filter(s -> s.secret() ? secrets.find(pluginId, s.key()).isEmpty()
-                        && settings.get(PluginSettingReader.settingKey(pluginId, s.key())).isEmpty()
-                        : settings.get(PluginSettingReader.settingKey(pluginId, s.key())).isEmpty())
-                .map(PluginSetting::label).toList();
+        // form() turns a broken settings() into a message, so the grid of all plugins still renders
+        return host.plugin(pluginId).isPresent() ? form(pluginId).missingRequired() : List.of();
     }
 
     /**
@@ -191,7 +176,9 @@ public class PluginSettingsService {
         }
         for (PluginSettingsForm.Field field : fields.values()) {
             PluginSetting setting = field.setting();
-            String value = values.get(setting.key());
+            // a plain setting the form did not send keeps its stored value
+            String value = values.containsKey(setting.key()) || setting.secret() ? values.get(setting.key())
+                    : field.value();
             if (!blank(value)) {
                 // a secret's check never quotes the value: SECRET accepts any non-blank text
                 setting.check(value).ifPresent(p -> problems.add(setting.label() + " " + p));

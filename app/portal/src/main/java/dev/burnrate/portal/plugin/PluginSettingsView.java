@@ -144,9 +144,11 @@ public class PluginSettingsView extends VerticalLayout implements HasUrlParamete
         inputs.forEach((key, input) -> values.put(key, String.valueOf(input.getValue())));
         result.removeAll();
         try {
-            show(service.save(pluginId, values));
+            PluginSettingsForm saved = service.save(pluginId, values);
+            show(saved);
             result.setClassName("settings-result success");
-            result.add(new Span("Saved. The plugin was restarted with the new settings."));
+            result.add(new Span(saved.unavailable() == null ? "Saved. The plugin was restarted with the new settings."
+                    : "Saved, but the plugin did not start again with them: its error is on Admin > Plugins."));
             notify("Saved the settings of " + pluginId, NotificationVariant.LUMO_SUCCESS);
         } catch (PluginSettingsException e) {
             result.setClassName("settings-result error");
