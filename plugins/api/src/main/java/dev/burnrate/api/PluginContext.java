@@ -12,7 +12,14 @@ public interface PluginContext {
     /** The id of the plugin this context belongs to. */
     String pluginId();
 
-    /** A setting configured by an administrator for this plugin, e.g. an API endpoint. Secrets arrive decrypted. */
+    /**
+     * A setting an administrator configured for this plugin on Admin &gt; Plugins, e.g. an API endpoint; empty when
+     * none is stored (apply your declared default yourself). A {@link PluginSetting.Type#SECRET} setting arrives
+     * decrypted here, and only here: the portal stores it encrypted, never shows it again, never logs or audits it.
+     * Do not log it either, nor put it in exceptions or in anything the plugin returns. Settings are read when
+     * called; saving them on the admin page restarts the plugin, so values read in {@link BurnrateExtension#init}
+     * are fresh too.
+     */
     Optional<String> setting(String key);
 
     /** A logger named after the plugin; never log secrets through it. */

@@ -44,11 +44,14 @@ public class PluginAdminService {
     private final PluginCatalogService catalog;
     private final PluginOrphans orphans;
     private final PluginWarnings warnings;
+    private final PluginSettingsService settings;
 
     public PluginAdminService(PluginHost host, PluginInstallRepository installs, AuditService audit,
                               CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions,
-                              PluginCatalogService catalog, PluginOrphans orphans, PluginWarnings warnings) {
+                              PluginCatalogService catalog, PluginOrphans orphans, PluginWarnings warnings,
+                              PluginSettingsService settings) {
         this.host = host;
+        this.settings = settings;
         this.catalog = catalog;
         this.orphans = orphans;
         this.warnings = warnings;
@@ -64,6 +67,12 @@ public class PluginAdminService {
         Map<String, PluginInstallRecord> records = tx.execute(s -> installs.findAllActive().stream()
                 .collect(Collectors.toMap(PluginInstallRecord::pluginId, Function.identity(), (a, b) -> b)));
         return host.plugins().stream().map(info -> summary(info, records.get(info.id()))).toList();
+    }
+
+    /** The labels of a started plugin's required settings not set yet (its settings page sets them). */
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<String> missingSettings(String pluginId) {
+        return settings.missingRequired(pluginId);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.burnrate.engine.plugin.PluginHostConfig;
 import dev.burnrate.engine.plugin.PluginSafety;
 import dev.burnrate.portal.base.BurnrateProperties;
 import dev.burnrate.portal.base.ProviderTimeouts;
-import dev.burnrate.portal.settings.SettingsService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -34,7 +33,7 @@ class PluginHostConfiguration {
 
     @Bean(destroyMethod = "close")
     PluginHost pluginHost(BurnrateProperties properties, PluginSafetyProperties safetyProperties, DSLContext dsl,
-                          SettingsService settings, Clock clock, BuiltinPlugins builtins,
+                          PluginSettingReader settings, Clock clock, BuiltinPlugins builtins,
                           PluginFaultNotifier faults, PlatformTransactionManager transactions,
                           ProviderTimeouts timeouts,
                           @Value("${burnrate.plugins.breaker-cool-down:5m}") Duration breakerCoolDown,

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.burnrate.engine.plugin.HostPluginState;
 import dev.burnrate.portal.security.Role;
+import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -140,6 +141,16 @@ public class PluginsView extends VerticalLayout {
             toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(toggle);
         }
+        Button settings = new Button("Settings", click -> click.getSource().getUI().ifPresent(ui ->
+                ui.navigate(PluginSettingsView.class, plugin.id())));
+        settings.setId("settings-" + plugin.id());
+        settings.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        List<String> missing = service.missingSettings(plugin.id());
+        if (!missing.isEmpty()) {
+            settings.setText("Settings: " + String.join(", ", missing) + " not set");
+            settings.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        actions.add(settings);
         Button uninstall = new Button("Uninstall", click -> confirmUninstall(plugin));
         uninstall.setId("uninstall-" + plugin.id());
         uninstall.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);

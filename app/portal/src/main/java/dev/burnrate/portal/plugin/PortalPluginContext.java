@@ -2,22 +2,22 @@ package dev.burnrate.portal.plugin;
 
 import dev.burnrate.api.PluginContext;
 import dev.burnrate.api.PluginStateStore;
-import dev.burnrate.portal.settings.SettingsService;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * What the portal lends one plugin: its settings (portal settings named {@code plugin.<id>.<key>}), a logger named
- * after it, the portal's clock and its slice of the {@code plugin_state} table.
+ * What the portal lends one plugin: its settings (portal settings named {@code plugin.<id>.<key>}; secrets decrypted
+ * from {@code plugin_secrets}, see {@link PluginSettingReader}), a logger named after it, the portal's clock and its
+ * slice of the {@code plugin_state} table.
  */
 final class PortalPluginContext implements PluginContext {
     private final String pluginId;
-    private final SettingsService settings;
+    private final PluginSettingReader settings;
     private final Clock clock;
     private final PluginStateStore store;
     private final System.Logger logger;
 
-    PortalPluginContext(String pluginId, SettingsService settings, Clock clock, PluginStateStore store) {
+    PortalPluginContext(String pluginId, PluginSettingReader settings, Clock clock, PluginStateStore store) {
         this.pluginId = pluginId;
         this.settings = settings;
         this.clock = clock;
@@ -27,7 +27,7 @@ final class PortalPluginContext implements PluginContext {
 
     /** The portal setting that holds a plugin setting. */
     static String settingKey(String pluginId, String key) {
-        return "plugin." + pluginId + "." + key;
+        return PluginSettingReader.settingKey(pluginId, key);
     }
 
     @Override
@@ -37,7 +37,7 @@ final class PortalPluginContext implements PluginContext {
 
     @Override
     public Optional<String> setting(String key) {
-        return settings.get(settingKey(pluginId, key));
+        return settings.read(pluginId, key);
     }
 
     @Override
