@@ -54,7 +54,7 @@ public class PluginPanelsView extends VerticalLayout implements BeforeEnterObser
             add(line);
         }
         for (UiPanel panel : page.get().panels()) {
-            Div box = new Div(new H3(panel.title()), render(panel));
+            Div box = new Div(new H3(panel.title()), render(panel, pluginId));
             box.setId("panel-" + pluginId + "-" + panel.id());
             box.addClassName("plugin-panel");
             box.setWidthFull();
@@ -62,7 +62,7 @@ public class PluginPanelsView extends VerticalLayout implements BeforeEnterObser
         }
     }
 
-    private static Component render(UiPanel panel) {
+    private static Component render(UiPanel panel, String pluginId) {
         return switch (panel) {
             case UiPanel.Table table -> table(table);
             case UiPanel.Chart chart -> chart(chart);
@@ -72,7 +72,7 @@ public class PluginPanelsView extends VerticalLayout implements BeforeEnterObser
                 yield anchor;
             }
             case UiPanel.SettingsLink settings -> new Div(new Paragraph(settings.text()),
-                    new Anchor("admin/plugins", "Open the plugin's settings"));
+                    new Anchor("admin/plugins/settings/" + pluginId, "Open the plugin's settings"));
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.burnrate.plugins.samplefolder;
 
 import dev.burnrate.api.PluginContext;
+import dev.burnrate.api.PluginSetting;
 import dev.burnrate.api.UsageBatch;
 import dev.burnrate.api.UsageRecord;
 import dev.burnrate.api.UsageSource;
@@ -40,6 +41,12 @@ public class FolderUsageSource implements UsageSource {
     @Override
     public String displayName() {
         return "Sample folder of FOCUS CSV files";
+    }
+
+    @Override
+    public List<PluginSetting> settings() {
+        return List.of(PluginSetting.string(FOLDER_SETTING, "Folder").asRequired()
+                .withDescription("The folder on the portal's server that FOCUS CSV files are dropped into"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.ComplianceFacts;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.PluginContext;
+import dev.burnrate.api.PluginSetting;
 import dev.burnrate.api.PriceList;
 import dev.burnrate.api.Prices;
 import dev.burnrate.api.ProvisionRequest;
@@ -46,6 +47,17 @@ public class SampleCloudProvider implements CloudProvider {
     @Override
     public String displayName() {
         return "Sample Cloud";
+    }
+
+    /** The capacity the sample simulates, set on its settings page (read on every call, so no restart needed). */
+    @Override
+    public List<PluginSetting> settings() {
+        return List.of(
+                PluginSetting.string("sold-out", "Sold out")
+                        .withDescription("Instance types (or region/instanceType), comma-separated, that have no "
+                                + "capacity"),
+                PluginSetting.integer("gpu-quota", "GPU quota")
+                        .withDescription("How many accelerators may run at once; empty for no quota"));
     }
 
     @Override
