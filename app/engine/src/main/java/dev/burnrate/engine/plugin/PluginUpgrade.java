@@ -1,10 +1,10 @@
 package dev.burnrate.engine.plugin;
 
 import dev.burnrate.api.CloudProvider;
+import dev.burnrate.plugins.checker.PluginPackage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.burnrate.plugins.checker.PluginPackage;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
