@@ -26,10 +26,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Asks the started plugins' {@link Recommender}s for ways to spend less. Each sees only the live resources of the
+ * Asks the portal's built-in and the started plugins' {@link Recommender}s for ways to spend less. Each sees only the live resources of the
  * teams the user may see (and the offerings of their regions); what it says about any other team is dropped. A
  * recommender that fails or does not answer in time is named in the report, the others' answers still shown.
  * Nothing is stored: the page asks afresh each time it opens.
@@ -41,13 +42,23 @@ public class RecommendationService {
     private static final Set<ResourceState> LIVE = EnumSet.of(ResourceState.REQUESTED, ResourceState.PROVISIONING,
             ResourceState.RUNNING, ResourceState.STOPPED);
 
+    /** The source id of the portal's own recommenders (plugins' are their plugin ids, which cannot contain '('). */
+    static final String BUILT_IN = "(built-in)";
+
     private final PluginHost host;
+    private final ObjectProvider<Recommender> builtins;
     private final ResourceService resources;
     private final ProviderCatalog catalog;
     private final Clock clock;
 
-    public RecommendationService(PluginHost host, ResourceService resources, ProviderCatalog catalog, Clock clock) {
+    /**
+     * @param builtins the portal's own recommenders: Spring beans implementing the plugin API's {@link Recommender},
+     *                 asked like plugins' and shown as built in
+     */
+    public RecommendationService(PluginHost host, ObjectProvider<Recommender> builtins, ResourceService resources,
+                                 ProviderCatalog catalog, Clock clock) {
         this.host = host;
+        this.builtins = builtins;
         this.resources = resources;
         this.catalog = catalog;
         this.clock = clock;
@@ -59,34 +70,43 @@ public class RecommendationService {
         Set<String> teams = input.resources().stream().map(ResourceFacts::team).collect(Collectors.toSet());
         List<ShownRecommendation> shown = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        for (Recommender builtin : builtins.orderedStream().toList()) {
+            ask(BUILT_IN, builtin, input, teams, shown, problems);
+        }
         for (PluginExtension<Recommender> extension : host.extensions(Recommender.class)) {
-            String name = extension.pluginId();
-            try {
-                name = extension.extension().displayName();
-                List<Recommendation> answer = extension.extension().recommend(input);
-                int dropped = 0;
-                for (Recommendation r : answer == null ? List.<Recommendation>of() : answer) {
-                    if (r == null || !teams.contains(r.team())) {
-                        dropped++;
-                        continue;
-                    }
-                    shown.add(new ShownRecommendation(extension.pluginId(), name, r,
-                            r.suggestedAction() == null ? null : provisionLink(r.team(), r.suggestedAction())));
-                }
-                if (dropped > 0) {
-                    problems.add(name + " (plugin " + extension.pluginId() + "): " + dropped + " recommendation(s) "
-                            + "left out: they were empty or for a team you cannot see.");
-                }
-            } catch (RuntimeException e) {
-                log.warn("Recommender {} of plugin {} failed: {}", name, extension.pluginId(), e.getMessage());
-                problems.add(name + " (plugin " + extension.pluginId() + ") gave no recommendations: "
-                        + e.getMessage());
-            }
+            ask(extension.pluginId(), extension.extension(), input, teams, shown, problems);
         }
         shown.sort(Comparator.comparing((ShownRecommendation s) -> s.recommendation().team())
                 .thenComparing(s -> -s.recommendation().monthlySavingP50())
                 .thenComparing(s -> s.recommendation().key()));
         return new RecommendationReport(shown, problems);
+    }
+
+    /** One recommender's answer, kept to the user's teams; a failure becomes a line in the report, not an error. */
+    private static void ask(String source, Recommender recommender, RecommendationInput input, Set<String> teams,
+                            List<ShownRecommendation> shown, List<String> problems) {
+        String name = source;
+        String origin = BUILT_IN.equals(source) ? "built in" : "plugin " + source;
+        try {
+            name = recommender.displayName();
+            List<Recommendation> answer = recommender.recommend(input);
+            int dropped = 0;
+            for (Recommendation r : answer == null ? List.<Recommendation>of() : answer) {
+                if (r == null || !teams.contains(r.team())) {
+                    dropped++;
+                    continue;
+                }
+                shown.add(new ShownRecommendation(source, name, r,
+                        r.suggestedAction() == null ? null : provisionLink(r.team(), r.suggestedAction())));
+            }
+            if (dropped > 0) {
+                problems.add(name + " (" + origin + "): " + dropped + " recommendation(s) "
+                        + "left out: they were empty or for a team you cannot see.");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Recommender {} ({}) failed: {}", name, origin, e.getMessage());
+            problems.add(name + " (" + origin + ") gave no recommendations: " + e.getMessage());
+        }
     }
 
     /** The live resources of the user's teams, and the offerings of the regions they run in. */

@@ -93,7 +93,8 @@ public class RecommendationsView extends VerticalLayout {
                 .setWidth("28em");
         grid.addColumn(s -> saving(s.recommendation())).setHeader("Saving per month (P50, range)").setAutoWidth(true);
         grid.addComponentColumn(s -> risk(s.recommendation().risk())).setHeader("Risk").setAutoWidth(true);
-        grid.addColumn(s -> s.recommender() + " (" + s.pluginId() + ")").setHeader("From").setAutoWidth(true);
+        grid.addColumn(s -> s.recommender() + (RecommendationService.BUILT_IN.equals(s.pluginId()) ? " (built in)"
+                : " (" + s.pluginId() + ")")).setHeader("From").setAutoWidth(true);
         grid.addComponentColumn(RecommendationsView::action).setHeader("Action").setAutoWidth(true);
         grid.setItems(items);
         grid.setAllRowsVisible(true);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Recommenders see only the live resources the user may see; what they say about other teams is dropped, a failing
@@ -39,8 +40,17 @@ class RecommendationServiceTest {
     private final ResourceService resources = mock(ResourceService.class);
     private final ProviderCatalog catalog = mock(ProviderCatalog.class);
     private final List<RecommendationInput> seen = new ArrayList<>();
-    private final RecommendationService service = new RecommendationService(host, resources, catalog,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final List<Recommender> builtins = new ArrayList<>();
+    private final RecommendationService service = new RecommendationService(host, builtIns(builtins), resources,
+            catalog, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    /** The portal's own recommenders as Spring hands them over: whatever the list holds when asked. */
+    @SuppressWarnings("unchecked")
+    private static ObjectProvider<Recommender> builtIns(List<Recommender> list) {
+        ObjectProvider<Recommender> provider = mock(ObjectProvider.class);
+        when(provider.orderedStream()).thenAnswer(call -> list.stream());
+        return provider;
+    }
 
     private static StoredResource resource(String id, String team, ResourceState state) {
         return new StoredResource(id, "req-" + id, 1, team, null, "ada", id, "aws", "eu-central-1", "g5.12xlarge", 1,
@@ -98,5 +108,22 @@ class RecommendationServiceTest {
         assertThat(report.problems()).hasSize(2);
         assertThat(report.problems().get(0)).contains("Recommender broken").contains("timed out");
         assertThat(report.problems().get(1)).contains("1 recommendation(s) left out");
+    }
+
+    @Test
+    void builtInRecommendersAreAskedLikePluginsAndShownAsBuiltIn() {
+        when(resources.list()).thenReturn(List.of(resource("i-1", "inference", ResourceState.RUNNING)));
+        when(catalog.allOfferings("aws", "eu-central-1")).thenReturn(List.of(G5));
+        when(host.extensions(Recommender.class)).thenReturn(List.of());
+        builtins.add(recommender("portal", input -> List.of(advice("idle", "inference", 120, null),
+                advice("hidden", "ml-research", 99, null))).extension());
+
+        RecommendationReport report = service.recommendations();
+
+        assertThat(report.recommendations()).singleElement().satisfies(shown -> {
+            assertThat(shown.recommendation().key()).isEqualTo("idle");
+            assertThat(shown.pluginId()).isEqualTo(RecommendationService.BUILT_IN);
+        });
+        assertThat(report.problems()).singleElement().asString().contains("built in").contains("left out");
     }
 }
