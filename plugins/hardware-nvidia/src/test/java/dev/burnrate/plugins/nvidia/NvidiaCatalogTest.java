@@ -19,7 +19,7 @@ class NvidiaCatalogTest {
     void coversEveryNvidiaNameTheBuiltInCatalogsUse() {
         // As named by the AWS, GCP and Azure catalogs (after the plugins' normalisation).
         for (String name : List.of("A10G", "A100-80GB", "H100", "A100", "T4", "V100", "V100-32GB", "A10", "L4",
-                "H200", "B200", "H100-MEGA")) {
+                "H200", "B200", "H100-MEGA", "T4g", "L40S", "B300", "P100", "P4", "K80")) {
             assertThat(find(name)).isNotNull();
         }
         assertThat(specs).extracting(HardwareSpec::model).contains("T4", "L4", "A10G", "V100", "A100", "A100-80GB",
@@ -36,5 +36,20 @@ class NvidiaCatalogTest {
         assertThat(find("A100-80GB").memoryBandwidthGbs()).isEqualTo(2039);
         assertThat(find("T4").peak(Precision.BF16)).as("Turing has no BF16").isZero();
         assertThat(specs).allSatisfy(s -> assertThat(s.source()).contains("https://"));
+    }
+
+    @Test
+    void newerAndOlderCatalogGpusCarryTheirDatasheetFigures() {
+        HardwareSpec l40s = find("L40S");
+        assertThat(l40s.peak(Precision.BF16)).as("dense, not the with-sparsity 733").isEqualTo(362.05);
+        assertThat(l40s.memoryGb()).isEqualTo(48);
+        HardwareSpec b300 = find("B300");
+        assertThat(b300.memoryGb()).isEqualTo(288);
+        assertThat(b300.peak(Precision.FP8)).isEqualTo(4500);
+        assertThat(b300.peak(Precision.FP64)).as("Blackwell Ultra dropped most FP64").isEqualTo(1.25);
+        assertThat(find("T4g").peak(Precision.FP16)).isEqualTo(find("T4").peak(Precision.FP16));
+        assertThat(find("K80").memoryGb()).as("one GK210, half a K80 board, as Azure counts it").isEqualTo(12);
+        assertThat(find("P100").peak(Precision.FP64)).isEqualTo(4.7);
+        assertThat(find("P4").peak(Precision.INT8)).isEqualTo(22);
     }
 }
