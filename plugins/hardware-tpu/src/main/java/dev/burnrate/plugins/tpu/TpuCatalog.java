@@ -3,7 +3,7 @@ package dev.burnrate.plugins.tpu;
 import dev.burnrate.plugins.support.hardware.CsvHardwareCatalog;
 import org.pf4j.Extension;
 
-/** Google Cloud TPU specs (v5e, v5p, v6e) per chip from Google's TPU documentation. Figures and their sources are in specs.csv next to this class. */
+/** Google Cloud TPU specs (v3, v4, v5e, v5p, v6e) per chip from Google's TPU documentation. Figures and their sources are in specs.csv next to this class. */
 @Extension
 public class TpuCatalog extends CsvHardwareCatalog {
 

@@ -22,7 +22,11 @@ class TpuCatalogTest {
         assertThat(find("Trillium").model()).isEqualTo("tpu-v6e");
         assertThat(find("tpu-v5p").memoryGb()).isEqualTo(95);
         assertThat(find("v5litepod").model()).isEqualTo("tpu-v5e");
-        assertThat(specs).hasSize(3).allSatisfy(s -> {
+        assertThat(find("tpu-v3").peak(Precision.BF16)).isEqualTo(123);
+        assertThat(find("tpu-v3").memoryBandwidthGbs()).isEqualTo(900);
+        assertThat(find("tpu-v4").peak(Precision.INT8)).isEqualTo(275);
+        assertThat(find("tpu-v4").memoryGb()).isEqualTo(32);
+        assertThat(specs).hasSize(5).allSatisfy(s -> {
             assertThat(s.kind()).isEqualTo(HardwareKind.TPU);
             assertThat(s.tdpWatts()).as("Google publishes no TPU TDP").isZero();
         });
