@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param model           the canonical model name offerings refer to, e.g. {@code H100}, {@code A100-80GB},
  *                        {@code tpu-v5p}, {@code AMD EPYC 9R14}
  * @param aliases         other names providers use for it (matched case-insensitively), e.g. {@code H100-80GB}
- * @param kind            GPU, TPU or CPU
+ * @param kind            GPU, TPU, CPU or another ML ACCELERATOR (e.g. AWS Trainium)
  * @param vendor          e.g. NVIDIA, Google, AMD, Intel, AWS
  * @param memoryGb        device memory (accelerators) in GB; 0 for CPUs
  * @param memoryBandwidthGbs memory bandwidth in GB/s

@@ -67,6 +67,7 @@ public final class HybridComparison {
             case GPU -> "GPUs";
             case TPU -> "TPUs";
             case CPU -> "CPUs";
+            case ACCELERATOR -> "accelerators";
         };
     }
 }

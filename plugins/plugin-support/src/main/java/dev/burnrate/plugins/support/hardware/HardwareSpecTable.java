@@ -40,7 +40,7 @@ public final class HardwareSpecTable {
             try {
                 kind = HardwareKind.valueOf(row.requiredText("kind").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw row.error("kind", "must be GPU, TPU or CPU but is '" + row.text("kind") + "'");
+                throw row.error("kind", "must be GPU, TPU, CPU or ACCELERATOR but is '" + row.text("kind") + "'");
             }
             specs.add(new HardwareSpec(row.requiredText("model"), aliasList, kind, row.requiredText("vendor"),
                     row.decimal("memory_gb", 0), row.decimal("bandwidth_gbs", 0), peaks, row.decimal("tdp_w", 0),
