@@ -44,6 +44,15 @@ class PluginRuntimeIT extends BrowserTestBase {
     DSLContext dsl;
 
     @Test
+    void theBuiltInAwsChipsPluginDescribesTrainiumAndInferentia() {
+        assertThat(catalog.hardwareSpec("trainium2")).hasValueSatisfying(spec -> {
+            assertThat(spec.kind()).isEqualTo(dev.burnrate.api.HardwareKind.ACCELERATOR);
+            assertThat(spec.peak(dev.burnrate.api.Precision.BF16)).isEqualTo(667);
+        });
+        assertThat(catalog.hardwareSpec("Inferentia2")).isPresent();
+    }
+
+    @Test
     void aBuiltInProviderProvisionsIntoThePortalsDatabaseIdempotently() throws Exception {
         CloudProvider aws = catalog.provider("aws").orElseThrow();
         CatalogOffering p5 = catalog.offering("aws/us-east-1/p5.48xlarge").orElseThrow();
