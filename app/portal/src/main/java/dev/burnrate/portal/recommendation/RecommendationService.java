@@ -33,7 +33,8 @@ import org.springframework.stereotype.Service;
  * Asks the portal's built-in and the started plugins' {@link Recommender}s for ways to spend less. Each sees only the live resources of the
  * teams the user may see (and the offerings of their regions); what it says about any other team is dropped. A
  * recommender that fails or does not answer in time is named in the report, the others' answers still shown.
- * Nothing is stored: the page asks afresh each time it opens.
+ * The page asks afresh each time it opens; what the user's teams dismissed is left out and what they accepted is
+ * listed apart, with the saving expected when accepted ({@link RecommendationDecisionService}).
  */
 @Service
 public class RecommendationService {
@@ -50,18 +51,20 @@ public class RecommendationService {
     private final ResourceService resources;
     private final ProviderCatalog catalog;
     private final Clock clock;
+    private final RecommendationDecisionService decisions;
 
     /**
      * @param builtins the portal's own recommenders: Spring beans implementing the plugin API's {@link Recommender},
      *                 asked like plugins' and shown as built in
      */
     public RecommendationService(PluginHost host, ObjectProvider<Recommender> builtins, ResourceService resources,
-                                 ProviderCatalog catalog, Clock clock) {
+                                 ProviderCatalog catalog, Clock clock, RecommendationDecisionService decisions) {
         this.host = host;
         this.builtins = builtins;
         this.resources = resources;
         this.catalog = catalog;
         this.clock = clock;
+        this.decisions = decisions;
     }
 
     @PermitAll
@@ -76,10 +79,25 @@ public class RecommendationService {
         for (PluginExtension<Recommender> extension : host.extensions(Recommender.class)) {
             ask(extension.pluginId(), extension.extension(), input, teams, shown, problems);
         }
+        List<RecommendationDecision> decided = decisions.decisions();
+        shown.removeIf(s -> decided.stream().anyMatch(d -> d.isAbout(s)));
         shown.sort(Comparator.comparing((ShownRecommendation s) -> s.recommendation().team())
                 .thenComparing(s -> -s.recommendation().monthlySavingP50())
                 .thenComparing(s -> s.recommendation().key()));
-        return new RecommendationReport(shown, problems);
+        return new RecommendationReport(shown, problems, decided.stream()
+                .filter(d -> d.kind() == RecommendationDecision.Kind.ACCEPTED).toList());
+    }
+
+    /** Records that the recommendation's team takes it up; it is listed as accepted from then on. */
+    @PermitAll
+    public RecommendationDecision accept(ShownRecommendation shown) {
+        return decisions.decide(shown, RecommendationDecision.Kind.ACCEPTED);
+    }
+
+    /** Records that the recommendation's team does not want it; it stays hidden from then on. */
+    @PermitAll
+    public RecommendationDecision dismiss(ShownRecommendation shown) {
+        return decisions.decide(shown, RecommendationDecision.Kind.DISMISSED);
     }
 
     /** One recommender's answer, kept to the user's teams; a failure becomes a line in the report, not an error. */

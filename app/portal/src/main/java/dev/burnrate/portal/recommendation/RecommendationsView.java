@@ -1,6 +1,8 @@
 package dev.burnrate.portal.recommendation;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -11,6 +13,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Recommendations: what the recommender plugins suggest for the teams the user may see, per team, each with its
@@ -37,9 +41,13 @@ import java.util.Map;
 public class RecommendationsView extends VerticalLayout {
 
     private final Div content = new Div();
+    private final RecommendationService service;
+    private final BackgroundWork work;
 
     /** Recommenders are plugin calls (up to the plugin time limit each): they run on the work pool, not here. */
     public RecommendationsView(RecommendationService service, BackgroundWork work) {
+        this.service = service;
+        this.work = work;
         addClassName("recommendations-view");
         setWidthFull();
         content.setWidthFull();
@@ -47,14 +55,16 @@ public class RecommendationsView extends VerticalLayout {
         loading.setId("recommendations-loading");
         content.add(loading);
         add(new H2("Recommendations"), content);
-        addAttachListener(attached -> {
-            try {
-                ViewTask.start(this, work, "the recommendations", task -> service.recommendations(), this::show,
-                        failed -> showMessage("No recommendations: " + failed.getMessage()));
-            } catch (BackgroundWork.Busy busy) {
-                showMessage(busy.getMessage());
-            }
-        });
+        addAttachListener(attached -> load());
+    }
+
+    private void load() {
+        try {
+            ViewTask.start(this, work, "the recommendations", task -> service.recommendations(), this::show,
+                    failed -> showMessage("No recommendations: " + failed.getMessage()));
+        } catch (BackgroundWork.Busy busy) {
+            showMessage(busy.getMessage());
+        }
     }
 
     private void show(RecommendationReport report) {
@@ -63,6 +73,9 @@ public class RecommendationsView extends VerticalLayout {
             Paragraph p = new Paragraph(problem);
             p.addClassName("recommendation-problem");
             content.add(p);
+        }
+        if (!report.accepted().isEmpty()) {
+            content.add(new H3("Accepted"), AcceptedRecommendations.grid(report.accepted()));
         }
         if (report.recommendations().isEmpty()) {
             Paragraph none = new Paragraph("No recommendations for your teams. Recommendations come from recommender "
@@ -84,7 +97,7 @@ public class RecommendationsView extends VerticalLayout {
         content.add(p);
     }
 
-    private static Grid<ShownRecommendation> grid(String team, List<ShownRecommendation> items) {
+    private Grid<ShownRecommendation> grid(String team, List<ShownRecommendation> items) {
         Grid<ShownRecommendation> grid = new Grid<>();
         grid.setId("recommendations-" + team);
         grid.addClassName("recommendations-grid");
@@ -96,6 +109,7 @@ public class RecommendationsView extends VerticalLayout {
         grid.addColumn(s -> s.recommender() + (RecommendationService.BUILT_IN.equals(s.pluginId()) ? " (built in)"
                 : " (" + s.pluginId() + ")")).setHeader("From").setAutoWidth(true);
         grid.addComponentColumn(RecommendationsView::action).setHeader("Action").setAutoWidth(true);
+        grid.addComponentColumn(this::decide).setHeader("Decide").setAutoWidth(true);
         grid.setItems(items);
         grid.setAllRowsVisible(true);
         return grid;
@@ -126,6 +140,26 @@ public class RecommendationsView extends VerticalLayout {
         badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         badge.getElement().setAttribute("data-value", risk.name());
         return badge;
+    }
+
+    /** Accept or dismiss, recorded for the team; the page then asks afresh (the decided one leaves the list). */
+    private Component decide(ShownRecommendation s) {
+        Button accept = new Button("Accept", click -> decide(() -> service.accept(s), "Accepted: "));
+        accept.addClassName("accept-recommendation");
+        accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        Button dismiss = new Button("Dismiss", click -> decide(() -> service.dismiss(s), "Dismissed: "));
+        dismiss.addClassName("dismiss-recommendation");
+        dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new Div(accept, dismiss);
+    }
+
+    private void decide(Supplier<RecommendationDecision> decision, String what) {
+        try {
+            Notification.show(what + decision.get().title());
+            load();
+        } catch (RuntimeException e) {
+            Notification.show(e.getMessage());
+        }
     }
 
     private static Component action(ShownRecommendation s) {

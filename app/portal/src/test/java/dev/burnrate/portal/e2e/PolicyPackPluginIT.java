@@ -164,5 +164,25 @@ class PolicyPackPluginIT extends ProvisioningTestBase {
         assertThat(page.locator("#purchase-option")).containsText("SPOT");
         assertThat(page.locator("#result-state")).hasCount(0);
         screenshot("recommendations-prefilled-provision");
+
+        // Accepting it is recorded for the team: it leaves the list and is listed as accepted with its saving,
+        // also after the page is opened again.
+        open("recommendations");
+        Locator accept = page.locator("#recommendations-inference vaadin-button.accept-recommendation");
+        assertThat(accept).hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                .setTimeout(30_000));
+        accept.click();
+        waitForVaadin();
+        Locator accepted = page.locator("#accepted-recommendations");
+        assertThat(accepted).containsText("Run pack-on-demand on spot",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(accepted).containsText(String.format(java.util.Locale.ROOT, "$%,.2f",
+                Math.round(monthly * 0.9 * 100) / 100.0));
+        assertThat(accepted).containsText("not measured yet");
+        assertThat(page.locator("#recommendations-inference")).hasCount(0);
+        open("recommendations");
+        assertThat(page.locator("#accepted-recommendations")).containsText("Run pack-on-demand on spot");
+        assertThat(page.locator("#recommendations-inference")).hasCount(0);
+        screenshot("recommendations-accepted");
     }
 }

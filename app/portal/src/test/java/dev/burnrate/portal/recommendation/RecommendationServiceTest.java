@@ -41,8 +41,9 @@ class RecommendationServiceTest {
     private final ProviderCatalog catalog = mock(ProviderCatalog.class);
     private final List<RecommendationInput> seen = new ArrayList<>();
     private final List<Recommender> builtins = new ArrayList<>();
+    private final RecommendationDecisionService decisions = mock(RecommendationDecisionService.class);
     private final RecommendationService service = new RecommendationService(host, builtIns(builtins), resources,
-            catalog, Clock.fixed(NOW, ZoneOffset.UTC));
+            catalog, Clock.fixed(NOW, ZoneOffset.UTC), decisions);
 
     /** The portal's own recommenders as Spring hands them over: whatever the list holds when asked. */
     @SuppressWarnings("unchecked")
@@ -125,5 +126,30 @@ class RecommendationServiceTest {
             assertThat(shown.pluginId()).isEqualTo(RecommendationService.BUILT_IN);
         });
         assertThat(report.problems()).singleElement().asString().contains("built in").contains("left out");
+    }
+
+    @Test
+    void dismissedRecommendationsStayHiddenAndAcceptedOnesAreListedApartWithTheirExpectedSaving() {
+        when(resources.list()).thenReturn(List.of(resource("i-1", "inference", ResourceState.RUNNING)));
+        when(catalog.allOfferings("aws", "eu-central-1")).thenReturn(List.of(G5));
+        when(host.extensions(Recommender.class)).thenReturn(List.of(recommender("good", input -> List.of(
+                advice("keep", "inference", 10, null), advice("dismissed", "inference", 20, null),
+                advice("accepted", "inference", 30, null)))));
+        var dismissed = decision("good", "dismissed", RecommendationDecision.Kind.DISMISSED, 20);
+        var accepted = decision("good", "accepted", RecommendationDecision.Kind.ACCEPTED, 30);
+        var otherRecommender = decision("other", "keep", RecommendationDecision.Kind.DISMISSED, 10);
+        when(decisions.decisions()).thenReturn(List.of(dismissed, accepted, otherRecommender));
+
+        RecommendationReport report = service.recommendations();
+
+        assertThat(report.recommendations()).extracting(s -> s.recommendation().key())
+                .as("a decision about another recommender's 'keep' does not hide this one").containsExactly("keep");
+        assertThat(report.accepted()).containsExactly(accepted);
+    }
+
+    private static RecommendationDecision decision(String source, String key, RecommendationDecision.Kind kind,
+                                                   double saving) {
+        return new RecommendationDecision(1, 7, "inference", source, key, kind, "Advice " + key, saving, "USD", "ada",
+                NOW, null, null);
     }
 }
