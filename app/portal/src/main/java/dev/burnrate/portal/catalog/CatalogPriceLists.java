@@ -7,6 +7,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.base.ViewTask;
+import dev.burnrate.portal.plugin.CatalogUploadService;
 import dev.burnrate.portal.plugin.PriceRefreshService;
 import dev.burnrate.portal.plugin.StoredPriceList;
 import java.time.ZoneOffset;
@@ -23,11 +24,14 @@ class CatalogPriceLists extends Div {
             .withZone(ZoneOffset.UTC);
 
     private final PriceRefreshService prices;
+    private final CatalogUploadService uploads;
     private final BackgroundWork work;
     private final Runnable onApplied;
 
-    CatalogPriceLists(PriceRefreshService prices, BackgroundWork work, Runnable onApplied) {
+    CatalogPriceLists(PriceRefreshService prices, CatalogUploadService uploads, BackgroundWork work,
+                      Runnable onApplied) {
         this.prices = prices;
+        this.uploads = uploads;
         this.work = work;
         this.onApplied = onApplied;
         setId("catalog-price-lists");
@@ -46,11 +50,20 @@ class CatalogPriceLists extends Div {
                     + DATE.format(l.effectiveFrom())).orElse(""));
             text.setId("price-list-" + p.providerId());
             line.add(text);
+            p.inEffect().filter(l -> uploads.isStale(l.effectiveFrom())).ifPresent(l -> line.add(stale()));
             if (prices.canRefresh()) {
                 line.add(refreshButton(p));
             }
             add(line);
         }
+    }
+
+    /** Prices older than the configured age are flagged: estimates made with them may be off. */
+    private Span stale() {
+        Span stale = new Span("Stale: older than " + uploads.staleAfter().toDays() + " days");
+        stale.addClassName("price-list-stale");
+        stale.getElement().getThemeList().add("badge error");
+        return stale;
     }
 
     private static String describe(StoredPriceList list) {

@@ -16,6 +16,7 @@ import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.plugin.CatalogFilter;
 import dev.burnrate.portal.plugin.OfferingAvailability;
 import dev.burnrate.portal.plugin.PluginPanelsService;
+import dev.burnrate.portal.plugin.CatalogUploadService;
 import dev.burnrate.portal.plugin.PriceRefreshService;
 import dev.burnrate.portal.plugin.CatalogOffering;
 import dev.burnrate.portal.plugin.CatalogSort;
@@ -46,7 +47,7 @@ public class CatalogView extends VerticalLayout {
     private CatalogFilter filter = CatalogFilter.ALL;
 
     public CatalogView(PluginCatalogService catalog, OfferingAvailability availability, PriceRefreshService prices,
-                       PluginPanelsService panels, BackgroundWork work) {
+                       CatalogUploadService uploads, PluginPanelsService panels, BackgroundWork work) {
         this.catalog = catalog;
         this.availability = availability;
         addClassName("catalog-view");
@@ -59,7 +60,14 @@ public class CatalogView extends VerticalLayout {
         add(new H2("Catalog"));
         problems().ifPresent(this::add);
         // new prices, same filter: the grid, count and chart are read again
-        add(new CatalogPriceLists(prices, work, () -> apply(filter)));
+        CatalogPriceLists priceLists = new CatalogPriceLists(prices, uploads, work, () -> apply(filter));
+        add(priceLists);
+        if (prices.canRefresh()) {
+            add(new CatalogUploadPanel(uploads, prices.priceLists(), () -> {
+                priceLists.show();
+                apply(filter);
+            }));
+        }
         pluginPages(panels).ifPresent(this::add);
         add(filters, count, chart, grid);
         apply(CatalogFilter.ALL);
