@@ -78,8 +78,8 @@ public class RecommendationsView extends VerticalLayout {
             content.add(new H3("Accepted"), AcceptedRecommendations.grid(report.accepted()));
         }
         if (report.recommendations().isEmpty()) {
-            Paragraph none = new Paragraph("No recommendations for your teams. Recommendations come from recommender "
-                    + "plugins (Admin · Plugins) and are about resources that are running.");
+            Paragraph none = new Paragraph("No recommendations for your teams. They come from the portal's own "
+                    + "recommenders and from recommender plugins (Admin · Plugins), and are about live resources.");
             none.setId("no-recommendations");
             content.add(none);
             return;
