@@ -22,7 +22,8 @@ import java.util.Optional;
  * say "A100-80GB", which its 81920 MiB confirm).
  */
 final class AwsCatalog {
-    static final String CATALOG = "aws_v9_vms_slice.csv";
+    /** Every accelerator row and the current CPU families of SkyPilot's AWS catalog v9; see SOURCES.md. */
+    static final List<String> CATALOGS = List.of("aws_vms_accelerators.csv", "aws_vms_cpu_current.csv");
     static final String GPU_INFO_DISAGREES = "gpuinfo-disagrees";
     static final CommitmentTerms TERMS = new CommitmentTerms(0.40, 0.60,
             "typical AWS EC2 Savings Plan / Reserved Instance levels (no upfront), AWS advertises up to 72% "
@@ -35,10 +36,9 @@ final class AwsCatalog {
     }
 
     ProviderCatalog load() {
-        CatalogReport report = new CatalogReport(CATALOG);
+        CatalogReport report = new CatalogReport(String.join(" + ", CATALOGS));
         Map<String, Region> regions = RegionTable.read(CsvTable.readResource(AwsCatalog.class, "regions.csv"));
-        List<CatalogRow> rows = new SkyPilotCatalogReader().read(CsvTable.readResource(AwsCatalog.class, CATALOG),
-                report);
+        List<CatalogRow> rows = new SkyPilotCatalogReader().readResources(AwsCatalog.class, CATALOGS, report);
         List<PricedRow> priced = new ArrayList<>();
         for (CatalogRow row : rows) {
             CatalogRow reconciled = reconcile(row, report);
@@ -78,10 +78,19 @@ final class AwsCatalog {
         return row;
     }
 
-    /** GpuInfo names the chip ("A100"); hardware catalogs tell the 80 GB part apart by name. */
+    /**
+     * GpuInfo names the chip ("A100", "V100"); hardware catalogs tell the larger-memory parts apart by name, and the
+     * columns spell the RTX PRO 6000 Blackwell Server Edition "RTXPRO6000" where GpuInfo says "RTX PRO Server 6000".
+     */
     static String canonical(GpuInfo info) {
         if ("A100".equalsIgnoreCase(info.name()) && info.memoryMib() >= 80 * 1024 - 512) {
             return "A100-80GB";
+        }
+        if ("V100".equalsIgnoreCase(info.name()) && info.memoryMib() >= 32 * 1024 - 512) {
+            return "V100-32GB";
+        }
+        if ("RTX PRO Server 6000".equalsIgnoreCase(info.name())) {
+            return "RTXPRO6000";
         }
         return info.name();
     }

@@ -19,12 +19,19 @@ public final class CatalogReport {
         }
     }
 
-    private final String source;
+    private final String name;
+    private String source;
     private int rowsRead;
     private final List<Note> notes = new ArrayList<>();
 
     public CatalogReport(String source) {
+        this.name = source;
         this.source = source;
+    }
+
+    /** Notes from now on name {@code file}: a catalog built from several files says which one a line is in. */
+    public synchronized void reading(String file) {
+        this.source = file;
     }
 
     public synchronized void rowsRead(int count) {
@@ -51,6 +58,6 @@ public final class CatalogReport {
     }
 
     public synchronized String summary() {
-        return source + ": " + rowsRead + " rows read; " + countsByKind();
+        return name + ": " + rowsRead + " rows read; " + countsByKind();
     }
 }

@@ -11,11 +11,13 @@ import java.util.Set;
  * Reads a SkyPilot VM catalog CSV ({@code InstanceType, AcceleratorName, AcceleratorCount, vCPUs, MemoryGiB,
  * GpuInfo, Price, SpotPrice, Region[, AvailabilityZone]}, in any column order) into {@link CatalogRow}s. It drops
  * verbatim duplicate rows and turns a provider's placeholder price (GCP writes 700.0 where a TPU is not sold) into
- * "not offered"; both are noted in the {@link CatalogReport}.
+ * "not offered"; both are noted in the {@link CatalogReport}, as are rows offering a fraction of one accelerator,
+ * which are skipped.
  */
 public final class SkyPilotCatalogReader {
     public static final String DUPLICATE = "duplicate";
     public static final String PLACEHOLDER = "placeholder-price";
+    public static final String FRACTIONAL = "fractional-accelerator";
 
     private final Double placeholderPrice;
     private final java.util.function.Predicate<CatalogRow> placeholderApplies;
@@ -34,6 +36,16 @@ public final class SkyPilotCatalogReader {
         this.placeholderApplies = placeholderApplies;
     }
 
+    /** Reads several catalog files bundled next to {@code owner}, in order, into one list of rows. */
+    public List<CatalogRow> readResources(Class<?> owner, List<String> files, CatalogReport report) {
+        List<CatalogRow> rows = new ArrayList<>();
+        for (String file : files) {
+            report.reading(file);
+            rows.addAll(read(CsvTable.readResource(owner, file), report));
+        }
+        return rows;
+    }
+
     public List<CatalogRow> read(CsvTable table, CatalogReport report) {
         table.requireColumns("InstanceType", "AcceleratorName", "AcceleratorCount", "vCPUs", "MemoryGiB", "Price",
                 "SpotPrice", "Region");
@@ -41,6 +53,13 @@ public final class SkyPilotCatalogReader {
         Set<CatalogRow> seen = new HashSet<>();
         report.rowsRead(table.rows().size());
         for (CsvRow csv : table.rows()) {
+            double count = csv.decimal("AcceleratorCount", 0);
+            if (count > 0 && count != Math.rint(count)) {
+                // A share of one GPU (AWS g6f/gr6f): offerings count whole accelerators, so it cannot be one.
+                report.note(csv.line(), FRACTIONAL, csv.text("InstanceType") + " has " + count + " "
+                        + csv.text("AcceleratorName") + ", a fraction of one accelerator: skipped");
+                continue;
+            }
             CatalogRow row = toRow(csv);
             if (!seen.add(row.withoutLine())) {
                 report.note(row.line(), DUPLICATE, "verbatim repeat of an earlier row, dropped");
