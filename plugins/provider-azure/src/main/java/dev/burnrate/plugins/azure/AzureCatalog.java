@@ -16,7 +16,8 @@ import java.util.Map;
 
 /** Builds the Azure catalog; corrections to the source rows are listed in SOURCES.md and noted in the report. */
 final class AzureCatalog {
-    static final String CATALOG = "azure_v6_vms_slice.csv";
+    /** Every accelerator row and the current D/E/F CPU sizes of SkyPilot's Azure catalog v6; see SOURCES.md. */
+    static final List<String> CATALOGS = List.of("azure_vms_accelerators.csv", "azure_vms_cpu_current.csv");
     static final String CORRECTED = "corrected";
     static final String UNKNOWN_ACCELERATOR = "unknown-accelerator";
     static final CommitmentTerms TERMS = new CommitmentTerms(0.40, 0.60,
@@ -38,10 +39,9 @@ final class AzureCatalog {
     }
 
     ProviderCatalog load() {
-        CatalogReport report = new CatalogReport(CATALOG);
+        CatalogReport report = new CatalogReport(String.join(" + ", CATALOGS));
         Map<String, Region> regions = RegionTable.read(CsvTable.readResource(AzureCatalog.class, "regions.csv"));
-        List<CatalogRow> rows = new SkyPilotCatalogReader().read(CsvTable.readResource(AzureCatalog.class, CATALOG),
-                report);
+        List<CatalogRow> rows = new SkyPilotCatalogReader().readResources(AzureCatalog.class, CATALOGS, report);
         List<PricedRow> priced = new ArrayList<>();
         for (CatalogRow row : rows) {
             CatalogRow corrected = correct(row, report);
