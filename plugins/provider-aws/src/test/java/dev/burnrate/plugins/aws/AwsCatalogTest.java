@@ -86,7 +86,8 @@ class AwsCatalogTest {
         assertThat(offeringsPerAccelerator.keySet()).containsAll(SOURCE_ROWS_PER_ACCELERATOR.keySet().stream()
                 .filter(name -> !name.equals("Trainium2")).toList()).doesNotContain("Trainium2");
         assertThat(catalog.report().notes()).filteredOn(n -> n.kind().equals(PricedRow.NO_PRICE)
-                && n.message().startsWith("no on-demand price for trn2.")).hasSize(4);
+                && n.message().startsWith("no on-demand price for trn2.")).hasSize(4)
+                .allSatisfy(n -> assertThat(n.location()).startsWith("aws_vms_accelerators.csv:"));
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.Set;
  * offerings, the 700.0 TPU placeholder treated as "not available". See SOURCES.md next to the catalog.
  */
 final class GcpCatalog {
-    static final String CATALOG = "gcp_v9_vms_slice.csv";
+    /** Accelerator hosts, attachments and TPUs, and the current CPU families of SkyPilot's GCP catalog v9. */
+    static final List<String> CATALOGS = List.of("gcp_vms_accelerators.csv", "gcp_vms_cpu_current.csv");
     static final String NO_HOST = "attachment-without-host";
     static final String NO_ATTACHMENT = "host-without-attachment";
     static final double TPU_PLACEHOLDER = 700.0;
@@ -39,10 +40,10 @@ final class GcpCatalog {
     }
 
     ProviderCatalog load() {
-        CatalogReport report = new CatalogReport(CATALOG);
+        CatalogReport report = new CatalogReport(String.join(" + ", CATALOGS));
         Map<String, Region> regions = RegionTable.read(CsvTable.readResource(GcpCatalog.class, "regions.csv"));
         var reader = new SkyPilotCatalogReader(TPU_PLACEHOLDER, GcpCatalog::isTpu);
-        List<CatalogRow> rows = reader.read(CsvTable.readResource(GcpCatalog.class, CATALOG), report);
+        List<CatalogRow> rows = reader.readResources(GcpCatalog.class, CATALOGS, report);
 
         Map<String, CatalogRow> attachments = new HashMap<>();
         for (CatalogRow row : rows) {

@@ -19,19 +19,39 @@ public final class CatalogReport {
         }
     }
 
-    private final String name;
-    private String source;
+    /** A file of a catalog built from several: its rows' lines are numbered from {@code offset + 1} on. */
+    private record Segment(String file, int offset) {
+    }
+
+    private final String source;
+    private final List<Segment> segments = new ArrayList<>();
+    private int nextOffset;
     private int rowsRead;
     private final List<Note> notes = new ArrayList<>();
 
     public CatalogReport(String source) {
-        this.name = source;
         this.source = source;
     }
 
-    /** Notes from now on name {@code file}: a catalog built from several files says which one a line is in. */
-    public synchronized void reading(String file) {
-        this.source = file;
+    /**
+     * Starts a file of a catalog built from several, {@code lines} long. Returns the offset to add to its line
+     * numbers, so that rows of different files keep distinct lines and each note names the file and line it is from.
+     */
+    public synchronized int addFile(String file, int lines) {
+        int offset = nextOffset;
+        segments.add(new Segment(file, offset));
+        nextOffset += lines;
+        return offset;
+    }
+
+    private String location(int line) {
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            Segment segment = segments.get(i);
+            if (line > segment.offset()) {
+                return segment.file() + ":" + (line - segment.offset());
+            }
+        }
+        return source + ":" + line;
     }
 
     public synchronized void rowsRead(int count) {
@@ -39,7 +59,7 @@ public final class CatalogReport {
     }
 
     public synchronized void note(int line, String kind, String message) {
-        notes.add(new Note(source + ":" + line, kind, message));
+        notes.add(new Note(location(line), kind, message));
     }
 
     public synchronized List<Note> notes() {
@@ -58,6 +78,6 @@ public final class CatalogReport {
     }
 
     public synchronized String summary() {
-        return name + ": " + rowsRead + " rows read; " + countsByKind();
+        return source + ": " + rowsRead + " rows read; " + countsByKind();
     }
 }

@@ -40,13 +40,19 @@ public final class SkyPilotCatalogReader {
     public List<CatalogRow> readResources(Class<?> owner, List<String> files, CatalogReport report) {
         List<CatalogRow> rows = new ArrayList<>();
         for (String file : files) {
-            report.reading(file);
-            rows.addAll(read(CsvTable.readResource(owner, file), report));
+            CsvTable table = CsvTable.readResource(owner, file);
+            int lines = table.rows().isEmpty() ? 1 : table.rows().getLast().line();
+            rows.addAll(read(table, report, report.addFile(file, lines)));
         }
         return rows;
     }
 
     public List<CatalogRow> read(CsvTable table, CatalogReport report) {
+        return read(table, report, 0);
+    }
+
+    /** Reads with {@code lineOffset} added to every line number (see {@link CatalogReport#addFile}). */
+    private List<CatalogRow> read(CsvTable table, CatalogReport report, int lineOffset) {
         table.requireColumns("InstanceType", "AcceleratorName", "AcceleratorCount", "vCPUs", "MemoryGiB", "Price",
                 "SpotPrice", "Region");
         List<CatalogRow> rows = new ArrayList<>();
@@ -56,11 +62,11 @@ public final class SkyPilotCatalogReader {
             double count = csv.decimal("AcceleratorCount", 0);
             if (count > 0 && count != Math.rint(count)) {
                 // A share of one GPU (AWS g6f/gr6f): offerings count whole accelerators, so it cannot be one.
-                report.note(csv.line(), FRACTIONAL, csv.text("InstanceType") + " has " + count + " "
+                report.note(lineOffset + csv.line(), FRACTIONAL, csv.text("InstanceType") + " has " + count + " "
                         + csv.text("AcceleratorName") + ", a fraction of one accelerator: skipped");
                 continue;
             }
-            CatalogRow row = toRow(csv);
+            CatalogRow row = toRow(csv, lineOffset);
             if (!seen.add(row.withoutLine())) {
                 report.note(row.line(), DUPLICATE, "verbatim repeat of an earlier row, dropped");
                 continue;
@@ -70,12 +76,12 @@ public final class SkyPilotCatalogReader {
         return rows;
     }
 
-    private static CatalogRow toRow(CsvRow csv) {
+    private static CatalogRow toRow(CsvRow csv, int lineOffset) {
         double count = csv.decimal("AcceleratorCount", 0);
         if (count != Math.rint(count) || count < 0) {
             throw csv.error("AcceleratorCount", "must be a whole, non-negative number but is " + count);
         }
-        return new CatalogRow(csv.line(), csv.text("InstanceType"), csv.text("AcceleratorName"), (int) count,
+        return new CatalogRow(lineOffset + csv.line(), csv.text("InstanceType"), csv.text("AcceleratorName"), (int) count,
                 csv.decimal("vCPUs", 0), csv.decimal("MemoryGiB", 0), csv.text("GpuInfo"),
                 csv.requiredText("Region"), csv.text("AvailabilityZone"), nonNegative(csv, "Price"),
                 nonNegative(csv, "SpotPrice"));
