@@ -1,5 +1,6 @@
 package dev.burnrate.plugins.aws;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.api.Region;
 import dev.burnrate.plugins.support.catalog.CatalogReport;
 import dev.burnrate.plugins.support.catalog.CatalogRow;
@@ -11,6 +12,7 @@ import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.catalog.RegionTable;
 import dev.burnrate.plugins.support.catalog.SkyPilotCatalogReader;
 import dev.burnrate.plugins.support.csv.CsvTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,10 @@ final class AwsCatalog {
     static final CommitmentTerms TERMS = new CommitmentTerms(0.40, 0.60,
             "typical AWS EC2 Savings Plan / Reserved Instance levels (no upfront), AWS advertises up to 72% "
                     + "(https://aws.amazon.com/savingsplans/compute-pricing/)");
+
+    /** The source file's catalog version and commit, and the day the rows were taken from it (SOURCES.md). */
+    static final CatalogEdition EDITION = new CatalogEdition("SkyPilot v9 @ 2c3d7ea", LocalDate.of(2026, 12, 7),
+            "https://github.com/skypilot-org/skypilot-catalog catalogs/v9/aws/vms.csv");
 
     private final String providerId;
 

@@ -133,4 +133,10 @@ class AwsCatalogTest {
         assertThat(virginia.compliance().gdprAdequate()).isFalse();
         assertThat(virginia.compliance().hipaaEligible()).isTrue();
     }
+
+    @Test
+    void saysWhichCatalogEditionItShips() {
+        assertThat(new AwsProvider().catalogEdition()).hasValueSatisfying(edition ->
+                assertThat(edition.describe()).isEqualTo("SkyPilot v9 @ 2c3d7ea of 2026-12-07"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.burnrate.plugins.azure;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.api.Region;
 import dev.burnrate.plugins.support.catalog.CatalogReport;
 import dev.burnrate.plugins.support.catalog.CatalogRow;
@@ -10,6 +11,7 @@ import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.catalog.RegionTable;
 import dev.burnrate.plugins.support.catalog.SkyPilotCatalogReader;
 import dev.burnrate.plugins.support.csv.CsvTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,10 @@ final class AzureCatalog {
 
     private record Correction(String accelerator, int count, String reason) {
     }
+
+    /** The source file's catalog version and commit, and the day the rows were taken from it (SOURCES.md). */
+    static final CatalogEdition EDITION = new CatalogEdition("SkyPilot v6 @ 098741e", LocalDate.of(2026, 12, 7),
+            "https://github.com/skypilot-org/skypilot-catalog catalogs/v6/azure/vms.csv");
 
     private final String providerId;
 

@@ -84,4 +84,10 @@ class AzureCatalogTest {
         // Promo rows without a spot price offer no spot.
         assertThat(find("westus2", "Standard_NC6_Promo")).hasValueSatisfying(o -> assertThat(o.prices().spot()).isNull());
     }
+
+    @Test
+    void saysWhichCatalogEditionItShips() {
+        assertThat(new AzureProvider().catalogEdition()).hasValueSatisfying(edition ->
+                assertThat(edition.describe()).isEqualTo("SkyPilot v6 @ 098741e of 2026-12-07"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.burnrate.plugins.gcp;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.api.Region;
 import dev.burnrate.plugins.support.catalog.CatalogReport;
 import dev.burnrate.plugins.support.catalog.CatalogRow;
@@ -10,6 +11,7 @@ import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.catalog.RegionTable;
 import dev.burnrate.plugins.support.catalog.SkyPilotCatalogReader;
 import dev.burnrate.plugins.support.csv.CsvTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +34,10 @@ final class GcpCatalog {
                     + "(https://cloud.google.com/compute/docs/instances/committed-use-discounts-overview)");
     static final CommitmentTerms TPU_TERMS = new CommitmentTerms(0.30, 0.55,
             "Cloud TPU 1- and 3-year commitment prices (https://cloud.google.com/tpu/pricing)");
+
+    /** The source file's catalog version and commit, and the day the rows were taken from it (SOURCES.md). */
+    static final CatalogEdition EDITION = new CatalogEdition("SkyPilot v9 @ 2c3d7ea", LocalDate.of(2026, 12, 7),
+            "https://github.com/skypilot-org/skypilot-catalog catalogs/v9/gcp/vms.csv");
 
     private final String providerId;
 

@@ -144,4 +144,10 @@ class GcpCatalogTest {
         assertThat(catalog.region("me-west1").orElseThrow().compliance().gdprAdequate()).isTrue();
         assertThat(catalog.region("europe-west4").orElseThrow().geography()).isEqualTo("NL");
     }
+
+    @Test
+    void saysWhichCatalogEditionItShips() {
+        assertThat(new GcpProvider().catalogEdition()).hasValueSatisfying(edition ->
+                assertThat(edition.describe()).isEqualTo("SkyPilot v9 @ 2c3d7ea of 2026-12-07"));
+    }
 }
