@@ -40,6 +40,15 @@ public interface CloudProvider extends BurnrateExtension {
     }
 
     /**
+     * The version and date of the price catalog the plugin ships, shown in the portal's catalog while no refreshed
+     * price list is in effect. Empty by default (the portal then says nothing about its age); a default method, so
+     * plugins built without it need no change.
+     */
+    default Optional<CatalogEdition> catalogEdition() {
+        return Optional.empty();
+    }
+
+    /**
      * A fresh price list from the provider's price source (a price API, a published file), or empty when it has
      * nothing newer than {@link #offerings()} (since API 1.3.0; empty by default). An administrator triggers it in
      * the portal, which validates the list, applies it whole at its effective date and audits it.

@@ -14,8 +14,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Where each provider's prices come from: its plugin's built-in list, or the refreshed list in effect with its
- * effective date (and a pending one, if any). Administrators get a "Refresh prices" button per provider; the
+ * Where each provider's prices come from: its plugin's built-in list (with its version and date when the plugin
+ * says), or the refreshed list in effect with its effective date (and a pending one, if any). Administrators get a "Refresh prices" button per provider; the
  * refresh calls the plugin on the background pool and the catalog shows the new prices when it has been applied.
  */
 class CatalogPriceLists extends Div {
@@ -46,7 +46,8 @@ class CatalogPriceLists extends Div {
             line.addClassName("price-list-line");
             line.getElement().setAttribute("data-provider", p.providerId());
             Span text = new Span(p.providerName() + " prices: " + p.inEffect().map(CatalogPriceLists::describe)
-                    .orElse("as the plugin ships them") + p.pending().map(l -> "; new prices from "
+                    .orElse("as the plugin ships them" + p.builtIn().map(e -> " (" + e.describe() + ")").orElse(""))
+                    + p.pending().map(l -> "; new prices from "
                     + DATE.format(l.effectiveFrom())).orElse(""));
             text.setId("price-list-" + p.providerId());
             line.add(text);

@@ -1,5 +1,6 @@
 package dev.burnrate.portal.plugin;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.api.CloudProvider;
 import dev.burnrate.api.Offering;
 import dev.burnrate.api.PriceList;
@@ -33,9 +34,13 @@ public class PriceRefreshService {
     public record Outcome(Optional<StoredPriceList> applied, String message) {
     }
 
-    /** The price list state of one provider, for the catalog. */
+    /**
+     * The price list state of one provider, for the catalog.
+     *
+     * @param builtIn the version and date of the catalog the plugin ships, when it says
+     */
     public record ProviderPrices(String providerId, String providerName, Optional<StoredPriceList> inEffect,
-                                 Optional<StoredPriceList> pending) {
+                                 Optional<StoredPriceList> pending, Optional<CatalogEdition> builtIn) {
     }
 
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
@@ -116,7 +121,17 @@ public class PriceRefreshService {
     @PermitAll
     public List<ProviderPrices> priceLists() {
         return catalog.providers().stream().map(p -> new ProviderPrices(p.providerId(), p.displayName(),
-                lists.inEffect(p.providerId()), lists.pending(p.providerId()))).toList();
+                lists.inEffect(p.providerId()), lists.pending(p.providerId()), builtInEdition(p.providerId())))
+                .toList();
+    }
+
+    /** A plugin that fails to say its catalog edition still gets its prices shown, just without the date. */
+    private Optional<CatalogEdition> builtInEdition(String providerId) {
+        try {
+            return catalog.provider(providerId).flatMap(CloudProvider::catalogEdition);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static void check(ProviderSummary provider, PriceList list, Set<String> regions) {

@@ -57,7 +57,13 @@ class PluginsAndCatalogIT extends BrowserTestBase {
                 "hardware-nvidia STARTED", "hardware-tpu STARTED", "hardware-cpu STARTED");
         loginAs("engineer");
         open("catalog");
+        assertThat(page.locator("#price-list-aws"))
+                .containsText("as the plugin ships them (SkyPilot v9 @ 2c3d7ea of 2026-12-07)");
+        assertThat(page.locator("#price-list-azure")).containsText("SkyPilot v6 @ 098741e of 2026-12-07");
         chooseInComboBox("#filter-provider", "Amazon Web Services");
+        chooseInComboBox("#filter-accelerator", "H200");
+        assertThat(page.locator("#catalog-grid").locator("vaadin-grid-cell-content",
+                new Locator.LocatorOptions().setHasText("p5en.48xlarge")).first()).isVisible();
         chooseInComboBox("#filter-accelerator", "H100");
         Locator grid = page.locator("#catalog-grid");
         assertThat(grid.locator("vaadin-grid-cell-content", new Locator.LocatorOptions().setHasText("p5.48xlarge"))

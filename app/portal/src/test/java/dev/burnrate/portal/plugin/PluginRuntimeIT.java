@@ -42,6 +42,8 @@ class PluginRuntimeIT extends BrowserTestBase {
     AuditService audit;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    PriceRefreshService prices;
 
     @Test
     void theBuiltInAwsChipsPluginDescribesTrainiumAndInferentia() {
@@ -71,6 +73,15 @@ class PluginRuntimeIT extends BrowserTestBase {
                         .and(dev.burnrate.portal.db.Tables.PLUGIN_STATE.STATE_KEY.eq("resource/" + first.resourceId())));
         assertThat(stored).isEqualTo(1);
         assertThat(aws.deprovision(first.resourceId()).state()).isEqualTo(ResourceState.DELETED);
+    }
+
+    @Test
+    void builtInProvidersSayWhichCatalogEditionTheirPricesComeFrom() {
+        var byProvider = prices.priceLists().stream().collect(java.util.stream.Collectors.toMap(
+                PriceRefreshService.ProviderPrices::providerId, p -> p.builtIn().map(e -> e.describe()).orElse("")));
+        assertThat(byProvider).containsEntry("aws", "SkyPilot v9 @ 2c3d7ea of 2026-12-07")
+                .containsEntry("gcp", "SkyPilot v9 @ 2c3d7ea of 2026-12-07")
+                .containsEntry("azure", "SkyPilot v6 @ 098741e of 2026-12-07");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.burnrate.plugins.aws;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.api.Region;
 import dev.burnrate.plugins.support.catalog.CatalogReport;
 import dev.burnrate.plugins.support.catalog.CatalogRow;
@@ -11,6 +12,7 @@ import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.catalog.RegionTable;
 import dev.burnrate.plugins.support.catalog.SkyPilotCatalogReader;
 import dev.burnrate.plugins.support.csv.CsvTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +24,16 @@ import java.util.Optional;
  * say "A100-80GB", which its 81920 MiB confirm).
  */
 final class AwsCatalog {
-    static final String CATALOG = "aws_v9_vms_slice.csv";
+    /** Every accelerator row and the current CPU families of SkyPilot's AWS catalog v9; see SOURCES.md. */
+    static final List<String> CATALOGS = List.of("aws_vms_accelerators.csv", "aws_vms_cpu_current.csv");
     static final String GPU_INFO_DISAGREES = "gpuinfo-disagrees";
     static final CommitmentTerms TERMS = new CommitmentTerms(0.40, 0.60,
             "typical AWS EC2 Savings Plan / Reserved Instance levels (no upfront), AWS advertises up to 72% "
                     + "(https://aws.amazon.com/savingsplans/compute-pricing/)");
+
+    /** The source file's catalog version and commit, and the day the rows were taken from it (SOURCES.md). */
+    static final CatalogEdition EDITION = new CatalogEdition("SkyPilot v9 @ 2c3d7ea", LocalDate.of(2026, 12, 7),
+            "https://github.com/skypilot-org/skypilot-catalog catalogs/v9/aws/vms.csv");
 
     private final String providerId;
 
@@ -35,10 +42,9 @@ final class AwsCatalog {
     }
 
     ProviderCatalog load() {
-        CatalogReport report = new CatalogReport(CATALOG);
+        CatalogReport report = new CatalogReport(String.join(" + ", CATALOGS));
         Map<String, Region> regions = RegionTable.read(CsvTable.readResource(AwsCatalog.class, "regions.csv"));
-        List<CatalogRow> rows = new SkyPilotCatalogReader().read(CsvTable.readResource(AwsCatalog.class, CATALOG),
-                report);
+        List<CatalogRow> rows = new SkyPilotCatalogReader().readResources(AwsCatalog.class, CATALOGS, report);
         List<PricedRow> priced = new ArrayList<>();
         for (CatalogRow row : rows) {
             CatalogRow reconciled = reconcile(row, report);
@@ -78,10 +84,19 @@ final class AwsCatalog {
         return row;
     }
 
-    /** GpuInfo names the chip ("A100"); hardware catalogs tell the 80 GB part apart by name. */
+    /**
+     * GpuInfo names the chip ("A100", "V100"); hardware catalogs tell the larger-memory parts apart by name, and the
+     * columns spell the RTX PRO 6000 Blackwell Server Edition "RTXPRO6000" where GpuInfo says "RTX PRO Server 6000".
+     */
     static String canonical(GpuInfo info) {
         if ("A100".equalsIgnoreCase(info.name()) && info.memoryMib() >= 80 * 1024 - 512) {
             return "A100-80GB";
+        }
+        if ("V100".equalsIgnoreCase(info.name()) && info.memoryMib() >= 32 * 1024 - 512) {
+            return "V100-32GB";
+        }
+        if ("RTX PRO Server 6000".equalsIgnoreCase(info.name())) {
+            return "RTXPRO6000";
         }
         return info.name();
     }

@@ -1,10 +1,12 @@
 package dev.burnrate.plugins.aws;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.provider.CatalogCloudProvider;
+import java.util.Optional;
 import org.pf4j.Extension;
 
-/** Amazon Web Services: EC2 prices from the bundled SkyPilot catalog slice, sandbox provisioning. */
+/** Amazon Web Services: EC2 prices from the bundled SkyPilot catalog, sandbox provisioning. */
 @Extension
 public class AwsProvider extends CatalogCloudProvider {
 
@@ -27,6 +29,11 @@ public class AwsProvider extends CatalogCloudProvider {
     @Override
     protected StorageClass storageClass() {
         return new StorageClass("S3 Standard", 0.023, "Amazon Simple Storage Service");
+    }
+
+    @Override
+    public Optional<CatalogEdition> catalogEdition() {
+        return Optional.of(AwsCatalog.EDITION);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.burnrate.plugins.azure;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.api.Region;
 import dev.burnrate.plugins.support.catalog.CatalogReport;
 import dev.burnrate.plugins.support.catalog.CatalogRow;
@@ -10,13 +11,15 @@ import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.catalog.RegionTable;
 import dev.burnrate.plugins.support.catalog.SkyPilotCatalogReader;
 import dev.burnrate.plugins.support.csv.CsvTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Builds the Azure catalog; corrections to the source rows are listed in SOURCES.md and noted in the report. */
 final class AzureCatalog {
-    static final String CATALOG = "azure_v6_vms_slice.csv";
+    /** Every accelerator row and the current D/E/F CPU sizes of SkyPilot's Azure catalog v6; see SOURCES.md. */
+    static final List<String> CATALOGS = List.of("azure_vms_accelerators.csv", "azure_vms_cpu_current.csv");
     static final String CORRECTED = "corrected";
     static final String UNKNOWN_ACCELERATOR = "unknown-accelerator";
     static final CommitmentTerms TERMS = new CommitmentTerms(0.40, 0.60,
@@ -31,6 +34,10 @@ final class AzureCatalog {
     private record Correction(String accelerator, int count, String reason) {
     }
 
+    /** The source file's catalog version and commit, and the day the rows were taken from it (SOURCES.md). */
+    static final CatalogEdition EDITION = new CatalogEdition("SkyPilot v6 @ 098741e", LocalDate.of(2026, 12, 7),
+            "https://github.com/skypilot-org/skypilot-catalog catalogs/v6/azure/vms.csv");
+
     private final String providerId;
 
     AzureCatalog(String providerId) {
@@ -38,10 +45,9 @@ final class AzureCatalog {
     }
 
     ProviderCatalog load() {
-        CatalogReport report = new CatalogReport(CATALOG);
+        CatalogReport report = new CatalogReport(String.join(" + ", CATALOGS));
         Map<String, Region> regions = RegionTable.read(CsvTable.readResource(AzureCatalog.class, "regions.csv"));
-        List<CatalogRow> rows = new SkyPilotCatalogReader().read(CsvTable.readResource(AzureCatalog.class, CATALOG),
-                report);
+        List<CatalogRow> rows = new SkyPilotCatalogReader().readResources(AzureCatalog.class, CATALOGS, report);
         List<PricedRow> priced = new ArrayList<>();
         for (CatalogRow row : rows) {
             CatalogRow corrected = correct(row, report);

@@ -1,10 +1,12 @@
 package dev.burnrate.plugins.azure;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.provider.CatalogCloudProvider;
+import java.util.Optional;
 import org.pf4j.Extension;
 
-/** Microsoft Azure: GPU VM sizes priced from the bundled SkyPilot catalog slice, sandbox provisioning. */
+/** Microsoft Azure: GPU VM sizes priced from the bundled SkyPilot catalog, sandbox provisioning. */
 @Extension
 public class AzureProvider extends CatalogCloudProvider {
 
@@ -27,6 +29,11 @@ public class AzureProvider extends CatalogCloudProvider {
     @Override
     protected StorageClass storageClass() {
         return new StorageClass("Blob Hot LRS", 0.018, "Storage");
+    }
+
+    @Override
+    public Optional<CatalogEdition> catalogEdition() {
+        return Optional.of(AzureCatalog.EDITION);
     }
 
     @Override

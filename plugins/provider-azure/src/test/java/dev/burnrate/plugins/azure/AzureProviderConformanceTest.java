@@ -5,18 +5,19 @@ import dev.burnrate.plugins.testkit.CloudProviderConformanceTest;
 import java.util.Set;
 
 class AzureProviderConformanceTest extends CloudProviderConformanceTest {
+    /**
+     * TEMPORARY: accelerators of the full catalog that no built-in hardware plugin describes yet. C2 adds these
+     * (issue 20, hardware specs); the lead removes the names C2 covered when merging.
+     */
+    static final Set<String> NOT_YET_IN_HARDWARE_CATALOGS = Set.of("K80", "M60", "Radeon MI25");
+
     @Override
     protected CloudProvider createProvider() {
         return new AzureProvider();
     }
 
-    /**
-     * Retired GPUs (NC: K80, NV v3: M60, NV v4: Radeon MI25) that no built-in hardware catalog has specs for: Azure
-     * still sells them, so they stay in the catalog without a model; the portal's admin page lists them as unknown
-     * accelerators and simulations skip those offerings. Only these: any other unknown name still fails.
-     */
     @Override
     protected Set<String> additionalAcceleratorNames() {
-        return Set.of("K80", "M60", "Radeon MI25");
+        return NOT_YET_IN_HARDWARE_CATALOGS;
     }
 }

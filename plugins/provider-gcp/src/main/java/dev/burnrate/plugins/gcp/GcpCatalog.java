@@ -1,5 +1,6 @@
 package dev.burnrate.plugins.gcp;
 
+import dev.burnrate.api.CatalogEdition;
 import dev.burnrate.api.Region;
 import dev.burnrate.plugins.support.catalog.CatalogReport;
 import dev.burnrate.plugins.support.catalog.CatalogRow;
@@ -10,6 +11,7 @@ import dev.burnrate.plugins.support.catalog.ProviderCatalog;
 import dev.burnrate.plugins.support.catalog.RegionTable;
 import dev.burnrate.plugins.support.catalog.SkyPilotCatalogReader;
 import dev.burnrate.plugins.support.csv.CsvTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +24,8 @@ import java.util.Set;
  * offerings, the 700.0 TPU placeholder treated as "not available". See SOURCES.md next to the catalog.
  */
 final class GcpCatalog {
-    static final String CATALOG = "gcp_v9_vms_slice.csv";
+    /** Accelerator hosts, attachments and TPUs, and the current CPU families of SkyPilot's GCP catalog v9. */
+    static final List<String> CATALOGS = List.of("gcp_vms_accelerators.csv", "gcp_vms_cpu_current.csv");
     static final String NO_HOST = "attachment-without-host";
     static final String NO_ATTACHMENT = "host-without-attachment";
     static final double TPU_PLACEHOLDER = 700.0;
@@ -32,6 +35,10 @@ final class GcpCatalog {
     static final CommitmentTerms TPU_TERMS = new CommitmentTerms(0.30, 0.55,
             "Cloud TPU 1- and 3-year commitment prices (https://cloud.google.com/tpu/pricing)");
 
+    /** The source file's catalog version and commit, and the day the rows were taken from it (SOURCES.md). */
+    static final CatalogEdition EDITION = new CatalogEdition("SkyPilot v9 @ 2c3d7ea", LocalDate.of(2026, 12, 7),
+            "https://github.com/skypilot-org/skypilot-catalog catalogs/v9/gcp/vms.csv");
+
     private final String providerId;
 
     GcpCatalog(String providerId) {
@@ -39,10 +46,10 @@ final class GcpCatalog {
     }
 
     ProviderCatalog load() {
-        CatalogReport report = new CatalogReport(CATALOG);
+        CatalogReport report = new CatalogReport(String.join(" + ", CATALOGS));
         Map<String, Region> regions = RegionTable.read(CsvTable.readResource(GcpCatalog.class, "regions.csv"));
         var reader = new SkyPilotCatalogReader(TPU_PLACEHOLDER, GcpCatalog::isTpu);
-        List<CatalogRow> rows = reader.read(CsvTable.readResource(GcpCatalog.class, CATALOG), report);
+        List<CatalogRow> rows = reader.readResources(GcpCatalog.class, CATALOGS, report);
 
         Map<String, CatalogRow> attachments = new HashMap<>();
         for (CatalogRow row : rows) {

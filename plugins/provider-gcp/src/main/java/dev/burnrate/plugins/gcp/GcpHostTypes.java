@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Which GCP machine types come with which accelerators (https://cloud.google.com/compute/docs/gpus; the same table
- * as SkyPilot's {@code gcp_catalog.py}, plus the a3-edgegpu H100 hosts the slice contains).
+ * as SkyPilot's {@code gcp_catalog.py}, plus the a3-edgegpu H100 hosts and the -nolssd variants the catalog contains).
  */
 final class GcpHostTypes {
     /** The accelerator a host carries, named as the catalog's attachment rows name it. */
@@ -26,6 +26,7 @@ final class GcpHostTypes {
         HOSTS.put("a3-edgegpu-8g-nolssd", new Attachment("H100", 8));
         HOSTS.put("a3-megagpu-8g", new Attachment("H100-MEGA", 8));
         HOSTS.put("a3-ultragpu-8g", new Attachment("H200", 8));
+        HOSTS.put("a3-ultragpu-8g-nolssd", new Attachment("H200", 8));
         HOSTS.put("a4-highgpu-8g", new Attachment("B200", 8));
         for (String size : new String[] {"4", "8", "12", "16", "32"}) {
             HOSTS.put("g2-standard-" + size, new Attachment("L4", 1));

@@ -19,7 +19,13 @@ public final class CatalogReport {
         }
     }
 
+    /** A file of a catalog built from several: its rows' lines are numbered from {@code offset + 1} on. */
+    private record Segment(String file, int offset) {
+    }
+
     private final String source;
+    private final List<Segment> segments = new ArrayList<>();
+    private int nextOffset;
     private int rowsRead;
     private final List<Note> notes = new ArrayList<>();
 
@@ -27,12 +33,33 @@ public final class CatalogReport {
         this.source = source;
     }
 
+    /**
+     * Starts a file of a catalog built from several, {@code lines} long. Returns the offset to add to its line
+     * numbers, so that rows of different files keep distinct lines and each note names the file and line it is from.
+     */
+    public synchronized int addFile(String file, int lines) {
+        int offset = nextOffset;
+        segments.add(new Segment(file, offset));
+        nextOffset += lines;
+        return offset;
+    }
+
+    private String location(int line) {
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            Segment segment = segments.get(i);
+            if (line > segment.offset()) {
+                return segment.file() + ":" + (line - segment.offset());
+            }
+        }
+        return source + ":" + line;
+    }
+
     public synchronized void rowsRead(int count) {
         rowsRead += count;
     }
 
     public synchronized void note(int line, String kind, String message) {
-        notes.add(new Note(source + ":" + line, kind, message));
+        notes.add(new Note(location(line), kind, message));
     }
 
     public synchronized List<Note> notes() {

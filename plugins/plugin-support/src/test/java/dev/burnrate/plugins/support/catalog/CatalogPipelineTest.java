@@ -46,6 +46,33 @@ class CatalogPipelineTest {
     }
 
     @Test
+    void skipsAndNotesRowsOfferingAFractionOfOneAccelerator() throws IOException {
+        CatalogReport report = new CatalogReport("all");
+        List<CatalogRow> rows = read("""
+                g6f.large,L4,0.125,2,8,,r1,r1-a,0.2,0.1
+                g6.xlarge,L4,1.0,4,16,,r1,r1-a,0.8,0.3
+                """, new SkyPilotCatalogReader(), report);
+        assertThat(rows).extracting(CatalogRow::instanceType).containsExactly("g6.xlarge");
+        assertThat(rows.get(0).acceleratorCount()).isEqualTo(1);
+        assertThat(report.notes()).singleElement().satisfies(note -> {
+            assertThat(note.kind()).isEqualTo(SkyPilotCatalogReader.FRACTIONAL);
+            assertThat(note.location()).isEqualTo("all:2");
+            assertThat(note.message()).contains("g6f.large", "0.125", "L4");
+        });
+        assertThat(report.summary()).startsWith("all: 2 rows read");
+    }
+
+    @Test
+    void notesOfACatalogBuiltFromSeveralFilesNameTheFileAndLine() {
+        CatalogReport report = new CatalogReport("a.csv + b.csv");
+        int a = report.addFile("a.csv", 10);
+        int b = report.addFile("b.csv", 5);
+        report.note(a + 3, "k", "in a");
+        report.note(b + 3, "k", "in b");
+        assertThat(report.notes()).extracting(CatalogReport.Note::location).containsExactly("a.csv:3", "b.csv:3");
+    }
+
+    @Test
     void collapsesZonesIntoOneRegionalOffering() throws IOException {
         CatalogReport report = new CatalogReport("t.csv");
         List<PricedRow> priced = read("""
