@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Which edition of its built-in price catalog a provider ships: the portal shows it next to the prices, so a reader
- * knows how old they are and where they come from (see {@link CloudProvider#catalogEdition()}).
+ * knows how old they are and where they come from (see {@link CloudProvider#catalogEdition()}; since API 1.3.0).
  *
  * @param version the catalog's own version, e.g. {@code "SkyPilot v9 @ 2c3d7ea"}
  * @param date    the day the prices were taken from their source

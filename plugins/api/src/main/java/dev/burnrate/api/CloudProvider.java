@@ -42,7 +42,7 @@ public interface CloudProvider extends BurnrateExtension {
     /**
      * The version and date of the price catalog the plugin ships, shown in the portal's catalog while no refreshed
      * price list is in effect. Empty by default (the portal then says nothing about its age); a default method, so
-     * plugins built without it need no change.
+     * plugins built without it need no change (since API 1.3.0).
      */
     default Optional<CatalogEdition> catalogEdition() {
         return Optional.empty();
