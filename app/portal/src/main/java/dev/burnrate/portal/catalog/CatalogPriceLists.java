@@ -10,8 +10,10 @@ import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.plugin.CatalogUploadService;
 import dev.burnrate.portal.plugin.PriceRefreshService;
 import dev.burnrate.portal.plugin.StoredPriceList;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * Where each provider's prices come from: its plugin's built-in list (with its version and date when the plugin
@@ -51,12 +53,18 @@ class CatalogPriceLists extends Div {
                     + DATE.format(l.effectiveFrom())).orElse(""));
             text.setId("price-list-" + p.providerId());
             line.add(text);
-            p.inEffect().filter(l -> uploads.isStale(l.effectiveFrom())).ifPresent(l -> line.add(stale()));
+            pricesDate(p).filter(uploads::isStale).ifPresent(date -> line.add(stale()));
             if (prices.canRefresh()) {
                 line.add(refreshButton(p));
             }
             add(line);
         }
+    }
+
+    /** When the prices in effect were taken: an applied list's effective date, else the shipped catalog's date. */
+    private static Optional<Instant> pricesDate(PriceRefreshService.ProviderPrices p) {
+        return p.inEffect().map(StoredPriceList::effectiveFrom)
+                .or(() -> p.builtIn().map(edition -> edition.date().atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     /** Prices older than the configured age are flagged: estimates made with them may be off. */
