@@ -28,7 +28,15 @@ public final class PlacementRanker {
     /** The policy dry run for one placement (a port, so the ranking can be tested without a database). */
     @FunctionalInterface
     public interface Judge {
+        /** @throws CannotJudge when the offering lacks what the policies need (e.g. its region's facts) */
         Decision judge(RequestDraft placed, CatalogOffering at, Estimate estimate);
+    }
+
+    /** An offering the policies cannot judge, so it is left out (never assumed allowed), with the reason. */
+    public static final class CannotJudge extends RuntimeException {
+        public CannotJudge(String reason) {
+            super(reason);
+        }
     }
 
     private final CostEstimator estimator;
@@ -78,7 +86,13 @@ public final class PlacementRanker {
                     draft.dataClassification(), draft.tags(), draft.encrypted(), draft.privateNetwork(),
                     draft.checkpointing(), draft.deadlineCritical());
             Estimate estimate = estimator.estimate(o, instances, draft.purchaseOption(), hours, draft.checkpointing());
-            Decision decision = judge.judge(placed, candidate, estimate);
+            Decision decision;
+            try {
+                decision = judge.judge(placed, candidate, estimate);
+            } catch (CannotJudge e) {
+                excluded.add(new Exclusion(o.key(), e.getMessage()));
+                continue;
+            }
             if (decision.outcome() == Outcome.DENY) {
                 excluded.add(new Exclusion(o.key(), denial(decision)));
                 continue;

@@ -68,7 +68,8 @@ public class PlacementService {
         return ranker.rank(new PlacementSpec(draft, reference), all, (placed, at, estimate) -> {
             Region region = regions.computeIfAbsent(at.providerId() + "/" + at.offering().regionId(),
                     key -> providers.region(at.providerId(), at.offering().regionId())).orElseThrow(
-                    () -> new IllegalStateException("Offering " + at.key() + " names an unknown region"));
+                    () -> new PlacementRanker.CannotJudge("its provider does not list the region (no facts for"
+                            + " the policies)"));
             return dryRun.judge(policies, placed, region, at.offering(), estimate);
         });
     }

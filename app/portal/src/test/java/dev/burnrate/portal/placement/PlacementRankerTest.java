@@ -141,6 +141,21 @@ class PlacementRankerTest {
     }
 
     @Test
+    void anOfferingThePoliciesCannotJudgeIsLeftOutNotAssumedAllowed() {
+        PlacementRanker.Judge policies = judge(RESIDENCY);
+        PlacementRanking ranking = ranker.rank(new PlacementSpec(draft("internal"), REFERENCE.offering()), CATALOG,
+                (placed, at, estimate) -> {
+                    if (at.providerId().equals("azure")) {
+                        throw new PlacementRanker.CannotJudge("its provider does not list the region");
+                    }
+                    return policies.judge(placed, at, estimate);
+                });
+        assertThat(ranking.feasible()).noneMatch(p -> p.offering().providerId().equals("azure"));
+        assertThat(ranking.excluded()).contains(new Exclusion("azure/eu-c/fast-2",
+                "its provider does not list the region"));
+    }
+
+    @Test
     void refusesAReferenceWhoseThroughputIsUnknown() {
         Offering mystery = CATALOG.get(5).offering();
         RequestDraft onMystery = draft("internal").placedAt("eu-b", "mystery-1");
