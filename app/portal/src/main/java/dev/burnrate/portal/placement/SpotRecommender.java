@@ -110,7 +110,7 @@ public class SpotRecommender implements Recommender {
                 "Only for work that saves checkpoints and resumes from them (training, batch): a service or a run"
                         + " that cannot resume loses its work at each interruption.");
         return Optional.of(new Recommendation("spot:" + resource.resourceId(), resource.team(),
-                "Run " + resource.name() + " on spot with checkpoints", evidence, savingP50, low, high, currency,
+                "Checkpoint " + resource.name() + " and run it on spot", evidence, savingP50, low, high, currency,
                 Recommendation.Risk.MEDIUM, new ProvisionSuggestion(resource.providerId(), resource.regionId(),
                 resource.instanceType(), count, PurchaseOption.SPOT)));
     }
