@@ -21,6 +21,8 @@ import dev.burnrate.api.PurchaseOption;
 import dev.burnrate.portal.base.BackgroundWork;
 import dev.burnrate.portal.base.ViewTask;
 import dev.burnrate.portal.budget.Money;
+import dev.burnrate.portal.placement.PlacementPanel;
+import dev.burnrate.portal.placement.PlacementService;
 import dev.burnrate.portal.security.CurrentUser;
 import dev.burnrate.portal.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +58,8 @@ public class ProvisionView extends VerticalLayout implements BeforeEnterObserver
     private String requestId = UUID.randomUUID().toString();
     private ViewTask previewing;
 
-    public ProvisionView(ProvisioningService service, CurrentUser currentUser, BackgroundWork work) {
+    public ProvisionView(ProvisioningService service, CurrentUser currentUser, BackgroundWork work,
+                         PlacementService placements) {
         this.service = service;
         this.currentUser = currentUser;
         this.work = work;
@@ -86,7 +89,7 @@ public class ProvisionView extends VerticalLayout implements BeforeEnterObserver
         mine.addComponentColumn(r -> OutcomeBadge.of(r.displayedState())).setHeader("State").setAutoWidth(true);
         mine.addColumn(r -> r.request().failure() == null ? "" : r.request().failure()).setHeader("Detail");
         mine.setAllRowsVisible(true);
-        add(body, new H3("My requests"), mine);
+        add(body, new PlacementPanel(placements, work, form::draft, this::usePlacement), new H3("My requests"), mine);
         form.addChangeListener(e -> refreshPreview());
         choose(Template.GPU_TRAINING, currentUser.actor());
         refreshRequests();
@@ -125,6 +128,19 @@ public class ProvisionView extends VerticalLayout implements BeforeEnterObserver
                 }
             } catch (IllegalArgumentException ignored) {
                 // a hand-edited link: the form keeps the template's value and the user fixes it
+            }
+        });
+        refreshPreview();
+    }
+
+    /** A placement from the Placement panel, into the form: the user reviews its preview and submits as usual. */
+    private void usePlacement(RequestDraft placed) {
+        binding.prefill(placed.team(), placed.providerId(), placed.regionId(), placed.instanceType());
+        form.fill(() -> {
+            form.count.setValue(placed.count());
+            if (placed.durationHours() != null) {
+                // to the minute: the form shows hours
+                form.durationHours.setValue(Math.round(placed.durationHours() * 60) / 60.0);
             }
         });
         refreshPreview();

@@ -80,6 +80,12 @@ public class SimulatedEstimator implements CostEstimator {
         }
     }
 
+    /** Spot interruptions per instance-hour of an offering: the provider's published rate, else the setting's. */
+    public double interruptionsPerHour(Offering offering) {
+        Double published = offering.spotInterruptionsPerHour();
+        return published != null ? published : interruptionsPerHour();
+    }
+
     private double interruptionsPerHour() {
         return settings.get(INTERRUPTION_SETTING).map(value -> {
             try {
