@@ -110,7 +110,7 @@ class PluginUpgradeIT extends BrowserTestBase {
         assertThat(page.locator("span[data-plugin='sample-provider']")).hasText("STARTED");
         assertThat(page.locator("#plugins-grid")).containsText("Sample Cloud: a third-party provider plugin example");
         // The built-in Azure provider sells retired GPUs no hardware catalog knows: its row says which.
-        assertThat(page.locator("span[data-warnings-for='provider-azure']")).containsText("accelerator 'K80'");
+        assertThat(page.locator("span[data-warnings-for='provider-azure']")).containsText("accelerator 'M60'");
         screenshot("plugins-sample-upgraded");
         assertThat(host.plugin(ID).orElseThrow().version()).isEqualTo("1.0.1");
         assertThat(auditEntries()).anySatisfy(e -> {
