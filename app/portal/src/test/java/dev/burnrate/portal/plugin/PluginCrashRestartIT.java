@@ -2,6 +2,7 @@ package dev.burnrate.portal.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.burnrate.portal.support.BuiltinPluginJars;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,7 +44,7 @@ class PluginCrashRestartIT {
         Path secondLog = work.resolve("second.log");
         Process second = start(data, port, secondLog);
         try {
-            long builtins = builtinPluginCount();
+            long builtins = BuiltinPluginJars.count();
             awaitLogLine(second, secondLog, "Plugins: " + builtins + " of " + (builtins + 1) + " started");
             assertThat(Files.readString(secondLog)).contains("plugin hostile-sneaky not started: the portal stopped "
                     + "while this plugin was starting");
@@ -62,13 +63,6 @@ class PluginCrashRestartIT {
         return new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "--server.port=" + port,
                 "--burnrate.data-dir=" + data.toAbsolutePath(), "--burnrate.admin.initial-password=first-admin-pw"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /** The built-in plugins the jar ships (the build copies them here), all of which start beside the held one. */
-    private static long builtinPluginCount() throws IOException {
-        try (var jars = Files.list(Paths.get("target", "classes", "builtin-plugins"))) {
-            return jars.filter(p -> p.getFileName().toString().endsWith(".jar")).count();
-        }
     }
 
     private static void awaitLogLine(Process portal, Path log, String line) throws Exception {
