@@ -25,11 +25,12 @@ class SimulateIT extends BrowserTestBase {
     void engineerSimulatesSavesRerunsAndCompares() {
         loginAs("engineer");
         open("simulate");
-        // The built-in provider plugins' catalog, narrowed to one AWS region (H100, A10G and CPU instances).
+        // The built-in provider plugins' catalog, narrowed to the H100 instances of one AWS region.
         // Demo mode saved a train-then-serve scenario for the engineer's team at start-up.
         assertThat(page.locator("#scenarios-grid")).containsText("Demo: fine-tune on 2,000 H100-hours");
         choose("#candidate-provider", "Amazon Web Services");
         choose("#candidate-region", "us-east-1");
+        choose("#candidate-accelerator", "H100");
         assertThat(page.locator("#candidate-count")).containsText(Pattern.compile("^\\d+ offerings match$"));
         page.locator("#training-deadline input").fill("300");
         page.locator("#training-scenarios input").fill("20000");
