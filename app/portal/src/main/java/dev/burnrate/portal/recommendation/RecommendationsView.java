@@ -146,9 +146,11 @@ public class RecommendationsView extends VerticalLayout {
     private Component decide(ShownRecommendation s) {
         Button accept = new Button("Accept", click -> decide(() -> service.accept(s), "Accepted: "));
         accept.addClassName("accept-recommendation");
+        accept.getElement().setAttribute("data-source", s.pluginId());
         accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         Button dismiss = new Button("Dismiss", click -> decide(() -> service.dismiss(s), "Dismissed: "));
         dismiss.addClassName("dismiss-recommendation");
+        dismiss.getElement().setAttribute("data-source", s.pluginId());
         dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return new Div(accept, dismiss);
     }
