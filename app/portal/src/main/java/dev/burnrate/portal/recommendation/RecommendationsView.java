@@ -170,6 +170,7 @@ public class RecommendationsView extends VerticalLayout {
         }
         Anchor open = new Anchor(s.provisionLink(), "Open in Provision");
         open.addClassName("provision-suggestion");
+        open.getElement().setAttribute("data-source", s.pluginId());
         open.setTitle("Opens the Provision page prefilled; the request is estimated, checked against the policies "
                 + "and approved like any other.");
         return open;
